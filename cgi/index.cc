@@ -1,0 +1,15 @@
+// The top page: what a UMIN ID and the general password are, and the two
+// ways in (ID known / ID unknown).
+#include "fcgi_main.h"
+#include "page.h"
+
+namespace passwd {
+
+Status HandleIndex(const Request& /*request*/, Env* env, Response* response) {
+  Page page("index.tpl", "webパスワード更新");
+  return page.RenderTo(env->config(), 200, response);
+}
+
+}  // namespace passwd
+
+int main() { return passwd::RunPage({"index", {"GET"}, passwd::HandleIndex}); }

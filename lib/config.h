@@ -1,0 +1,63 @@
+// The service's configuration: a `key = value` file whose path comes from the
+// PASSWD_CONFIG environment variable. Every key is documented in
+// etc/passwd.conf.example; an unknown key is an error, so a typo never
+// silently falls back to a default.
+#ifndef PASSWD_LIB_CONFIG_H_
+#define PASSWD_LIB_CONFIG_H_
+
+#include <string>
+#include <vector>
+
+#include "status.h"
+
+namespace passwd {
+
+struct Config {
+  // Database (Connector/C++ host URL: tcp://host:port or unix:///path).
+  std::string db_host = "tcp://127.0.0.1:3306";
+  std::string db_user = "passwd_app";
+  std::string db_password;
+  std::string db_name = "passwd";
+
+  // Pages.
+  std::string templates_dir;  // default: configure's --with-templates-dir
+  long max_body_bytes = 16384;
+  std::string top_url = "/cgi-open-bin/passwd/index";
+  std::string inquiry_url =
+      "https://center6.umin.ac.jp/cgi-open-bin/toiawase/input?service=touroku";
+  std::string id_registration_url = "https://www.umin.ac.jp/id/";
+  std::string cookie_secure = "auto";  // auto | always | never
+
+  // Secrets, hex-encoded 32 bytes each, decoded at load time.
+  std::string code_hmac_key;
+  std::string outbox_key;
+
+  // Mail.
+  std::string umin_mail_domain = "umin.ac.jp";
+  std::string mail_from_address = "passwd-noreply@umin.ac.jp";
+  std::string mail_from_name = "UMIN パスワード更新";
+  std::string smtp_url = "smtp://127.0.0.1:25";
+  bool smtp_starttls = false;
+  std::string smtp_username;
+  std::string smtp_password;
+
+  // Test only: a file holding a clock offset in seconds; empty disables it.
+  std::string test_clock_offset_file;
+};
+
+// Parses configuration text; `origin` names it in error messages.
+Status ParseConfig(const std::string& text, const std::string& origin,
+                   Config* config);
+
+// Reads and parses the file at `path`.
+Status LoadConfigFile(const std::string& path, Config* config);
+
+// Loads the file named by PASSWD_CONFIG, or configure's default path.
+Status LoadConfigFromEnvironment(Config* config);
+
+// The keys ParseConfig accepts, for the test that checks the example file.
+std::vector<std::string> ConfigKeys();
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_CONFIG_H_

@@ -1,0 +1,99 @@
+// The configuration parser, and the example file documenting every key.
+#include "config.h"
+
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace passwd {
+namespace {
+
+BOOST_AUTO_TEST_SUITE(config)
+
+BOOST_AUTO_TEST_CASE(parses_keys_values_and_comments) {
+  Config c;
+  Status s = ParseConfig(
+      "# comment\n\n  db_name = other  \nmax_body_bytes=2048\n"
+      "smtp_starttls = true\ninquiry_url = https://x.example/a?b=c=d\n"
+      "smtp_password =\n",
+      "test", &c);
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(c.db_name == "other");
+  BOOST_TEST(c.max_body_bytes == 2048);
+  BOOST_TEST(c.smtp_starttls);
+  BOOST_TEST(c.inquiry_url == "https://x.example/a?b=c=d");
+  BOOST_TEST(c.smtp_password == "");
+  BOOST_TEST(!c.templates_dir.empty());
+}
+
+BOOST_AUTO_TEST_CASE(defaults_match_the_spec) {
+  Config c;
+  BOOST_REQUIRE(ParseConfig("", "empty", &c).ok());
+  BOOST_TEST(
+      c.inquiry_url ==
+      "https://center6.umin.ac.jp/cgi-open-bin/toiawase/input?service=touroku");
+  BOOST_TEST(c.umin_mail_domain == "umin.ac.jp");
+  BOOST_TEST(c.test_clock_offset_file.empty());
+}
+
+BOOST_AUTO_TEST_CASE(refuses_bad_lines_with_their_line_number) {
+  struct Case {
+    std::string text, where;
+  } cases[] = {
+      {"db_nmae = typo\n", "test:1:"},
+      {"\n\nno equals sign\n", "test:3:"},
+      {"max_body_bytes = 12k\n", "test:1:"},
+      {"max_body_bytes = 10\n", "test:1:"},
+      {"smtp_starttls = maybe\n", "test:1:"},
+      {"cookie_secure = sometimes\n", "test:1:"},
+      {"code_hmac_key = abcd\n", "test:1:"},
+      {"outbox_key = zz" + std::string(62, '0') + "\n", "test:1:"},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.text) {
+      Config config;
+      Status s = ParseConfig(c.text, "test", &config);
+      BOOST_TEST(!s.ok());
+      BOOST_TEST(s.message().find(c.where) == 0);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(decodes_secrets) {
+  Config c;
+  std::string hex(64, 'a');
+  BOOST_REQUIRE(ParseConfig("code_hmac_key = " + hex, "t", &c).ok());
+  BOOST_TEST(c.code_hmac_key == std::string(32, '\xaa'));
+}
+
+BOOST_AUTO_TEST_CASE(example_file_documents_every_key) {
+  std::ifstream file(std::string(PASSWD_SOURCE_DIR) +
+                     "/etc/passwd.conf.example");
+  BOOST_REQUIRE(file);
+  std::stringstream text;
+  text << file.rdbuf();
+  Config c;
+  Status s = ParseConfig(text.str(), "passwd.conf.example", &c);
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  std::set<std::string> in_example;
+  std::istringstream lines(text.str());
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    in_example.insert(line.substr(0, line.find_first_of(" =")));
+  }
+  for (const auto& key : ConfigKeys()) {
+    BOOST_TEST_CONTEXT(key) { BOOST_TEST(in_example.count(key) == 1u); }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(missing_file_is_an_error) {
+  Config c;
+  BOOST_TEST(!LoadConfigFile("/nonexistent/passwd.conf", &c).ok());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace passwd
