@@ -1,0 +1,280 @@
+#include "crypto.h"
+
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+namespace passwd {
+namespace {
+
+std::string Unhex(const std::string& hex) {
+  std::string bytes;
+  BOOST_REQUIRE(HexDecode(hex, &bytes).ok());
+  return bytes;
+}
+
+BOOST_AUTO_TEST_SUITE(crypto)
+
+BOOST_AUTO_TEST_CASE(hmac_sha256_matches_rfc4231) {
+  struct Case {
+    const char* name;
+    std::string key;
+    std::string data;
+    const char* hex_mac;
+  };
+  const std::vector<Case> cases = {
+      {"RFC 4231 case 1", std::string(20, '\x0b'), "Hi There",
+       "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"},
+      {"RFC 4231 case 2", "Jefe", "what do ya want for nothing?",
+       "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"},
+      {"RFC 4231 case 3", std::string(20, '\xaa'), std::string(50, '\xdd'),
+       "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"},
+      {"RFC 4231 case 6", std::string(131, '\xaa'),
+       "Test Using Larger Than Block-Size Key - Hash Key First",
+       "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"},
+      {"empty key and data", "", "",
+       "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad"},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT(c.name) {
+      std::string mac = HmacSha256(c.key, c.data);
+      BOOST_TEST(mac.size() == kSha256Size);
+      BOOST_TEST(HexEncode(mac) == c.hex_mac);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(sha256_matches_fips180_vectors) {
+  struct Case {
+    std::string data;
+    const char* hex_digest;
+  };
+  const std::vector<Case> cases = {
+      {"", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+      {"abc",
+       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+      {"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT("data \"" << c.data << "\"") {
+      BOOST_TEST(HexEncode(Sha256(c.data)) == c.hex_digest);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(hex_round_trips_and_rejects_junk) {
+  BOOST_TEST(HexEncode(std::string("\x00\x01\xab\xff", 4)) == "0001abff");
+  BOOST_TEST(HexEncode("") == "");
+  struct Case {
+    const char* hex;
+    bool ok;
+    std::string bytes;
+  };
+  const std::vector<Case> cases = {
+      {"", true, ""},
+      {"0001abff", true, std::string("\x00\x01\xab\xff", 4)},
+      {"ABFF", true, "\xab\xff"},
+      {"abc", false, ""},   // odd length
+      {"zz", false, ""},    // not hex
+      {"0x12", false, ""},  // prefix
+      {"12 3", false, ""},  // space
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT("hex \"" << c.hex << "\"") {
+      std::string bytes = "untouched";
+      Status s = HexDecode(c.hex, &bytes);
+      BOOST_TEST(s.ok() == c.ok);
+      if (c.ok) {
+        BOOST_TEST(bytes == c.bytes);
+      } else {
+        BOOST_TEST((s.code() == Status::Code::kInvalidInput));
+        BOOST_TEST(bytes == "untouched");
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(base64url_encodes_rfc4648_vectors_unpadded) {
+  struct Case {
+    std::string bytes;
+    const char* text;
+  };
+  const std::vector<Case> cases = {
+      {"", ""},
+      {"f", "Zg"},
+      {"fo", "Zm8"},
+      {"foo", "Zm9v"},
+      {"foob", "Zm9vYg"},
+      {"fooba", "Zm9vYmE"},
+      {"foobar", "Zm9vYmFy"},
+      {"\xfb\xff", "-_8"},  // "+/8=" in the standard alphabet
+      {std::string("\x00\x00\x00", 3), "AAAA"},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT("text \"" << c.text << "\"") {
+      BOOST_TEST(Base64UrlEncode(c.bytes) == c.text);
+      std::string decoded;
+      BOOST_TEST(Base64UrlDecode(c.text, &decoded).ok());
+      BOOST_TEST(decoded == c.bytes);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(base64url_decode_rejects_non_canonical_text) {
+  const std::vector<std::string> cases = {
+      "Zg==",   // padding
+      "Z",      // impossible length
+      "Zh",     // non-zero unused bits ("Zg" is the only spelling of "f")
+      "Zm9v+",  // standard alphabet
+      "Zm/v",   // standard alphabet
+      "Zm9 v",  // space
+  };
+  for (const std::string& text : cases) {
+    BOOST_TEST_CONTEXT("text \"" << text << "\"") {
+      std::string decoded;
+      BOOST_TEST(!Base64UrlDecode(text, &decoded).ok());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(constant_time_equals_compares_length_and_bytes) {
+  struct Case {
+    std::string a;
+    std::string b;
+    bool equal;
+  };
+  const std::vector<Case> cases = {
+      {"", "", true},
+      {"abc", "abc", true},
+      {"abc", "abd", false},
+      {"abc", "ab", false},
+      {"ab", "abc", false},
+      {"", "a", false},
+      {std::string("a\0b", 3), std::string("a\0c", 3), false},
+      {std::string("a\0b", 3), std::string("a\0b", 3), true},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT("\"" << c.a << "\" vs \"" << c.b << "\"") {
+      BOOST_TEST(ConstantTimeEquals(c.a, c.b) == c.equal);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(random_bytes_gives_the_requested_length) {
+  for (size_t n : {0, 1, 16, 32, 1000}) {
+    BOOST_TEST_CONTEXT("n = " << n) {
+      std::string bytes;
+      BOOST_TEST(RandomBytes(n, &bytes).ok());
+      BOOST_TEST(bytes.size() == n);
+    }
+  }
+  std::string a;
+  std::string b;
+  BOOST_TEST(RandomBytes(32, &a).ok());
+  BOOST_TEST(RandomBytes(32, &b).ok());
+  BOOST_TEST(a != b);
+}
+
+BOOST_AUTO_TEST_CASE(seal_matches_the_gcm_spec_vectors) {
+  // McGrew and Viega, "The Galois/Counter Mode of Operation", test cases 13
+  // and 14 (AES-256, zero key, zero nonce, no AAD).
+  struct Case {
+    const char* name;
+    std::string plaintext;
+    const char* hex_ciphertext_and_tag;
+  };
+  const std::vector<Case> cases = {
+      {"case 13", "", "530f8afbc74536b9a963b4f1c4cb738b"},
+      {"case 14", std::string(16, '\0'),
+       "cea7403d4d606b6e074ec5d3baf39d18d0d1c8a799996bf0265b98b5d48ab919"},
+  };
+  const std::string key(kAeadKeySize, '\0');
+  const std::string nonce(kAeadNonceSize, '\0');
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT(c.name) {
+      std::string sealed;
+      BOOST_REQUIRE(Seal(key, c.plaintext, nonce, &sealed).ok());
+      BOOST_TEST(sealed == nonce + Unhex(c.hex_ciphertext_and_tag));
+      std::string opened;
+      BOOST_TEST(Open(key, sealed, &opened).ok());
+      BOOST_TEST(opened == c.plaintext);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(seal_and_open_round_trip) {
+  std::string key;
+  BOOST_REQUIRE(RandomBytes(kAeadKeySize, &key).ok());
+  for (size_t size : {0, 1, 15, 16, 17, 100, 4096}) {
+    BOOST_TEST_CONTEXT("plaintext size " << size) {
+      std::string plaintext(size, '\0');
+      for (size_t i = 0; i < size; ++i) plaintext[i] = static_cast<char>(i);
+      std::string nonce;
+      BOOST_REQUIRE(RandomBytes(kAeadNonceSize, &nonce).ok());
+      std::string sealed;
+      BOOST_REQUIRE(Seal(key, plaintext, nonce, &sealed).ok());
+      BOOST_TEST(sealed.size() == kAeadNonceSize + size + kAeadTagSize);
+      BOOST_TEST(sealed.compare(0, kAeadNonceSize, nonce) == 0);
+      std::string opened;
+      BOOST_TEST(Open(key, sealed, &opened).ok());
+      BOOST_TEST(opened == plaintext);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(open_refuses_a_tampered_sealed_value) {
+  const std::string key(kAeadKeySize, 'k');
+  const std::string nonce(kAeadNonceSize, 'n');
+  std::string sealed;
+  BOOST_REQUIRE(Seal(key, "flow 12345", nonce, &sealed).ok());
+  // Flip one bit in every position: nonce, ciphertext and tag alike.
+  for (size_t i = 0; i < sealed.size(); ++i) {
+    BOOST_TEST_CONTEXT("bit flipped in byte " << i) {
+      std::string tampered = sealed;
+      tampered[i] = static_cast<char>(tampered[i] ^ 0x01);
+      std::string opened = "untouched";
+      Status s = Open(key, tampered, &opened);
+      BOOST_TEST((s.code() == Status::Code::kInvalidInput));
+      BOOST_TEST(opened == "untouched");
+    }
+  }
+  struct Case {
+    const char* name;
+    std::string key;
+    std::string sealed;
+    Status::Code code;
+  };
+  const std::vector<Case> cases = {
+      {"other key", std::string(kAeadKeySize, 'K'), sealed,
+       Status::Code::kInvalidInput},
+      {"truncated tag", key, sealed.substr(0, sealed.size() - 1),
+       Status::Code::kInvalidInput},
+      {"byte appended", key, sealed + "x", Status::Code::kInvalidInput},
+      {"shorter than nonce and tag", key, sealed.substr(0, 27),
+       Status::Code::kInvalidInput},
+      {"empty", key, "", Status::Code::kInvalidInput},
+      {"short key", std::string(16, 'k'), sealed, Status::Code::kInternal},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT(c.name) {
+      std::string opened;
+      Status s = Open(c.key, c.sealed, &opened);
+      BOOST_TEST(!s.ok());
+      BOOST_TEST((s.code() == c.code));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(seal_refuses_bad_key_or_nonce_sizes) {
+  std::string sealed;
+  BOOST_TEST(
+      !Seal(std::string(31, 'k'), "x", std::string(12, 'n'), &sealed).ok());
+  BOOST_TEST(
+      !Seal(std::string(32, 'k'), "x", std::string(16, 'n'), &sealed).ok());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace passwd
