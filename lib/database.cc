@@ -111,10 +111,12 @@ Status Database::RunOnce(const std::function<Status(SqlSession*)>& work,
     if (!s.ok()) return s;
   }
   try {
-    connection_->setAutoCommit(false);
+    // Sent to the server (unlike setAutoCommit, which the client caches), so
+    // a connection that died while idle shows here, before any work.
+    std::unique_ptr<sql::Statement> begin(connection_->createStatement());
+    begin->execute("START TRANSACTION");
   } catch (const sql::SQLException& e) {
-    // A connection that died while idle fails here, before any work: safe
-    // to open a new one and run the whole transaction again.
+    // Nothing ran yet: safe to open a new connection and run it all again.
     Status s = FromSqlError(e.getErrorCode(), e.what());
     *retryable = !connection_;
     return s;

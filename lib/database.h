@@ -46,8 +46,8 @@ class SqlRow {
 };
 
 // The statements of one transaction. Every statement is prepared once per
-// connection and cached by its text's address, so callers pass string
-// constants kept in one place.
+// connection and cached by its text's address, so a statement must be a
+// string constant with static storage (kept in one place), never built text.
 class SqlSession {
  public:
   // Runs a statement that returns no rows; `affected` may be null.

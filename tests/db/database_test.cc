@@ -1,0 +1,116 @@
+// The database wrapper against the real MariaDB of the running stack
+// (PASSWD_CONFIG names its configuration): transactions, prepared
+// statements, and reconnecting after the connection is killed.
+#include "database.h"
+
+#include <boost/test/unit_test.hpp>
+#include <cstdlib>
+
+namespace passwd {
+namespace {
+
+Config TestConfig() {
+  Config config;
+  Status s = LoadConfigFromEnvironment(&config);
+  BOOST_REQUIRE_MESSAGE(s.ok(), "PASSWD_CONFIG: " + s.ToString());
+  return config;
+}
+
+const char kConnectionId[] = "SELECT CONNECTION_ID()";
+const char kKill[] = "KILL CONNECTION ?";
+const char kInsertEvent[] =
+    "INSERT INTO rate_limit_events (scope, subject, occurred_at) "
+    "VALUES ('db_test', ?, UTC_TIMESTAMP())";
+const char kCountEvents[] =
+    "SELECT COUNT(*) FROM rate_limit_events WHERE scope = 'db_test' AND "
+    "subject = ?";
+const char kDeleteEvents[] =
+    "DELETE FROM rate_limit_events WHERE scope = 'db_test'";
+const char kEcho[] = "SELECT ?, ?, ?";
+
+int64_t CountEvents(Database* db, const std::string& subject) {
+  int64_t n = -1;
+  Status s = db->Transaction([&](SqlSession* session) {
+    std::vector<SqlRow> rows;
+    Status q = session->Query(kCountEvents, {subject}, &rows);
+    if (q.ok()) n = rows.at(0).Int(0);
+    return q;
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  return n;
+}
+
+BOOST_AUTO_TEST_SUITE(database)
+
+BOOST_AUTO_TEST_CASE(binds_parameters_and_reads_nulls) {
+  Database db(TestConfig());
+  std::vector<SqlRow> rows;
+  Status s = db.Transaction([&](SqlSession* session) {
+    return session->Query(kEcho, {std::string("山田"), int64_t{42}, nullptr},
+                          &rows);
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(rows.at(0).Text(0) == "山田");
+  BOOST_TEST(rows.at(0).Int(1) == 42);
+  BOOST_TEST(rows.at(0).IsNull(2));
+}
+
+BOOST_AUTO_TEST_CASE(commits_on_ok_and_rolls_back_on_error) {
+  Database db(TestConfig());
+  Status s = db.Transaction([](SqlSession* session) {
+    return session->Execute(kInsertEvent, {std::string("rolled-back")});
+  });
+  BOOST_REQUIRE(s.ok());
+  BOOST_TEST(CountEvents(&db, "rolled-back") == 1);
+  s = db.Transaction([](SqlSession* session) {
+    Status e = session->Execute(kInsertEvent, {std::string("never")});
+    if (!e.ok()) return e;
+    return Status::InvalidInput("changed my mind");
+  });
+  BOOST_TEST((s.code() == Status::Code::kInvalidInput));
+  BOOST_TEST(CountEvents(&db, "never") == 0);
+  BOOST_REQUIRE(db.Transaction([](SqlSession* session) {
+                    return session->Execute(kDeleteEvents, {});
+                  }).ok());
+}
+
+BOOST_AUTO_TEST_CASE(reconnects_after_the_connection_is_killed) {
+  Database victim(TestConfig());
+  Database killer(TestConfig());
+  int64_t id = 0;
+  BOOST_REQUIRE(victim
+                    .Transaction([&](SqlSession* session) {
+                      std::vector<SqlRow> rows;
+                      Status q = session->Query(kConnectionId, {}, &rows);
+                      if (q.ok()) id = rows.at(0).Int(0);
+                      return q;
+                    })
+                    .ok());
+  Status killed = killer.Transaction(
+      [&](SqlSession* session) { return session->Execute(kKill, {id}); });
+  BOOST_REQUIRE_MESSAGE(killed.ok(), killed.ToString());
+  int64_t new_id = 0;
+  Status s = victim.Transaction([&](SqlSession* session) {
+    std::vector<SqlRow> rows;
+    Status q = session->Query(kConnectionId, {}, &rows);
+    if (q.ok()) new_id = rows.at(0).Int(0);
+    return q;
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(new_id != id);
+}
+
+BOOST_AUTO_TEST_CASE(unreachable_server_is_unavailable) {
+  Config config = TestConfig();
+  config.db_host = "unix:///nonexistent/mysqld.sock";
+  Database db(config);
+  Status s = db.Transaction(
+      [](SqlSession* session) { return session->Execute(kDeleteEvents, {}); });
+  BOOST_TEST((s.code() == Status::Code::kUnavailable));
+  BOOST_TEST(s.HttpStatus() == 503);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace passwd

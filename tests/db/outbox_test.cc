@@ -1,0 +1,388 @@
+// The outbox against the real MariaDB of the running stack (PASSWD_CONFIG
+// names its configuration): the secret is stored sealed, never in clear;
+// delivery sends, retries, fails and expires as the rules say.
+//
+// The stack's own mail_sender delivers the same table. To keep it off these
+// tests' rows, they live in the future: they are enqueued with the clock an
+// hour ahead and delivered with it two hours ahead, and while a test
+// delivers, every other pending row is locked from a second connection, so
+// a test's pass (SKIP LOCKED) neither sends nor delays anybody else's mail.
+#include "outbox.h"
+
+#include <dirent.h>
+#include <openssl/evp.h>
+
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "crypto.h"
+
+namespace passwd {
+namespace {
+
+const char kDomain[] = "@outbox-test.example";
+// No server listens there: a send fails at once, as with the SMTP server down.
+const char kClosedPort[] = "smtp://127.0.0.1:1";
+
+const char kSelectRow[] =
+    "SELECT kind, recipient, subject, body, sealed_secret, not_after, status, "
+    "attempts, next_attempt_at, last_error, message_id, created_at, sent_at "
+    "FROM mail_outbox WHERE recipient = ?";
+const char kDeleteTestRows[] =
+    "DELETE FROM mail_outbox WHERE recipient LIKE '%@outbox-test.example'";
+const char kOtherPendingRows[] =
+    "SELECT id FROM mail_outbox WHERE status = 'pending' AND recipient NOT "
+    "LIKE '%@outbox-test.example'";
+const char kRowId[] = "SELECT id FROM mail_outbox WHERE recipient = ?";
+// By primary key: a scan with FOR UPDATE would lock the rows it passes over
+// too, this test's own among them.
+const char kLockRow[] =
+    "SELECT id FROM mail_outbox WHERE id = ? FOR UPDATE SKIP LOCKED";
+
+enum Column {
+  kKind,
+  kRecipient,
+  kSubject,
+  kBody,
+  kSealedSecret,
+  kNotAfter,
+  kStatus,
+  kAttempts,
+  kNextAttemptAt,
+  kLastError,
+  kMessageId,
+  kCreatedAt,
+  kSentAt,
+};
+
+Config TestConfig() {
+  Config config;
+  Status s = LoadConfigFromEnvironment(&config);
+  BOOST_REQUIRE_MESSAGE(s.ok(), "PASSWD_CONFIG: " + s.ToString());
+  return config;
+}
+
+// The process Env with its clock moved by a settable shift.
+class ShiftedEnv : public ProcessEnv {
+ public:
+  using ProcessEnv::ProcessEnv;
+  std::chrono::system_clock::time_point Now() override {
+    return ProcessEnv::Now() + shift_;
+  }
+  void set_shift(std::chrono::seconds shift) { shift_ = shift; }
+
+ private:
+  std::chrono::seconds shift_{0};
+};
+
+constexpr std::chrono::hours kEnqueueShift{1};
+constexpr std::chrono::hours kDeliverShift{2};
+
+// A recipient no other test run uses.
+std::string UniqueRecipient(const std::string& name) {
+  std::string random;
+  BOOST_REQUIRE(RandomBytes(6, &random).ok());
+  return name + "-" + HexEncode(random) + kDomain;
+}
+
+// Ten random digits, like an access code.
+std::string RandomCode() {
+  std::string random;
+  BOOST_REQUIRE(RandomBytes(10, &random).ok());
+  std::string code;
+  for (unsigned char c : random) code.push_back('0' + c % 10);
+  return code;
+}
+
+void Enqueue(ShiftedEnv* env, const OutboxMail& mail) {
+  env->set_shift(kEnqueueShift);
+  Status s = env->db()->Transaction(
+      [&](SqlSession* session) { return EnqueueMail(env, session, mail); });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+}
+
+OutboxMail TestMail(const std::string& recipient, const std::string& secret) {
+  OutboxMail mail;
+  mail.kind = "test";
+  mail.recipient = recipient;
+  mail.subject = "【UMIN】アクセスコードのお知らせ";
+  mail.body = std::string("アクセスコード: ") +
+              (secret.empty() ? "なし" : kSecretPlaceholder) + "\n以上\n";
+  mail.secret = secret;
+  return mail;
+}
+
+// Runs one delivery pass as the test's clock sees it, with every pending row
+// but this test's locked away, and this test's rows to `held` locked too (as
+// another worker sending them would hold them).
+DeliveryReport Deliver(ShiftedEnv* env,
+                       std::chrono::seconds shift = kDeliverShift,
+                       const std::vector<std::string>& held = {}) {
+  env->set_shift(shift);
+  Database shield(env->config());
+  DeliveryReport report;
+  Status delivered;
+  Status s = shield.Transaction([&](SqlSession* session) {
+    std::vector<SqlRow> others;
+    Status q = session->Query(kOtherPendingRows, {}, &others);
+    for (size_t i = 0; q.ok() && i < others.size(); ++i) {
+      std::vector<SqlRow> locked;
+      q = session->Query(kLockRow, {others[i].Int(0)}, &locked);
+    }
+    for (size_t i = 0; q.ok() && i < held.size(); ++i) {
+      std::vector<SqlRow> row, locked;
+      q = session->Query(kRowId, {held[i]}, &row);
+      if (q.ok()) q = session->Query(kLockRow, {row.at(0).Int(0)}, &locked);
+    }
+    if (!q.ok()) return q;
+    delivered = DeliverDueMail(env, &report);
+    return Status::Ok();
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_REQUIRE_MESSAGE(delivered.ok(), delivered.ToString());
+  return report;
+}
+
+SqlRow ReadRow(Env* env, const std::string& recipient) {
+  std::vector<SqlRow> rows;
+  Status s = env->db()->Transaction([&](SqlSession* session) {
+    return session->Query(kSelectRow, {recipient}, &rows);
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_REQUIRE_EQUAL(rows.size(), 1u);
+  return rows[0];
+}
+
+// The decoded body of the message the SMTP catcher stored for `recipient`
+// in the Maildir var/mail/ ("" when there is none).
+std::string StoredBody(const std::string& recipient) {
+  std::string found;
+  for (const char* sub : {"/var/mail/new", "/var/mail/cur"}) {
+    const std::string dir = std::string(PASSWD_SOURCE_DIR) + sub;
+    DIR* d = opendir(dir.c_str());
+    if (d == nullptr) continue;
+    while (dirent* entry = readdir(d)) {
+      if (entry->d_name[0] == '.') continue;
+      std::ifstream file(dir + "/" + entry->d_name, std::ios::binary);
+      std::stringstream text;
+      text << file.rdbuf();
+      const std::string mail = text.str();
+      if (mail.find("X-Envelope-To: " + recipient + "\n") ==
+          std::string::npos) {
+        continue;
+      }
+      // One text/plain part in base64: the body follows the header block.
+      size_t start = mail.find("\n\n");
+      if (start == std::string::npos) continue;
+      std::string base64;
+      for (char c : mail.substr(start + 2)) {
+        if (c != '\n' && c != '\r') base64.push_back(c);
+      }
+      std::string decoded(base64.size(), '\0');
+      int n =
+          EVP_DecodeBlock(reinterpret_cast<unsigned char*>(&decoded[0]),
+                          reinterpret_cast<const unsigned char*>(base64.data()),
+                          static_cast<int>(base64.size()));
+      if (n < 0) continue;
+      decoded.resize(n);
+      found = decoded;
+    }
+    closedir(d);
+  }
+  return found;
+}
+
+// Each test starts and ends with no rows of the test domain.
+struct OutboxFixture {
+  OutboxFixture() : env(TestConfig()) { DeleteTestRows(); }
+  ~OutboxFixture() { DeleteTestRows(); }
+  void DeleteTestRows() {
+    Status s = env.db()->Transaction([](SqlSession* session) {
+      return session->Execute(kDeleteTestRows, {});
+    });
+    BOOST_CHECK_MESSAGE(s.ok(), s.ToString());
+  }
+  // An Env like the fixture's, with another configuration.
+  std::unique_ptr<ShiftedEnv> EnvWith(const std::string& smtp_url,
+                                      long max_attempts = 30) {
+    Config config = env.config();
+    config.smtp_url = smtp_url;
+    config.mail_max_attempts = max_attempts;
+    config.smtp_timeout_seconds = 5;
+    return std::make_unique<ShiftedEnv>(config);
+  }
+
+  ShiftedEnv env;
+};
+
+BOOST_FIXTURE_TEST_SUITE(outbox, OutboxFixture)
+
+BOOST_AUTO_TEST_CASE(stores_the_secret_sealed_and_never_in_clear) {
+  const std::string recipient = UniqueRecipient("sealed");
+  const std::string code = RandomCode();
+  OutboxMail mail = TestMail(recipient, code);
+  const auto not_after =
+      std::chrono::system_clock::now() + std::chrono::hours(3);
+  mail.not_after = not_after;
+  Enqueue(&env, mail);
+
+  SqlRow row = ReadRow(&env, recipient);
+  for (size_t i = 0; i < row.size(); ++i) {
+    BOOST_TEST(row.Text(i).find(code) == std::string::npos, "column " << i);
+  }
+  BOOST_TEST(row.Text(kBody).find(kSecretPlaceholder) != std::string::npos);
+  BOOST_TEST(row.Text(kStatus) == "pending");
+  BOOST_TEST(row.Int(kAttempts) == 0);
+  BOOST_TEST(row.Text(kNotAfter) == SqlTime(not_after));
+  BOOST_TEST(row.Text(kNextAttemptAt) == row.Text(kCreatedAt));
+  BOOST_REQUIRE(!row.IsNull(kSealedSecret));
+  const std::string sealed = row.Text(kSealedSecret);
+  BOOST_TEST(sealed.size() == kAeadNonceSize + code.size() + kAeadTagSize);
+  std::string opened;
+  Status s = Open(env.config().outbox_key, sealed, &opened);
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(opened == code);
+}
+
+BOOST_AUTO_TEST_CASE(a_mail_without_a_secret_stores_no_sealed_value) {
+  const std::string recipient = UniqueRecipient("plain");
+  Enqueue(&env, TestMail(recipient, ""));
+  SqlRow row = ReadRow(&env, recipient);
+  BOOST_TEST(row.IsNull(kSealedSecret));
+  BOOST_TEST(row.IsNull(kNotAfter));
+}
+
+BOOST_AUTO_TEST_CASE(refuses_a_secret_without_its_placeholder) {
+  OutboxMail mail = TestMail(UniqueRecipient("noplace"), "");
+  mail.secret = RandomCode();
+  Status s = env.db()->Transaction(
+      [&](SqlSession* session) { return EnqueueMail(&env, session, mail); });
+  BOOST_TEST((s.code() == Status::Code::kInvalidInput), s.ToString());
+}
+
+BOOST_AUTO_TEST_CASE(sends_a_due_mail_with_the_secret_and_wipes_it) {
+  const std::string recipient = UniqueRecipient("sent");
+  const std::string code = RandomCode();
+  Enqueue(&env, TestMail(recipient, code));
+  auto sender = EnvWith(env.config().smtp_url);
+  DeliveryReport report = Deliver(sender.get());
+  BOOST_TEST(report.sent == 1);
+  BOOST_TEST(report.retried == 0);
+
+  SqlRow row = ReadRow(&env, recipient);
+  BOOST_TEST(row.Text(kStatus) == "sent");
+  BOOST_TEST(row.IsNull(kSealedSecret));
+  BOOST_TEST(row.Int(kAttempts) == 1);
+  BOOST_TEST(!row.IsNull(kSentAt));
+  BOOST_TEST(row.Text(kLastError) == "");
+  const std::string message_id = row.Text(kMessageId);
+  BOOST_TEST(message_id.size() > 2);
+  BOOST_TEST(message_id.front() == '<');
+  BOOST_TEST(message_id.back() == '>');
+  BOOST_TEST(row.Text(kBody).find(code) == std::string::npos);
+
+  const std::string body = StoredBody(recipient);
+  BOOST_TEST(body.find("アクセスコード: " + code) != std::string::npos, body);
+  BOOST_TEST(body.find(kSecretPlaceholder) == std::string::npos);
+
+  // Delivered once: another pass finds nothing to do.
+  report = Deliver(sender.get());
+  BOOST_TEST(report.sent == 0);
+}
+
+BOOST_AUTO_TEST_CASE(skips_a_mail_another_worker_is_sending) {
+  const std::string held = UniqueRecipient("held");
+  const std::string next = UniqueRecipient("next");
+  Enqueue(&env, TestMail(held, ""));
+  Enqueue(&env, TestMail(next, ""));
+  auto sender = EnvWith(env.config().smtp_url);
+  DeliveryReport report = Deliver(sender.get(), kDeliverShift, {held});
+  BOOST_TEST(report.sent == 1);
+  BOOST_TEST(ReadRow(&env, held).Text(kStatus) == "pending");
+  BOOST_TEST(ReadRow(&env, held).Int(kAttempts) == 0);
+  BOOST_TEST(ReadRow(&env, next).Text(kStatus) == "sent");
+}
+
+BOOST_AUTO_TEST_CASE(expires_a_mail_past_not_after_and_sends_nothing) {
+  const std::string recipient = UniqueRecipient("expired");
+  OutboxMail mail = TestMail(recipient, RandomCode());
+  // Due for the test's delivery clock only after its expiry.
+  mail.not_after = std::chrono::system_clock::now() + kEnqueueShift +
+                   std::chrono::minutes(30);
+  Enqueue(&env, mail);
+  auto sender = EnvWith(kClosedPort);
+  DeliveryReport report = Deliver(sender.get());
+  BOOST_TEST(report.expired == 1);
+  BOOST_TEST(report.sent == 0);
+  BOOST_TEST(report.retried == 0);
+  BOOST_TEST(report.failed == 0);
+
+  SqlRow row = ReadRow(&env, recipient);
+  BOOST_TEST(row.Text(kStatus) == "expired");
+  BOOST_TEST(row.IsNull(kSealedSecret));
+  BOOST_TEST(row.Int(kAttempts) == 0);
+  BOOST_TEST(row.IsNull(kSentAt));
+  BOOST_TEST(row.IsNull(kMessageId));
+}
+
+BOOST_AUTO_TEST_CASE(retries_later_when_the_server_is_down) {
+  const std::string recipient = UniqueRecipient("retry");
+  const std::string code = RandomCode();
+  Enqueue(&env, TestMail(recipient, code));
+  // A second due mail: the pass stops at the first temporary failure.
+  const std::string second = UniqueRecipient("retry2");
+  Enqueue(&env, TestMail(second, ""));
+  auto sender = EnvWith(kClosedPort);
+  DeliveryReport report = Deliver(sender.get());
+  BOOST_TEST(report.retried == 1);
+  BOOST_TEST(report.sent == 0);
+
+  SqlRow row = ReadRow(&env, recipient);
+  BOOST_TEST(row.Text(kStatus) == "pending");
+  BOOST_TEST(row.Int(kAttempts) == 1);
+  BOOST_TEST(!row.IsNull(kSealedSecret));
+  // The time texts sort as the times do.
+  BOOST_TEST(row.Text(kNextAttemptAt) > SqlTime(sender->Now()));
+  const std::string error = row.Text(kLastError);
+  BOOST_TEST(!error.empty());
+  BOOST_TEST(error.find(code) == std::string::npos);
+  BOOST_TEST(error.find("アクセスコード") == std::string::npos);
+  BOOST_TEST(ReadRow(&env, second).Int(kAttempts) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(fails_after_the_last_attempt_and_wipes_the_secret) {
+  const std::string recipient = UniqueRecipient("attempts");
+  Enqueue(&env, TestMail(recipient, RandomCode()));
+  auto sender = EnvWith(kClosedPort, /*max_attempts=*/2);
+  BOOST_TEST(Deliver(sender.get()).retried == 1);
+  // Later than the backoff.
+  BOOST_TEST(
+      Deliver(sender.get(), kDeliverShift + std::chrono::minutes(10)).failed ==
+      1);
+
+  SqlRow row = ReadRow(&env, recipient);
+  BOOST_TEST(row.Text(kStatus) == "failed");
+  BOOST_TEST(row.Int(kAttempts) == 2);
+  BOOST_TEST(row.IsNull(kSealedSecret));
+  BOOST_TEST(!row.Text(kLastError).empty());
+}
+
+BOOST_AUTO_TEST_CASE(fails_at_once_for_a_malformed_address) {
+  const std::string recipient = "no space" + UniqueRecipient("");
+  Enqueue(&env, TestMail(recipient, RandomCode()));
+  auto sender = EnvWith(kClosedPort);
+  DeliveryReport report = Deliver(sender.get());
+  BOOST_TEST(report.failed == 1);
+  BOOST_TEST(report.retried == 0);
+
+  SqlRow row = ReadRow(&env, recipient);
+  BOOST_TEST(row.Text(kStatus) == "failed");
+  BOOST_TEST(row.Int(kAttempts) == 1);
+  BOOST_TEST(row.IsNull(kSealedSecret));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace passwd
