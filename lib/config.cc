@@ -12,6 +12,9 @@
 #ifndef PASSWD_CONFIG_FILE
 #define PASSWD_CONFIG_FILE "/etc/passwd/passwd.conf"
 #endif
+#ifndef PASSWD_DICTIONARY
+#define PASSWD_DICTIONARY "words.dict"
+#endif
 #ifndef PASSWD_TEMPLATES_DIR
 #define PASSWD_TEMPLATES_DIR "templates"
 #endif
@@ -101,6 +104,20 @@ const std::map<std::string, Setter>& Setters() {
       {"smtp_starttls", Flag(&Config::smtp_starttls)},
       {"smtp_username", Text(&Config::smtp_username)},
       {"smtp_password", Text(&Config::smtp_password)},
+      {"smtp_timeout_seconds", Number(&Config::smtp_timeout_seconds, 1, 600)},
+      {"mail_poll_seconds", Number(&Config::mail_poll_seconds, 1, 3600)},
+      {"mail_max_attempts", Number(&Config::mail_max_attempts, 1, 1000)},
+      {"code_sends_per_account_hour",
+       Number(&Config::code_sends_per_account_hour, 1, 100000)},
+      {"code_sends_per_address_hour",
+       Number(&Config::code_sends_per_address_hour, 1, 100000)},
+      {"code_failures_per_account_day",
+       Number(&Config::code_failures_per_account_day, 1, 100000)},
+      {"dictionary_path", Text(&Config::dictionary_path)},
+      {"scrypt_log2_n", Number(&Config::scrypt_log2_n, 14, 20)},
+      {"sync_targets", Text(&Config::sync_targets)},
+      {"sync_interval_seconds",
+       Number(&Config::sync_interval_seconds, 1, 7 * 24 * 3600)},
       {"test_clock_offset_file", Text(&Config::test_clock_offset_file)},
   };
   return *setters;
@@ -141,6 +158,9 @@ Status ParseConfig(const std::string& text, const std::string& origin,
   }
   if (config->templates_dir.empty()) {
     config->templates_dir = PASSWD_TEMPLATES_DIR;
+  }
+  if (config->dictionary_path.empty()) {
+    config->dictionary_path = PASSWD_DICTIONARY;
   }
   return Status::Ok();
 }

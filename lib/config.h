@@ -40,6 +40,24 @@ struct Config {
   bool smtp_starttls = false;
   std::string smtp_username;
   std::string smtp_password;
+  long smtp_timeout_seconds = 20;
+  // The mail-sender: how often it looks for due mail, and how many
+  // temporary failures a mail survives before it is marked failed.
+  long mail_poll_seconds = 2;
+  long mail_max_attempts = 30;
+
+  // Rate limits of the access-code flow.
+  long code_sends_per_account_hour = 5;
+  long code_sends_per_address_hour = 30;
+  long code_failures_per_account_day = 30;
+
+  // The new password: the compiled word list, and the scrypt cost (N=2^ln).
+  std::string dictionary_path;  // default: configure's build/dict/words.dict
+  long scrypt_log2_n = 15;
+  // Propagation: downstream targets, comma separated, each
+  // "htpasswd:/path/to/file"; and the sync-worker's interval.
+  std::string sync_targets;
+  long sync_interval_seconds = 3600;
 
   // Test only: a file holding a clock offset in seconds; empty disables it.
   std::string test_clock_offset_file;

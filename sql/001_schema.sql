@@ -34,7 +34,7 @@ CREATE TABLE reset_flows (
                         'voided', 'done') NOT NULL DEFAULT 'code_sent',
   code_hash        CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL,
   code_expires_at  DATETIME NOT NULL,
-  failed_attempts  INT UNSIGNED NOT NULL DEFAULT 0,
+  code_tries       INT UNSIGNED NOT NULL DEFAULT 0,  -- tries reserved, right or wrong
   verified_at      DATETIME NULL,
   client_address   VARCHAR(45) CHARACTER SET ascii NOT NULL,
   created_at       DATETIME NOT NULL,

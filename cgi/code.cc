@@ -1,0 +1,150 @@
+// The access code entry: bound to the browser that asked for the code;
+// three wrong tries lock the flow, ten minutes expire it.
+#include <optional>
+
+#include "access_code.h"
+#include "accounts.h"
+#include "csrf.h"
+#include "fcgi_main.h"
+#include "flow_pages.h"
+#include "reset_flow.h"
+
+namespace passwd {
+namespace {
+
+// Where the code went, masked; a flow started from identity data never shows
+// the UMIN ID itself.
+Status AddRecipients(Env* env, SqlSession* session, const ResetFlow& flow,
+                     ctemplate::TemplateDictionary* dict) {
+  std::optional<Account> account;
+  Status s = FindAccount(session, flow.umin_id, false, &account);
+  if (!s.ok() || !account) return s;
+  if (!account->external_mail.empty()) {
+    dict->AddSectionDictionary("RECIPIENT")
+        ->SetValue("ADDRESS", MaskMailAddress(account->external_mail));
+  }
+  dict->AddSectionDictionary("RECIPIENT")
+      ->SetValue("ADDRESS", MaskMailAddress(account->umin_id + "@" +
+                                            env->config().umin_mail_domain));
+  return Status::Ok();
+}
+
+Status RenderForm(const Request& request, Env* env, const ResetFlow& flow,
+                  const std::string& error, int tries_left,
+                  Response* response) {
+  Page page("code.tpl", "アクセスコードの入力");
+  Status s = env->db()->Transaction([&](SqlSession* session) {
+    return AddRecipients(env, session, flow, page.dict());
+  });
+  if (!s.ok()) return s;
+  if (!error.empty()) {
+    page.dict()->SetValueAndShowSection("ERROR", error, "CODE_ERROR");
+  }
+  if (tries_left > 0) {
+    page.dict()->SetIntValue("TRIES_LEFT", tries_left);
+    page.dict()->ShowSection("TRIES");
+  }
+  s = AddCsrfField(env, request, &page, response);
+  if (!s.ok()) return s;
+  return page.RenderTo(env->config(), 200, response);
+}
+
+// The page for a flow that takes no code: locked, expired, or moved on.
+Status RenderFlowState(const Request& request, Env* env,
+                       const std::optional<ResetFlow>& flow,
+                       Response* response) {
+  if (!flow || flow->state == "done") {
+    response->ClearCookie(kFlowCookie, kFlowCookiePath);
+    return Status::Forbidden("no access-code flow for this browser");
+  }
+  if (flow->state == "verified") {
+    response->Redirect("/cgi-open-bin/passwd/new_password");
+    return Status::Ok();
+  }
+  if (flow->state == "locked") return RenderLocked(env, response);
+  if (flow->state == "code_sent" && env->Now() >= flow->code_expires_at) {
+    Status s = env->db()->Transaction([&](SqlSession* session) {
+      return ExpireFlow(env, session, request, *flow);
+    });
+    if (!s.ok()) return s;
+  }
+  return RenderExpired(env, response);
+}
+
+}  // namespace
+
+Status HandleCode(const Request& request, Env* env, Response* response) {
+  std::string token = request.Cookie(kFlowCookie);
+  if (request.method() == "GET") {
+    std::optional<ResetFlow> flow;
+    Status s = env->db()->Transaction(
+        [&](SqlSession* session) { return FindFlow(session, token, &flow); });
+    if (!s.ok()) return s;
+    if (flow && flow->state == "code_sent" &&
+        env->Now() < flow->code_expires_at) {
+      if (flow->code_tries >= kMaxCodeTries) return RenderLocked(env, response);
+      return RenderForm(request, env, *flow, "", 0, response);
+    }
+    return RenderFlowState(request, env, flow, response);
+  }
+
+  Status s = CheckCsrf(env->config(), kPublicCsrf, request);
+  if (!s.ok()) return s;
+  std::string code;
+  if (!NormalizeCodeInput(request.Form("access_code"), &code).ok()) {
+    std::optional<ResetFlow> flow;
+    s = env->db()->Transaction(
+        [&](SqlSession* session) { return FindFlow(session, token, &flow); });
+    if (!s.ok()) return s;
+    if (!flow || flow->state != "code_sent" ||
+        env->Now() >= flow->code_expires_at) {
+      return RenderFlowState(request, env, flow, response);
+    }
+    // Not a code at all: no try is spent on it.
+    return RenderForm(request, env, *flow,
+                      "アクセスコードは10桁の半角数字でご入力ください。", 0,
+                      response);
+  }
+
+  CodeCheck check;
+  s = env->db()->Transaction([&](SqlSession* session) {
+    check = CodeCheck{};
+    return CheckAccessCode(env, session, request, token, code, &check);
+  });
+  if (!s.ok()) return s;
+  switch (check.outcome) {
+    case CodeOutcome::kVerified:
+      response->SetCookie(kFlowCookie, check.new_token, kFlowCookiePath);
+      response->Redirect("/cgi-open-bin/passwd/new_password");
+      return Status::Ok();
+    case CodeOutcome::kWrong: {
+      std::optional<ResetFlow> flow;
+      s = env->db()->Transaction(
+          [&](SqlSession* session) { return FindFlow(session, token, &flow); });
+      if (!s.ok()) return s;
+      if (!flow) return Status::Internal("flow vanished");
+      return RenderForm(request, env, *flow,
+                        "アクセスコードが正しくありません。", check.tries_left,
+                        response);
+    }
+    case CodeOutcome::kLocked:
+      return RenderLocked(env, response);
+    case CodeOutcome::kExpired:
+      return RenderExpired(env, response);
+    case CodeOutcome::kRateLimited:
+      return RenderRateLimited(env, check.retry_at, response);
+    case CodeOutcome::kNoFlow:
+      break;
+  }
+  std::optional<ResetFlow> flow;
+  s = env->db()->Transaction(
+      [&](SqlSession* session) { return FindFlow(session, token, &flow); });
+  if (!s.ok()) return s;
+  return RenderFlowState(request, env, flow, response);
+}
+
+}  // namespace passwd
+
+int main() {
+  return passwd::RunPage({"code", {"GET", "POST"}, passwd::HandleCode});
+}

@@ -1,0 +1,196 @@
+// ID unknown: the user tells who they are; exactly one matching individual
+// account gets an access code by mail.
+#include <cctype>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "accounts.h"
+#include "audit.h"
+#include "csrf.h"
+#include "fcgi_main.h"
+#include "flow_pages.h"
+#include "identity.h"
+#include "jst.h"
+#include "rate_limit.h"
+#include "reset_flow.h"
+
+namespace passwd {
+namespace {
+
+struct ProfileForm {
+  std::string family_name, given_name, family_reading, given_reading, gender,
+      birth_date;
+  std::map<std::string, std::string> errors;  // field name -> message
+};
+
+ProfileForm ReadForm(const Request& request) {
+  ProfileForm form;
+  form.family_name = request.Form("family_name");
+  form.given_name = request.Form("given_name");
+  form.family_reading = request.Form("family_reading");
+  form.given_reading = request.Form("given_reading");
+  form.gender = request.Form("gender");
+  form.birth_date = request.Form("birth_date");
+  return form;
+}
+
+// Normalises every field into `identity`, collecting each field's error.
+void Validate(ProfileForm* form, const Date& today, IdentityQuery* identity) {
+  auto name = [&](const std::string& field, const std::string& value,
+                  const char* label, std::string* out) {
+    if (!NormalizeName(value, out).ok()) {
+      form->errors[field] = std::string(label) + "をご入力ください。";
+    }
+  };
+  auto reading = [&](const std::string& field, const std::string& value,
+                     const char* label, std::string* out) {
+    if (!NormalizeReading(value, out).ok()) {
+      form->errors[field] = std::string(label) + "をひらがなでご入力ください。";
+    }
+  };
+  name("family_name", form->family_name, "姓", &identity->family_name);
+  name("given_name", form->given_name, "名", &identity->given_name);
+  reading("family_reading", form->family_reading, "せい",
+          &identity->family_reading);
+  reading("given_reading", form->given_reading, "めい",
+          &identity->given_reading);
+  if (!ParseGender(form->gender, &identity->gender)) {
+    form->errors["gender"] = "性別をお選びください。";
+  }
+  // Parse against a far future day first, to tell a mistyped date from a
+  // date that has not come yet.
+  Date any;
+  if (!ParseBirthDate(form->birth_date, Date{9999, 12, 31}, &any).ok()) {
+    form->errors["birth_date"] =
+        "生年月日は西暦 yyyy/mm/ddの形式にて、正しい日付をご入力ください。";
+  } else if (!ParseBirthDate(form->birth_date, today, &identity->birth_date)
+                  .ok()) {
+    form->errors["birth_date"] = "生年月日に未来の日付は入力できません。";
+  }
+}
+
+Status RenderForm(const Request& request, Env* env, const ProfileForm& form,
+                  Response* response) {
+  Page page("send_profile.tpl", "ご本人様確認");
+  auto* dict = page.dict();
+  dict->SetValue("FAMILY_NAME", form.family_name);
+  dict->SetValue("GIVEN_NAME", form.given_name);
+  dict->SetValue("FAMILY_READING", form.family_reading);
+  dict->SetValue("GIVEN_READING", form.given_reading);
+  dict->SetValue("BIRTH_DATE", form.birth_date);
+  if (form.gender == "male") dict->ShowSection("MALE_CHECKED");
+  if (form.gender == "female") dict->ShowSection("FEMALE_CHECKED");
+  for (const auto& [field, message] : form.errors) {
+    // e.g. FAMILY_NAME_ERROR section with its MESSAGE.
+    std::string section;
+    for (char c : field) section.push_back(static_cast<char>(std::toupper(c)));
+    dict->AddSectionDictionary(section + "_ERROR")
+        ->SetValue("MESSAGE", message);
+  }
+  if (!form.errors.empty()) dict->ShowSection("HAS_ERRORS");
+  Status s = AddCsrfField(env, request, &page, response);
+  if (!s.ok()) return s;
+  return page.RenderTo(env->config(), 200, response);
+}
+
+enum class Outcome { kSent, kRefused, kRateLimited };
+
+}  // namespace
+
+Status HandleSendProfile(const Request& request, Env* env, Response* response) {
+  if (request.method() == "GET") {
+    return RenderForm(request, env, ProfileForm{}, response);
+  }
+  Status s = CheckCsrf(env->config(), kPublicCsrf, request);
+  if (!s.ok()) return s;
+  ProfileForm form = ReadForm(request);
+  IdentityQuery query;
+  Validate(&form, JstDate(env->Now()), &query);
+  if (!form.errors.empty()) return RenderForm(request, env, form, response);
+
+  Outcome outcome = Outcome::kRefused;
+  std::optional<std::chrono::system_clock::time_point> retry_at;
+  std::string flow_token;
+  FlowLimits limits(env->config());
+  s = env->db()->Transaction([&](SqlSession* session) {
+    auto now = env->Now();
+    Status t = CheckRateLimit(session, limits.sends_per_address,
+                              request.client_address(), now, &retry_at);
+    if (t.ok() && retry_at) {
+      outcome = Outcome::kRateLimited;
+      return AppendAudit(session, request, now,
+                         {"send_refused", "", "", "address rate limit"});
+    }
+    if (t.ok()) {
+      t = RecordRateEvent(session, limits.sends_per_address,
+                          request.client_address(), now);
+    }
+    std::vector<Account> born_that_day;
+    if (t.ok()) {
+      t = FindAccountsByBirthDate(session, FormatDate(query.birth_date),
+                                  &born_that_day);
+    }
+    if (!t.ok()) return t;
+    std::vector<Account> matches;
+    for (const auto& account : born_that_day) {
+      IdentityQuery stored;
+      if (NormalisedIdentity(account, &stored) &&
+          IdentityMatches(query, stored)) {
+        matches.push_back(account);
+      }
+    }
+    if (matches.size() != 1 || matches[0].NeedsReview()) {
+      outcome = Outcome::kRefused;
+      std::string detail = matches.empty() ? "no match"
+                           : matches.size() > 1
+                               ? std::to_string(matches.size()) + " matches"
+                               : "review category " + matches[0].category;
+      return AppendAudit(
+          session, request, now,
+          {"send_refused", matches.size() == 1 ? matches[0].umin_id : "", "",
+           "profile: " + detail});
+    }
+    // Lock the account row, as the ID-known path does, so the per-account
+    // limit holds under parallel requests.
+    std::optional<Account> account;
+    t = FindAccount(session, matches[0].umin_id, /*for_update=*/true, &account);
+    if (t.ok() && !account) return Status::Internal("account vanished");
+    if (t.ok()) {
+      t = CheckRateLimit(session, limits.sends_per_account, account->umin_id,
+                         now, &retry_at);
+    }
+    if (t.ok() && retry_at) {
+      outcome = Outcome::kRateLimited;
+      return AppendAudit(
+          session, request, now,
+          {"send_refused", account->umin_id, "", "account rate limit"});
+    }
+    outcome = Outcome::kSent;
+    if (t.ok()) {
+      t = IssueAccessCode(env, session, request, *account, "profile",
+                          &flow_token);
+    }
+    return t;
+  });
+  if (!s.ok()) return s;
+
+  switch (outcome) {
+    case Outcome::kRateLimited:
+      return RenderRateLimited(env, *retry_at, response);
+    case Outcome::kRefused:
+      return RenderSendFailure(env, SendFailure::kByProfile, response);
+    case Outcome::kSent:
+      break;
+  }
+  response->SetCookie(kFlowCookie, flow_token, kFlowCookiePath);
+  response->Redirect("/cgi-open-bin/passwd/code");
+  return Status::Ok();
+}
+
+}  // namespace passwd
+
+int main() {
+  return passwd::RunPage(
+      {"send_profile", {"GET", "POST"}, passwd::HandleSendProfile});
+}

@@ -1,0 +1,36 @@
+#include "audit.h"
+
+#include "request.h"
+
+namespace passwd {
+namespace {
+
+const char kInsertAudit[] =
+    "INSERT INTO audit_log (occurred_at, event, umin_id, operator_name, "
+    "client_address, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+SqlValue NullIfEmpty(const std::string& s) {
+  if (s.empty()) return nullptr;
+  return s;
+}
+
+}  // namespace
+
+Status AppendAudit(SqlSession* session,
+                   std::chrono::system_clock::time_point now,
+                   const AuditEvent& event, const std::string& client_address,
+                   const std::string& request_id) {
+  return session->Execute(
+      kInsertAudit, {SqlTime(now), event.event, NullIfEmpty(event.umin_id),
+                     NullIfEmpty(event.operator_name), client_address,
+                     request_id, event.detail.substr(0, 500)});
+}
+
+Status AppendAudit(SqlSession* session, const Request& request,
+                   std::chrono::system_clock::time_point now,
+                   const AuditEvent& event) {
+  return AppendAudit(session, now, event, request.client_address(),
+                     request.request_id());
+}
+
+}  // namespace passwd

@@ -1,0 +1,40 @@
+// Pages more than one step of the flow shows: the send failures, the locked
+// and expired code pages, and the rate-limit page.
+#ifndef PASSWD_LIB_FLOW_PAGES_H_
+#define PASSWD_LIB_FLOW_PAGES_H_
+
+#include <chrono>
+#include <string>
+
+#include "env.h"
+#include "page.h"
+#include "response.h"
+#include "status.h"
+
+namespace passwd {
+
+// Which of the seed's two アクセスコード送信失敗 pages to show.
+enum class SendFailure {
+  kById,       // ID known: unknown ID or a review category (two reasons)
+  kByProfile,  // ID unknown: none, several, or a review category (three)
+};
+
+Status RenderSendFailure(Env* env, SendFailure which, Response* response);
+
+// The lock page (third wrong code) and the expired page (past 10 minutes),
+// both forgetting the flow cookie.
+Status RenderLocked(Env* env, Response* response);
+Status RenderExpired(Env* env, Response* response);
+
+// The 429 page saying from when to try again (in JST).
+Status RenderRateLimited(Env* env,
+                         std::chrono::system_clock::time_point retry_at,
+                         Response* response);
+
+// Adds the CSRF token to a form page's dictionary as CSRF_TOKEN.
+Status AddCsrfField(Env* env, const class Request& request, Page* page,
+                    Response* response);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_FLOW_PAGES_H_

@@ -1,0 +1,30 @@
+// The mails the service sends, worded from the seed.
+#ifndef PASSWD_LIB_MAIL_TEXTS_H_
+#define PASSWD_LIB_MAIL_TEXTS_H_
+
+#include <chrono>
+#include <string>
+
+#include "config.h"
+#include "outbox.h"
+
+namespace passwd {
+
+// The access-code notice to `recipient`; the code itself goes in as the
+// outbox secret, and the mail is never delivered past `expires_at`.
+OutboxMail AccessCodeMail(const Config& config, const std::string& recipient,
+                          const std::string& code,
+                          std::chrono::system_clock::time_point expires_at);
+
+// The notice that the password of `umin_id` was changed; it names the ID
+// and never the password.
+OutboxMail PasswordChangedMail(const Config& config,
+                               const std::string& recipient,
+                               const std::string& umin_id);
+
+// How long propagation takes, in words: "1時間", "2時間", "15分".
+std::string PropagationDelayText(const Config& config);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_MAIL_TEXTS_H_
