@@ -23,7 +23,7 @@ CXXFLAGS ?= -O2 -g
 WARNINGS := -Wall -Wextra -Werror
 ALL_CXXFLAGS = -std=c++17 $(WARNINGS) $(CXXFLAGS) -Ilib $(DEP_CFLAGS) -DBOOST_TEST_DYN_LINK \
 	-DPASSWD_TEMPLATES_DIR='"$(TEMPLATES_DIR)"' -DPASSWD_CONFIG_FILE='"$(CONFIG_FILE)"' \
-	-DPASSWD_SOURCE_DIR='"$(ROOT)"' -MMD -MP
+	-DPASSWD_SOURCE_DIR='"$(ROOT)"' -DPASSWD_DICTIONARY='"$(DICTIONARY_FILE)"' -MMD -MP
 
 LIB_SRCS := $(wildcard lib/*.cc)
 LIB_OBJS := $(LIB_SRCS:%.cc=$(BUILD)/%.o)
@@ -67,7 +67,7 @@ config.mak: configure.ac config.mak.in
 	autoconf
 	./configure --quiet
 
-$(BUILD)/%.o: %.cc
+$(BUILD)/%.o: %.cc config.mak
 	@mkdir -p $(@D)
 	@echo '  CXX     $<'
 	@$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<

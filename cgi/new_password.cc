@@ -1,0 +1,145 @@
+// The new password: allowed only on a verified flow, for 10 minutes after
+// the code was verified; every broken rule is reported at once.
+#include <memory>
+#include <optional>
+
+#include "audit.h"
+#include "csrf.h"
+#include "dictionary.h"
+#include "fcgi_main.h"
+#include "flow_pages.h"
+#include "password_hash.h"
+#include "password_policy.h"
+#include "password_sync.h"
+#include "reset_flow.h"
+
+namespace passwd {
+namespace {
+
+// The word list, loaded once per process on first use.
+Status LoadedDictionary(const Config& config, const Dictionary** dict) {
+  static std::unique_ptr<Dictionary> loaded;
+  if (!loaded) {
+    Status s = Dictionary::Load(config.dictionary_path, &loaded);
+    if (!s.ok()) return s;
+  }
+  *dict = loaded.get();
+  return Status::Ok();
+}
+
+Status RenderForm(const Request& request, Env* env,
+                  const std::vector<PolicyViolation>& violations,
+                  Response* response) {
+  Page page("new_password.tpl", "新しいパスワードを作成");
+  for (const auto& rule : PasswordRuleTexts()) {
+    page.dict()->AddSectionDictionary("RULE")->SetValue("TEXT", rule);
+  }
+  for (const auto& v : violations) {
+    const char* section = v.rule == PolicyRule::kConfirmation
+                              ? "CONFIRMATION_ERROR"
+                              : "PASSWORD_ERROR";
+    page.dict()->AddSectionDictionary(section)->SetValue("MESSAGE", v.message);
+  }
+  Status s = AddCsrfField(env, request, &page, response);
+  if (!s.ok()) return s;
+  return page.RenderTo(env->config(), 200, response);
+}
+
+// The page for a flow that cannot take a password (yet, or any more).
+Status RenderNotVerified(const Request& request, Env* env,
+                         const std::optional<ResetFlow>& flow,
+                         Response* response) {
+  if (!flow || flow->state == "done") {
+    response->ClearCookie(kFlowCookie, kFlowCookiePath);
+    return Status::Forbidden("no verified flow for this browser");
+  }
+  if (flow->state == "code_sent" && env->Now() < flow->code_expires_at) {
+    response->Redirect("/cgi-open-bin/passwd/code");
+    return Status::Ok();
+  }
+  if (flow->state == "locked") return RenderLocked(env, response);
+  Status s = env->db()->Transaction([&](SqlSession* session) {
+    return ExpireFlow(env, session, request, *flow);
+  });
+  if (!s.ok()) return s;
+  return RenderExpired(env, response);
+}
+
+std::string RuleNames(const std::vector<PolicyViolation>& violations) {
+  static const char* const kNames[] = {
+      "length",          "characters", "first_eight_mix", "contains_id",
+      "dictionary_word", "sequence",   "confirmation"};
+  std::string out;
+  for (const auto& v : violations) {
+    if (!out.empty()) out += ",";
+    out += kNames[static_cast<int>(v.rule)];
+  }
+  return out;
+}
+
+}  // namespace
+
+Status HandleNewPassword(const Request& request, Env* env, Response* response) {
+  std::string token = request.Cookie(kFlowCookie);
+  std::optional<ResetFlow> flow;
+  Status s = env->db()->Transaction(
+      [&](SqlSession* session) { return FindFlow(session, token, &flow); });
+  if (!s.ok()) return s;
+  if (!flow || !CanSetPassword(*flow, env->Now())) {
+    return RenderNotVerified(request, env, flow, response);
+  }
+  if (request.method() == "GET") return RenderForm(request, env, {}, response);
+
+  s = CheckCsrf(env->config(), kPublicCsrf, request);
+  if (!s.ok()) return s;
+  const Dictionary* dict = nullptr;
+  s = LoadedDictionary(env->config(), &dict);
+  if (!s.ok()) return s;
+  std::string password = request.Form("password");
+  std::vector<PolicyViolation> violations = CheckPassword(
+      password, request.Form("password_confirmation"), flow->umin_id, *dict);
+  if (!violations.empty()) {
+    s = env->db()->Transaction([&](SqlSession* session) {
+      return AppendAudit(session, request, env->Now(),
+                         {"password_refused", flow->umin_id, "",
+                          "rules " + RuleNames(violations)});
+    });
+    if (!s.ok()) return s;
+    return RenderForm(request, env, violations, response);
+  }
+
+  // Hash outside the transaction: scrypt takes a while and holds no lock.
+  std::string salt, crypt_salt, password_hash;
+  SyncCredentials credentials;
+  ScryptParams params;
+  params.log2_n = static_cast<int>(env->config().scrypt_log2_n);
+  s = env->RandomBytes(kScryptSaltLength, &salt);
+  if (s.ok()) s = env->RandomBytes(16, &crypt_salt);
+  if (s.ok()) s = HashPassword(password, salt, params, &password_hash);
+  if (s.ok()) s = HtpasswdHash(password, crypt_salt, &credentials.sha512_crypt);
+  if (!s.ok()) return s;
+
+  bool completed = false;
+  s = env->db()->Transaction([&](SqlSession* session) {
+    return CompletePasswordChange(env, session, request, *flow, password_hash,
+                                  credentials, &completed);
+  });
+  if (!s.ok()) return s;
+  if (!completed) {
+    // The flow ran out (or was closed by a parallel submit) meanwhile.
+    s = env->db()->Transaction(
+        [&](SqlSession* session) { return FindFlow(session, token, &flow); });
+    if (!s.ok()) return s;
+    return RenderNotVerified(request, env, flow, response);
+  }
+  response->ClearCookie(kFlowCookie, kFlowCookiePath);
+  response->Redirect("/cgi-open-bin/passwd/done");
+  return Status::Ok();
+}
+
+}  // namespace passwd
+
+int main() {
+  return passwd::RunPage(
+      {"new_password", {"GET", "POST"}, passwd::HandleNewPassword});
+}
