@@ -1,0 +1,506 @@
+# shellcheck shell=bash
+# The private development stack under var/: MariaDB, the SMTP catcher, the
+# FastCGI page processes, the workers and nginx. Sourced by scripts/start,
+# scripts/stop and scripts/service; each service has a NAME_start and a
+# NAME_stop function, both idempotent.
+#
+# Every process is started in its own session (setsid), so its process id is
+# also its process group id and stopping it ends the whole group (multiwatch
+# and its children, nginx's master and workers). A pid file is trusted only
+# when its process is alive and its command line names this checkout, so a
+# stale file from an earlier boot never gets an unrelated process killed.
+# Nothing here touches Debian's own nginx or MariaDB services.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+BUILD=$ROOT/build
+VAR=$ROOT/var
+RUN=$VAR/run
+LOGS=$VAR/log
+PORT=${PORT:-8080}
+FCGI_PROCS=${FCGI_PROCS:-2}
+SMTP_HOST=127.0.0.1
+CONFIG_FILE=$VAR/passwd.conf
+# The catcher's port: SMTP_PORT, else the one var/passwd.conf was written for
+# (so scripts/service agrees with the scripts/start that wrote it), else 2525.
+if [ -z "${SMTP_PORT:-}" ] && [ -r "$CONFIG_FILE" ]; then
+  SMTP_PORT=$(sed -n 's|^smtp_url *= *smtp://127\.0\.0\.1:\([0-9][0-9]*\) *$|\1|p' "$CONFIG_FILE" | tail -n 1)
+fi
+SMTP_PORT=${SMTP_PORT:-2525}
+export SMTP_PORT
+DB_NAME=passwd
+DB_APP_USER=passwd_app
+DB_DATA=$VAR/mysql
+DB_CNF=$VAR/mariadb.cnf
+DB_SOCKET=$RUN/mysqld.sock
+DB_PID=$RUN/mysqld.pid
+SMTP_PID=$RUN/smtp.pid
+NGINX_CONF=$BUILD/nginx/nginx-dev.conf
+NGINX_PID=$RUN/nginx.pid
+WORKERS=(mail_sender sync_worker)
+# Debian's python3, which has python3-aiosmtpd (not a pyenv one first on PATH).
+SYSTEM_PYTHON=/usr/bin/python3
+PROG=${PROG:-$(basename "$0")}
+
+say() { printf '%s: %s\n' "$PROG" "$*"; }
+warn() { printf '%s: %s\n' "$PROG" "$*" >&2; }
+die() { warn "error: $*"; exit 1; }
+
+# Prints the last lines of a log file to stderr, to explain a failure; nginx's
+# [info] lines (our own polling) are left out.
+show_log() {
+  local file=$1 lines=${2:-25}
+  if [ -s "$file" ]; then
+    printf -- '--- last lines of %s ---\n' "${file#"$ROOT"/}" >&2
+    tail -n 2000 "$file" | grep -v '^[0-9/]* [0-9:]* \[info\]' | tail -n "$lines" >&2
+    printf -- '---\n' >&2
+  else
+    warn "(${file#"$ROOT"/} is empty or missing)"
+  fi
+}
+
+make_dirs() {
+  mkdir -p "$RUN/fcgi" "$LOGS" "$VAR/mail" "$VAR/nginx" "$VAR/tmp"
+}
+
+# Takes the stack's lock (fd 9) so two start/stop/service runs never overlap;
+# launch and run_closed keep it out of the processes they start.
+lock_stack() {
+  mkdir -p "$RUN"
+  exec 9>"$RUN/stack.lock"
+  flock -w 300 9 || die "another scripts/start, stop or service holds $RUN/stack.lock"
+}
+
+# --- processes --------------------------------------------------------------
+
+# Sets STAT_STATE (R, S, Z, ...) and STAT_PGRP of process PID; fails when it
+# does not exist. No subshell: group_alive calls it for every process.
+read_stat() {
+  local line fields
+  { read -r line < "/proc/$1/stat"; } 2> /dev/null || return 1
+  read -r -a fields <<< "${line##*) }"
+  STAT_STATE=${fields[0]}
+  STAT_PGRP=${fields[2]}
+}
+
+# True when PID is alive, not a zombie.
+is_alive() {
+  [[ $1 =~ ^[0-9]+$ ]] && read_stat "$1" || return 1
+  case $STAT_STATE in Z|X|x) return 1 ;; esac
+}
+
+# True when PID is alive and its command line names this checkout.
+is_ours() {
+  local pid=$1 args
+  is_alive "$pid" || return 1
+  { mapfile -d '' args < "/proc/$pid/cmdline"; } 2> /dev/null || return 1
+  [[ " ${args[*]} " == *"$ROOT/"* ]]
+}
+
+# Prints the pid in FILE when the file names a live process of ours.
+running_pid() {
+  local file=$1 pid
+  [ -r "$file" ] || return 1
+  { read -r pid < "$file"; } 2> /dev/null || return 1
+  is_ours "$pid" || return 1
+  printf '%s\n' "$pid"
+}
+
+# True while any live (non-zombie) process belongs to process group PGID.
+group_alive() {
+  local dir
+  for dir in /proc/[0-9]*; do
+    read_stat "${dir#/proc/}" || continue
+    [ "$STAT_PGRP" = "$1" ] || continue
+    case $STAT_STATE in Z|X|x) continue ;; esac
+    return 0
+  done
+  return 1
+}
+
+# Closes the file descriptors above 2 (the stack lock, make's jobserver pipe)
+# of the current (sub)shell, so the programs started from it do not hold them.
+close_fds() {
+  local fd
+  for fd in "/proc/$BASHPID/fd"/*; do
+    fd=${fd##*/}
+    if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-"; fi
+  done
+}
+
+# Runs a command in the foreground without the descriptors close_fds closes,
+# for programs that daemonize themselves (nginx).
+run_closed() {
+  ( close_fds; exec "$@" )
+}
+
+# launch LOG CMD...: starts CMD in the background in a new session, stdin from
+# /dev/null, stdout and stderr appended to LOG. Sets LAUNCHED_PID, which is
+# also the new process group's id.
+launch() {
+  local log=$1
+  shift
+  (
+    close_fds
+    exec setsid "$@" < /dev/null >> "$log" 2>&1
+  ) &
+  LAUNCHED_PID=$!
+}
+
+# still_running PID PGID: the process group when PID leads it, else PID alone.
+still_running() {
+  if [ "$2" = "$1" ]; then group_alive "$2"; else is_ours "$1"; fi
+}
+
+# stop_pidfile NAME PIDFILE [SIGNAL] [TIMEOUT]: signals the process of PIDFILE,
+# waits until its whole process group has ended, kills what remains after
+# TIMEOUT seconds, and removes the pid file.
+stop_pidfile() {
+  local name=$1 file=$2 sig=${3:-TERM} timeout=${4:-20} pid pgid='' waited=0
+  if ! pid=$(running_pid "$file"); then
+    rm -f "$file"
+    return 0
+  fi
+  if read_stat "$pid"; then pgid=$STAT_PGRP; fi
+  say "stopping $name (pid $pid)"
+  kill -s "$sig" "$pid" 2>/dev/null || true
+  while still_running "$pid" "$pgid"; do
+    if [ "$waited" -ge $((timeout * 10)) ]; then
+      warn "$name did not stop within ${timeout}s; killing it"
+      if [ "$pgid" = "$pid" ]; then kill -KILL -- "-$pgid" 2>/dev/null || true
+      else kill -KILL "$pid" 2>/dev/null || true; fi
+      local k=0
+      while still_running "$pid" "$pgid" && [ $k -lt 50 ]; do sleep 0.1; k=$((k + 1)); done
+      if still_running "$pid" "$pgid"; then
+        warn "$name (pid $pid) survived SIGKILL"
+        return 1
+      fi
+      break
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  rm -f "$file"
+}
+
+# wait_until SECONDS PID CMD...: polls CMD every 0.2 s until it succeeds; fails
+# when the time is up or when PID (if not empty) has died meanwhile.
+wait_until() {
+  local seconds=$1 pid=$2 tries=0
+  shift 2
+  until "$@"; do
+    if [ -n "$pid" ] && ! is_alive "$pid"; then return 2; fi
+    if [ $tries -ge $((seconds * 5)) ]; then return 1; fi
+    sleep 0.2
+    tries=$((tries + 1))
+  done
+}
+
+# Unix socket paths are limited to 107 bytes; fail clearly, not mysteriously.
+check_socket_path() {
+  [ ${#1} -le 107 ] || die "socket path too long for a unix socket (${#1} > 107 bytes): $1; move the checkout to a shorter path"
+}
+
+# --- MariaDB ----------------------------------------------------------------
+
+write_db_cnf() {
+  local user tmp
+  user=$(id -un)
+  tmp=$(mktemp "$DB_CNF.XXXXXX")
+  cat > "$tmp" <<EOF
+# Written by scripts/start: the private MariaDB of the development stack.
+[mariadbd]
+user = $user
+datadir = $DB_DATA
+socket = $DB_SOCKET
+pid-file = $DB_PID
+log-error = $LOGS/mariadb.log
+tmpdir = $VAR/tmp
+skip-networking
+skip-name-resolve
+innodb_flush_log_at_trx_commit = 1
+character-set-server = utf8mb4
+collation-server = utf8mb4_bin
+default-time-zone = +00:00
+innodb_buffer_pool_size = 64M
+max_connections = 200
+
+# The DB root, for scripts/start's migrations and the tests' assertions:
+# mariadb --defaults-file=var/mariadb.cnf passwd
+[client]
+user = $user
+socket = $DB_SOCKET
+default-character-set = utf8mb4
+EOF
+  if [ -f "$DB_CNF" ] && cmp -s "$tmp" "$DB_CNF"; then rm -f "$tmp"; else mv "$tmp" "$DB_CNF"; fi
+  chmod 644 "$DB_CNF"
+}
+
+db_sql() { mariadb --defaults-file="$DB_CNF" "$@"; }
+
+db_answers() {
+  mariadb-admin --defaults-file="$DB_CNF" --connect-timeout=2 ping > /dev/null 2>&1
+}
+
+db_init() {
+  [ -d "$DB_DATA/mysql" ] && return 0
+  say "initialising the private MariaDB in ${DB_DATA#"$ROOT"/}"
+  rm -rf "$DB_DATA.new"
+  # Installed beside and renamed at the end, so a failed install never looks
+  # like a data directory.
+  if ! mariadb-install-db --defaults-file="$DB_CNF" --datadir="$DB_DATA.new" \
+      --auth-root-authentication-method=socket --skip-test-db \
+      --skip-name-resolve > "$LOGS/mariadb-install.log" 2>&1; then
+    show_log "$LOGS/mariadb-install.log"
+    die "mariadb-install-db failed"
+  fi
+  mv "$DB_DATA.new" "$DB_DATA"
+}
+
+db_start() {
+  check_socket_path "$DB_SOCKET"
+  write_db_cnf
+  db_init
+  local pid rc=0
+  if pid=$(running_pid "$DB_PID"); then
+    wait_until 60 "$pid" db_answers || rc=$?
+    if [ $rc -eq 0 ]; then return 0; fi
+    show_log "$LOGS/mariadb.log"
+    die "MariaDB (pid $pid) is running but does not answer on ${DB_SOCKET#"$ROOT"/}"
+  fi
+  rm -f "$DB_PID" "$DB_SOCKET" "$DB_SOCKET.lock"
+  say "starting MariaDB on ${DB_SOCKET#"$ROOT"/}"
+  launch "$LOGS/mariadb.log" /usr/sbin/mariadbd --defaults-file="$DB_CNF"
+  echo "$LAUNCHED_PID" > "$DB_PID"
+  wait_until 60 "$LAUNCHED_PID" db_answers || rc=$?
+  if [ $rc -ne 0 ]; then
+    show_log "$LOGS/mariadb.log"
+    if [ $rc -eq 2 ]; then die "MariaDB exited during start-up"; fi
+    die "MariaDB did not answer within 60 s"
+  fi
+}
+
+db_stop() {
+  # SIGTERM is mariadbd's clean shutdown; a big buffer pool may take a while.
+  stop_pidfile MariaDB "$DB_PID" TERM 60
+  if ! running_pid "$DB_PID" > /dev/null; then rm -f "$DB_SOCKET" "$DB_SOCKET.lock"; fi
+}
+
+# Creates the database and the app's user (least privilege), applies the
+# migrations not applied yet, and loads the demo data.
+db_setup() {
+  local app_password
+  app_password=$(tr -d '[:space:]' < "$VAR/secrets/db_password")
+  [[ $app_password =~ ^[0-9a-f]+$ ]] || die "var/secrets/db_password is not hex; delete it and run again"
+  # Through stdin, so the password never appears in a process list.
+  db_sql <<EOF || die "could not create the database and its user"
+CREATE DATABASE IF NOT EXISTS \`$DB_NAME\`;
+CREATE USER IF NOT EXISTS '$DB_APP_USER'@'localhost' IDENTIFIED BY '$app_password';
+ALTER USER '$DB_APP_USER'@'localhost' IDENTIFIED BY '$app_password';
+GRANT SELECT, INSERT, UPDATE, DELETE ON \`$DB_NAME\`.* TO '$DB_APP_USER'@'localhost';
+CREATE TABLE IF NOT EXISTS \`$DB_NAME\`.schema_migrations (
+  name        VARCHAR(255) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  applied_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  PRIMARY KEY (name)
+) ENGINE=InnoDB;
+EOF
+
+  local file name applied count=0
+  applied=$(db_sql --batch --skip-column-names "$DB_NAME" \
+    -e 'SELECT name FROM schema_migrations') || die "could not read schema_migrations"
+  for file in "$ROOT"/sql/[0-9]*.sql; do
+    [ -f "$file" ] || continue
+    name=${file##*/}
+    [[ $name =~ ^[A-Za-z0-9_.-]+$ ]] || die "bad migration file name: $name"
+    if grep -qxF "$name" <<< "$applied"; then continue; fi
+    say "applying sql/$name"
+    # One session: the client stops at the first error, so the migration is
+    # recorded only when every statement of it succeeded.
+    if ! { cat "$file"; printf '\nINSERT INTO schema_migrations (name) VALUES ('"'%s'"');\n' "$name"; } \
+        | db_sql "$DB_NAME"; then
+      die "migration sql/$name failed (fix it in a new file if it had landed; see the error above)"
+    fi
+    count=$((count + 1))
+  done
+  for file in "$ROOT"/sql/demo/*.sql; do
+    [ -f "$file" ] || continue
+    db_sql "$DB_NAME" < "$file" || die "loading demo data sql/demo/${file##*/} failed"
+  done
+  return 0
+}
+
+# --- SMTP catcher -----------------------------------------------------------
+
+smtp_answers() {
+  local banner
+  # shellcheck disable=SC2016  # $1 and $2 belong to the inner bash.
+  banner=$(timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2" || exit 1
+    IFS= read -r line <&3 || exit 1
+    printf "QUIT\r\n" >&3
+    printf "%s" "$line"' _ "$SMTP_HOST" "$SMTP_PORT" 2> /dev/null) || return 1
+  [[ $banner == 220* ]]
+}
+
+# Ready: our server wrote its pid file (it does once listening) and answers.
+smtp_ready() {
+  local pid
+  { read -r pid < "$SMTP_PID"; } 2> /dev/null && [ "$pid" = "$1" ] && smtp_answers
+}
+
+smtp_start() {
+  local rc=0
+  if running_pid "$SMTP_PID" > /dev/null; then return 0; fi
+  rm -f "$SMTP_PID"
+  [ -x "$SYSTEM_PYTHON" ] || die "$SYSTEM_PYTHON missing (Debian's python3; scripts/install-deps)"
+  if smtp_answers; then
+    die "$SMTP_HOST:$SMTP_PORT is taken by another program (another checkout's stack?); stop it or set SMTP_PORT"
+  fi
+  say "starting the SMTP server on $SMTP_HOST:$SMTP_PORT (mail to ${VAR#"$ROOT"/}/mail)"
+  launch "$LOGS/smtp.log" "$SYSTEM_PYTHON" "$ROOT/scripts/smtp-server.py" \
+    --host "$SMTP_HOST" --port "$SMTP_PORT" --maildir "$VAR/mail" --pid-file "$SMTP_PID"
+  wait_until 15 "$LAUNCHED_PID" smtp_ready "$LAUNCHED_PID" || rc=$?
+  if [ $rc -ne 0 ]; then
+    show_log "$LOGS/smtp.log"
+    if [ $rc -eq 2 ]; then die "the SMTP server exited during start-up"; fi
+    die "the SMTP server does not answer on $SMTP_HOST:$SMTP_PORT"
+  fi
+}
+
+smtp_stop() {
+  stop_pidfile "the SMTP server" "$SMTP_PID" TERM 10
+}
+
+# --- FastCGI pages ----------------------------------------------------------
+
+# Prints "socket-name executable" for every page executable in build/cgi/
+# (socket name = page) and build/cgi-admin/ (socket name = admin-page).
+fcgi_pages() {
+  local exe name
+  for exe in "$BUILD"/cgi/* "$BUILD"/cgi-admin/*; do
+    if [ ! -f "$exe" ] || [ ! -x "$exe" ]; then continue; fi
+    name=${exe##*/}
+    [[ $name =~ ^[a-z][a-z0-9_]*$ ]] || continue
+    case $exe in "$BUILD"/cgi-admin/*) name=admin-$name ;; esac
+    printf '%s %s\n' "$name" "$exe"
+  done
+}
+
+# True when FILE is older than the executable, the configuration or a template,
+# i.e. the process started from it would run stale code or settings.
+is_stale() {
+  local file=$1 exe=$2
+  [ "$exe" -nt "$file" ] && return 0
+  [ -f "$CONFIG_FILE" ] && [ "$CONFIG_FILE" -nt "$file" ] && return 0
+  [ -n "$(find "$ROOT/templates" -newer "$file" -print -quit 2>/dev/null)" ]
+}
+
+fcgi_start_one() {
+  local name=$1 exe=$2 pidfile=$RUN/fcgi/$1.pid sock=$RUN/fcgi/$1.sock log pid rc=0
+  log=$LOGS/$name.log
+  check_socket_path "$sock"
+  if pid=$(running_pid "$pidfile"); then
+    if [ -S "$sock" ] && ! is_stale "$pidfile" "$exe"; then return 0; fi
+    say "restarting $name (its executable, the configuration or a template changed)"
+    stop_pidfile "$name" "$pidfile" TERM 10
+  fi
+  rm -f "$pidfile" "$sock"
+  say "starting $name x$FCGI_PROCS on ${sock#"$ROOT"/}"
+  PASSWD_CONFIG=$CONFIG_FILE PASSWD_DICTIONARY=$BUILD/dict/words.dict \
+    launch "$log" spawn-fcgi -n -s "$sock" -M 0660 -- \
+      /usr/bin/multiwatch -f "$FCGI_PROCS" -- "$exe"
+  echo "$LAUNCHED_PID" > "$pidfile"
+  wait_until 10 "$LAUNCHED_PID" test -S "$sock" || rc=$?
+  if [ $rc -ne 0 ]; then
+    show_log "$log"
+    die "$name did not come up on ${sock#"$ROOT"/}"
+  fi
+}
+
+fcgi_start() {
+  local name exe
+  [ "$FCGI_PROCS" -ge 1 ] 2>/dev/null || die "FCGI_PROCS must be a positive number, not '$FCGI_PROCS'"
+  while read -r name exe; do
+    fcgi_start_one "$name" "$exe"
+  done < <(fcgi_pages)
+}
+
+fcgi_stop() {
+  local file name
+  for file in "$RUN"/fcgi/*.pid; do
+    [ -f "$file" ] || continue
+    name=${file##*/}
+    stop_pidfile "${name%.pid}" "$file" TERM 10 || true
+  done
+  for file in "$RUN"/fcgi/*.sock; do
+    [ -S "$file" ] || continue
+    running_pid "${file%.sock}.pid" > /dev/null || rm -f "$file"
+  done
+}
+
+# --- workers ----------------------------------------------------------------
+
+workers_start() {
+  local name exe pidfile pid
+  for name in "${WORKERS[@]}"; do
+    exe=$BUILD/tools/$name
+    [ -x "$exe" ] || continue
+    pidfile=$RUN/$name.pid
+    if pid=$(running_pid "$pidfile"); then
+      is_stale "$pidfile" "$exe" || continue
+      say "restarting $name (its executable or the configuration changed)"
+      stop_pidfile "$name" "$pidfile" TERM 15
+    fi
+    say "starting $name"
+    # multiwatch restarts the worker when it dies; TERM asks it to finish.
+    PASSWD_CONFIG=$CONFIG_FILE launch "$LOGS/$name.log" \
+      /usr/bin/multiwatch -f 1 -s TERM -- "$exe"
+    echo "$LAUNCHED_PID" > "$pidfile"
+  done
+}
+
+workers_stop() {
+  local name
+  for name in "${WORKERS[@]}"; do
+    stop_pidfile "$name" "$RUN/$name.pid" TERM 15 || true
+  done
+}
+
+# --- nginx ------------------------------------------------------------------
+
+nginx_cmd() { run_closed nginx -c "$NGINX_CONF" -e "$LOGS/nginx-error.log" "$@"; }
+
+http_status() {
+  curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:$PORT$1" 2>/dev/null || true
+}
+
+# The nginx configuration make built must exist and listen on $PORT.
+nginx_check_conf() {
+  [ -f "$NGINX_CONF" ] || die "${NGINX_CONF#"$ROOT"/} missing: run 'make all' first"
+  grep -q "listen[[:space:]]*127.0.0.1:$PORT;" "$NGINX_CONF" \
+    || die "${NGINX_CONF#"$ROOT"/} was built for another port than $PORT: run 'make PORT=$PORT all'"
+}
+
+nginx_start() {
+  local pid
+  nginx_check_conf
+  if pid=$(running_pid "$NGINX_PID"); then
+    if [ -n "$(find "$BUILD/nginx" -newer "$NGINX_PID" -print -quit)" ]; then
+      say "reloading nginx (its configuration changed)"
+      nginx_cmd -t -q || die "the nginx configuration has errors (see above)"
+      nginx_cmd -s reload
+      touch "$NGINX_PID"
+    fi
+    return 0
+  fi
+  rm -f "$NGINX_PID"
+  say "starting nginx on 127.0.0.1:$PORT"
+  if ! nginx_cmd < /dev/null >> "$LOGS/nginx-error.log" 2>&1; then
+    show_log "$LOGS/nginx-error.log"
+    die "nginx did not start (is 127.0.0.1:$PORT taken by another program?)"
+  fi
+  wait_until 10 "" test -s "$NGINX_PID" || { show_log "$LOGS/nginx-error.log"; die "nginx wrote no pid file"; }
+}
+
+nginx_stop() {
+  # QUIT: finish the requests in progress, then exit.
+  stop_pidfile nginx "$NGINX_PID" QUIT 15
+}
