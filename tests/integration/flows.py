@@ -1,0 +1,96 @@
+"""Steps of the password renewal flow as a browser takes them, shared by the
+integration tests."""
+import re
+import secrets
+
+import harness
+
+SEND_ID = "/cgi-open-bin/passwd/send_id"
+SEND_PROFILE = "/cgi-open-bin/passwd/send_profile"
+CODE = "/cgi-open-bin/passwd/code"
+NEW_PASSWORD = "/cgi-open-bin/passwd/new_password"
+DONE = "/cgi-open-bin/passwd/done"
+FLOW_COOKIE = "passwd_flow"
+UMIN_DOMAIN = "umin.ac.jp"
+
+
+def reset_limits():
+    """Forgets every rate-limited event, so tests do not limit each other."""
+    harness.db_exec("DELETE FROM rate_limit_events")
+
+
+def fresh_account(category="individual", external_mail="auto", **fields):
+    """Inserts a new account with a unique UMIN ID and returns the ID."""
+    umin_id = "t%s-x" % secrets.token_hex(4)
+    if external_mail == "auto":
+        external_mail = "%s@example.org" % umin_id
+    row = {
+        "family_name": "試験", "given_name": "太郎",
+        "family_reading": "しけん", "given_reading": "たろう",
+        "gender": "male", "birth_date": "1981-02-03",
+    }
+    row.update(fields)
+    harness.db_exec(
+        "INSERT INTO accounts (umin_id, family_name, given_name, "
+        "family_reading, given_reading, gender, birth_date, external_mail, "
+        "category, created_at, updated_at) VALUES "
+        "(%s, %s, %s, %s, %s, %s, %s, %s, %s, UTC_TIMESTAMP(), "
+        "UTC_TIMESTAMP())",
+        [umin_id, row["family_name"], row["given_name"],
+         row["family_reading"], row["given_reading"], row["gender"],
+         row["birth_date"], external_mail, category])
+    return umin_id
+
+
+def umin_address(umin_id):
+    return "%s@%s" % (umin_id, UMIN_DOMAIN)
+
+
+def request_code_by_id(browser, typed_id):
+    """Opens send_id and submits TYPED_ID; returns the POST's response."""
+    page = browser.get(SEND_ID)
+    assert page.status_code == 200, page.status_code
+    return browser.submit(SEND_ID, {"umin_id": typed_id})
+
+
+def request_code_by_profile(browser, **fields):
+    """Opens send_profile and submits FIELDS; returns the POST's response."""
+    page = browser.get(SEND_PROFILE)
+    assert page.status_code == 200, page.status_code
+    return browser.submit(SEND_PROFILE, fields)
+
+
+CODE_LINE = re.compile(r"^\s*(\d{10})\s*$", re.M)
+
+
+def code_from_mail(msg):
+    """The access code in an access-code mail."""
+    found = CODE_LINE.findall(harness.body_text(msg))
+    assert len(found) == 1, "expected one 10-digit code line, got %r" % found
+    return found[0]
+
+
+def wait_for_code(mailbox, to, since):
+    """Waits for the access-code mail to TO newer than SINCE; its code."""
+    return code_from_mail(mailbox.wait_for_one(to, since=since))
+
+
+def enter_code(browser, code):
+    """Submits CODE on the code page (opening it first for the token)."""
+    browser.get(CODE)
+    return browser.submit(CODE, {"access_code": code})
+
+
+def flow_row(umin_id):
+    """The newest reset_flows row of UMIN_ID, as a dict."""
+    rows = harness.db_query(
+        "SELECT * FROM reset_flows WHERE umin_id = %s ORDER BY id DESC "
+        "LIMIT 1", [umin_id])
+    return rows[0] if rows else None
+
+
+def audit_events(umin_id):
+    """The audit events of UMIN_ID, oldest first."""
+    return [r["event"] for r in harness.db_query(
+        "SELECT event FROM audit_log WHERE umin_id = %s ORDER BY id",
+        [umin_id])]

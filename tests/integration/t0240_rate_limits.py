@@ -1,0 +1,81 @@
+"""Rate limits live in the database: over one, a page says when to retry and
+nothing is sent."""
+import re
+import unittest
+
+import flows
+import harness
+
+RETRY = re.compile(r"(\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2})以降に改めてお試しください。")
+
+
+class RateLimits(unittest.TestCase):
+    def setUp(self):
+        flows.reset_limits()
+        self.browser = harness.Browser()
+        self.mailbox = harness.Mailbox()
+        self.account = flows.fresh_account()
+        self.address = flows.umin_address(self.account)
+
+    def tearDown(self):
+        flows.reset_limits()
+        self.browser.close()
+
+    def assert_limited(self, response):
+        self.assertEqual(response.status_code, 429)
+        self.assertIn("しばらく時間をおいてお試しください", response.text)
+        self.assertRegex(response.text, RETRY)
+        self.assertGreater(int(response.headers["Retry-After"]), 0)
+
+    def test_five_codes_per_account_and_hour(self):
+        mark = self.mailbox.mark()
+        for _ in range(5):
+            self.assertEqual(flows.request_code_by_id(
+                self.browser, self.account).status_code, 303)
+        self.mailbox.wait_for(self.address, mark, count=5)
+        mark = self.mailbox.mark()
+        self.assert_limited(flows.request_code_by_id(self.browser,
+                                                     self.account))
+        self.mailbox.assert_none(self.address, mark, wait=2)
+        self.assertEqual(harness.db_value(
+            "SELECT COUNT(*) FROM reset_flows WHERE umin_id = %s",
+            [self.account]), "5")
+        self.assertIn("send_refused", flows.audit_events(self.account))
+
+    def test_thirty_requests_per_client_address_and_hour(self):
+        harness.db_exec(
+            "INSERT INTO rate_limit_events (scope, subject, occurred_at) "
+            "SELECT 'code_send_address', '127.0.0.1', UTC_TIMESTAMP() "
+            "FROM seq_1_to_30")
+        mark = self.mailbox.mark()
+        self.assert_limited(flows.request_code_by_id(self.browser,
+                                                     self.account))
+        self.assert_limited(flows.request_code_by_profile(
+            self.browser, family_name="山田", given_name="太郎",
+            family_reading="やまだ", given_reading="たろう", gender="male",
+            birth_date="1980/04/01"))
+        self.mailbox.assert_none(self.address, mark, wait=2)
+        self.assertIsNone(flows.flow_row(self.account))
+
+    def test_an_hour_later_codes_can_be_sent_again(self):
+        harness.db_exec(
+            "INSERT INTO rate_limit_events (scope, subject, occurred_at) "
+            "SELECT 'code_send_account', %s, UTC_TIMESTAMP() - INTERVAL 61 "
+            "MINUTE FROM seq_1_to_5", [self.account])
+        self.assertEqual(flows.request_code_by_id(
+            self.browser, self.account).status_code, 303)
+
+    def test_thirty_wrong_codes_per_account_and_day(self):
+        mark = self.mailbox.mark()
+        flows.request_code_by_id(self.browser, self.account)
+        code = flows.wait_for_code(self.mailbox, self.address, mark)
+        harness.db_exec(
+            "INSERT INTO rate_limit_events (scope, subject, occurred_at) "
+            "SELECT 'code_failure_account', %s, UTC_TIMESTAMP() "
+            "FROM seq_1_to_30", [self.account])
+        self.assert_limited(flows.enter_code(self.browser, code))
+        self.assertEqual(flows.flow_row(self.account)["code_tries"], "0")
+
+
+if __name__ == "__main__":
+    unittest.main()

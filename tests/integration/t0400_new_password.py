@@ -1,0 +1,213 @@
+"""The new password, the completion page and mail, and propagation."""
+import crypt
+import os
+import subprocess
+import unittest
+
+import flows
+import harness
+
+GOOD = "Kq7mWz2x!Rv"
+
+
+def delay_text():
+    """What the pages say propagation takes, from the configured interval."""
+    seconds = int(harness.read_config().get("sync_interval_seconds", "3600"))
+    if seconds % 3600 == 0:
+        return "%d時間" % (seconds // 3600)
+    return "%d分" % ((seconds + 59) // 60)
+
+
+class NewPassword(unittest.TestCase):
+    def setUp(self):
+        flows.reset_limits()
+        harness.clear_clock_offset()
+        self.browser = harness.Browser()
+        self.mailbox = harness.Mailbox()
+        self.account = flows.fresh_account()
+        self.address = flows.umin_address(self.account)
+
+    def tearDown(self):
+        harness.clear_clock_offset()
+        self.browser.close()
+
+    def verify(self):
+        mark = self.mailbox.mark()
+        flows.request_code_by_id(self.browser, self.account)
+        code = flows.wait_for_code(self.mailbox, self.address, mark)
+        response = flows.enter_code(self.browser, code)
+        self.assertEqual(response.status_code, 303)
+
+    def submit(self, password, confirmation=None):
+        self.browser.get(flows.NEW_PASSWORD)
+        return self.browser.submit(flows.NEW_PASSWORD, {
+            "password": password,
+            "password_confirmation":
+                password if confirmation is None else confirmation})
+
+    def test_page_lists_the_seed_rules(self):
+        self.verify()
+        page = self.browser.get(flows.NEW_PASSWORD)
+        self.assertEqual(page.status_code, 200)
+        for text in ["新しいパスワードを作成", "セキュリティ上、ご理解ご協力をお願いいたします",
+                     "長さは8文字以上",
+                     "先頭から8文字目までに、英字小文字、英字大文字、数字をそれぞれ1文字以上含めて下さい",
+                     "UMIN ID文字列を含めることはできません",
+                     "辞書にある5文字以上の文字は含めません",
+                     "もう一度パスワードを入力してください。",
+                     "新しい"]:
+            self.assertIn(text, page.text)
+        self.assertIn('type="password"', page.text)
+
+    def test_refusals_list_every_rule_and_echo_nothing(self):
+        self.verify()
+        cases = [
+            ("Ab1", None, ["8"]),
+            ("abcdefg1", None, ["大文字"]),
+            ("Xy" + self.account.upper() + "9", None, ["UMIN ID"]),
+            ("Qz9sunshine", None, ["辞書"]),
+            ("Qz9x1234w", None, ["並び"]),
+            ("Qz9xasdfw", None, ["並び"]),
+            (GOOD, GOOD + "x", ["確認"]),
+        ]
+        for password, confirmation, fragments in cases:
+            with self.subTest(password=password):
+                response = self.submit(password, confirmation)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("field-error", response.text)
+                self.assertNotIn(password, response.text)
+        several = self.submit("abc", "abd")
+        self.assertGreaterEqual(several.text.count('class="field-error"'), 3)
+        self.assertIsNone(harness.db_value(
+            "SELECT password_hash FROM accounts WHERE umin_id = %s",
+            [self.account]))
+        self.assertIn("password_refused", flows.audit_events(self.account))
+        for detail in harness.db_query(
+                "SELECT detail FROM audit_log WHERE umin_id = %s",
+                [self.account]):
+            for password, _, _ in cases:
+                self.assertNotIn(password, detail["detail"])
+
+    def test_full_path_to_done_then_the_flow_is_closed(self):
+        self.verify()
+        refused = self.submit("password")
+        self.assertEqual(refused.status_code, 200)
+        mark = self.mailbox.mark()
+        response = self.submit(GOOD)
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(harness.location_path(response), flows.DONE)
+        done = self.browser.get(flows.DONE)
+        delay = delay_text()
+        for text in ["パスワード更新完了",
+                     "パスワード再設定が完了致しました。%s後には利用可能となります。" % delay,
+                     "※全てのUMINサービスに反映されるまで%sほどかかりますので、"
+                     "予めご了承の程お願いいたします。" % delay,
+                     "今回更新されたパスワードは、一般サービス用パスワードです。"
+                     "症例登録(INDICE)用のパスワードとは異なります。"]:
+            self.assertIn(text, done.text)
+        stored = harness.db_value(
+            "SELECT password_hash FROM accounts WHERE umin_id = %s",
+            [self.account])
+        self.assertTrue(stored.startswith("$scrypt$ln=15,r=8,p=3$"))
+        self.assertEqual(flows.flow_row(self.account)["state"], "done")
+        self.assertIn("password_changed", flows.audit_events(self.account))
+
+        for to in (self.address, "%s@example.org" % self.account):
+            msg = self.mailbox.wait_for_one(to, mark)
+            body = harness.body_text(msg)
+            self.assertIn(self.account, body)
+            self.assertIn("上記UMIN IDのパスワード更新(再設定)が完了致しました。", body)
+            self.assertIn("%s後には利用可能となります。" % delay, body)
+            self.assertIn("今回更新は一般用パスワードです。症例登録(INDICE)用とは異なります。",
+                          body)
+            self.assertNotIn(GOOD, body)
+            self.assertIn("/cgi-open-bin/passwd/not_me?t=", body)
+
+        # The flow is closed: its cookie opens nothing, a reload of done
+        # changes nothing.
+        self.assertEqual(self.browser.get(done.url).status_code, 200)
+        again = harness.Browser()
+        for c in response.request.headers["Cookie"].split("; "):
+            name, _, value = c.partition("=")
+            again.session.cookies.set(name, value)
+        self.assertEqual(again.get(flows.NEW_PASSWORD).status_code, 403)
+        self.assertEqual(again.get(flows.CODE).status_code, 403)
+        self.assertEqual(harness.db_value(
+            "SELECT password_hash FROM accounts WHERE umin_id = %s",
+            [self.account]), stored)
+
+    def test_new_password_needs_a_verified_flow(self):
+        self.assertEqual(self.browser.get(flows.NEW_PASSWORD).status_code, 403)
+        mark = self.mailbox.mark()
+        flows.request_code_by_id(self.browser, self.account)
+        flows.wait_for_code(self.mailbox, self.address, mark)
+        # Code sent but not entered: back to the code page.
+        response = self.browser.get(flows.NEW_PASSWORD)
+        self.assertEqual(harness.location_path(response), flows.CODE)
+
+    def test_ten_minutes_after_verification_the_flow_expires(self):
+        self.verify()
+        harness.set_clock_offset(601)
+        page = self.browser.get(flows.NEW_PASSWORD)
+        self.assertIn("アクセスコード期限切れ", page.text)
+        self.assertEqual(flows.flow_row(self.account)["state"], "expired")
+
+    def test_other_pending_flows_are_voided(self):
+        other = harness.Browser()
+        mark = self.mailbox.mark()
+        flows.request_code_by_id(other, self.account)
+        flows.wait_for_code(self.mailbox, self.address, mark)
+        self.verify()  # voids the other browser's code already
+        self.assertEqual(self.submit(GOOD).status_code, 303)
+        states = [r["state"] for r in harness.db_query(
+            "SELECT state FROM reset_flows WHERE umin_id = %s ORDER BY id",
+            [self.account])]
+        self.assertEqual(states, ["voided", "done"])
+
+
+class Propagation(unittest.TestCase):
+    def test_sync_worker_writes_an_htpasswd_entry(self):
+        config = harness.read_config()
+        targets = [t.strip() for t in config.get("sync_targets", "").split(",")
+                   if t.strip().startswith("htpasswd:")]
+        self.assertTrue(targets, "the dev config names an htpasswd target")
+        path = targets[0].split(":", 1)[1]
+        flows.reset_limits()
+        account = flows.fresh_account()
+        browser = harness.Browser()
+        mailbox = harness.Mailbox()
+        mark = mailbox.mark()
+        flows.request_code_by_id(browser, account)
+        code = flows.wait_for_code(mailbox, flows.umin_address(account), mark)
+        flows.enter_code(browser, code)
+        browser.get(flows.NEW_PASSWORD)
+        response = browser.submit(flows.NEW_PASSWORD, {
+            "password": GOOD, "password_confirmation": GOOD})
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(harness.db_value(
+            "SELECT COUNT(*) FROM password_sync_queue WHERE umin_id = %s "
+            "AND status = 'pending'", [account]), "1")
+        env = dict(os.environ, PASSWD_CONFIG=harness.config_path())
+        worker = os.path.join(harness.root(), "build", "tools", "sync_worker")
+        subprocess.run([worker, "--once"], env=env, check=True, timeout=60)
+        with open(path) as f:
+            entries = dict(line.rstrip("\n").split(":", 1) for line in f
+                           if line.strip())
+        self.assertIn(account, entries)
+        self.assertEqual(crypt.crypt(GOOD, entries[account]), entries[account])
+        self.assertEqual(subprocess.run(
+            ["htpasswd", "-vb", path, account, GOOD],
+            capture_output=True).returncode, 0)
+        self.assertEqual(subprocess.run(
+            ["htpasswd", "-vb", path, account, GOOD + "x"],
+            capture_output=True).returncode, 3)
+        row = harness.db_query(
+            "SELECT status, credential FROM password_sync_queue "
+            "WHERE umin_id = %s", [account])[0]
+        self.assertEqual(row["status"], "done")
+        self.assertIsNone(row["credential"])
+        self.assertIn("password_synced", flows.audit_events(account))
+
+
+if __name__ == "__main__":
+    unittest.main()
