@@ -95,6 +95,7 @@ const std::map<std::string, Setter>& Setters() {
       {"id_registration_url", Text(&Config::id_registration_url)},
       {"cookie_secure",
        OneOf(&Config::cookie_secure, {"auto", "always", "never"})},
+      {"public_base_url", Text(&Config::public_base_url)},
       {"code_hmac_key", Secret(&Config::code_hmac_key)},
       {"outbox_key", Secret(&Config::outbox_key)},
       {"umin_mail_domain", Text(&Config::umin_mail_domain)},
@@ -118,6 +119,8 @@ const std::map<std::string, Setter>& Setters() {
       {"sync_targets", Text(&Config::sync_targets)},
       {"sync_interval_seconds",
        Number(&Config::sync_interval_seconds, 1, 7 * 24 * 3600)},
+      {"operator_requests_per_address_hour",
+       Number(&Config::operator_requests_per_address_hour, 1, 100000)},
       {"test_clock_offset_file", Text(&Config::test_clock_offset_file)},
   };
   return *setters;

@@ -27,6 +27,8 @@ struct Config {
       "https://center6.umin.ac.jp/cgi-open-bin/toiawase/input?service=touroku";
   std::string id_registration_url = "https://www.umin.ac.jp/id/";
   std::string cookie_secure = "auto";  // auto | always | never
+  // Where users reach the service, for the links in mails.
+  std::string public_base_url = "http://127.0.0.1:8080";
 
   // Secrets, hex-encoded 32 bytes each, decoded at load time.
   std::string code_hmac_key;
@@ -50,6 +52,7 @@ struct Config {
   long code_sends_per_account_hour = 5;
   long code_sends_per_address_hour = 30;
   long code_failures_per_account_day = 30;
+  long operator_requests_per_address_hour = 5;
 
   // The new password: the compiled word list, and the scrypt cost (N=2^ln).
   std::string dictionary_path;  // default: configure's build/dict/words.dict

@@ -1,6 +1,7 @@
 #include "mail_texts.h"
 
 #include "jst.h"
+#include "operator_mail_texts.h"
 
 namespace passwd {
 namespace {
@@ -16,7 +17,8 @@ std::string Footer(const Config& config) {
 
 OutboxMail AccessCodeMail(const Config& config, const std::string& recipient,
                           const std::string& code,
-                          std::chrono::system_clock::time_point expires_at) {
+                          std::chrono::system_clock::time_point expires_at,
+                          const std::string& not_me_url) {
   OutboxMail mail;
   mail.kind = "access_code";
   mail.recipient = recipient;
@@ -36,8 +38,9 @@ OutboxMail AccessCodeMail(const Config& config, const std::string& recipient,
       "※本コードは10分で使用できなくなります。\n"
       "\n"
       "このメールはUMIN IDのパスワード更新を行うためのアクセスコード通知です。"
-      "本メールにお当たりが無い場合は、破棄してください。\n" +
-      Footer(config);
+      "本メールにお当たりが無い場合は、破棄してください。\n"
+      "\n" +
+      NotMeNoticeForAccessCode(not_me_url) + Footer(config);
   mail.secret = code;
   mail.not_after = expires_at;
   return mail;
@@ -51,7 +54,8 @@ std::string PropagationDelayText(const Config& config) {
 
 OutboxMail PasswordChangedMail(const Config& config,
                                const std::string& recipient,
-                               const std::string& umin_id) {
+                               const std::string& umin_id,
+                               const std::string& not_me_url) {
   std::string delay = PropagationDelayText(config);
   OutboxMail mail;
   mail.kind = "password_changed";
@@ -72,8 +76,9 @@ OutboxMail PasswordChangedMail(const Config& config,
       "ほど要します)\n"
       "\n"
       "今回更新は一般用パスワードです。症例登録(INDICE)用とは異なります。\n"
-      "UMIN IDの登録情報は常に最新にしておいていただけますと幸いです。\n" +
-      Footer(config);
+      "UMIN IDの登録情報は常に最新にしておいていただけますと幸いです。\n"
+      "\n" +
+      NotMeNoticeForPasswordChange(not_me_url) + Footer(config);
   return mail;
 }
 

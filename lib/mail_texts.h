@@ -12,15 +12,18 @@ namespace passwd {
 
 // The access-code notice to `recipient`; the code itself goes in as the
 // outbox secret, and the mail is never delivered past `expires_at`.
+// `not_me_url` lets someone who did not ask for the code say so.
 OutboxMail AccessCodeMail(const Config& config, const std::string& recipient,
                           const std::string& code,
-                          std::chrono::system_clock::time_point expires_at);
+                          std::chrono::system_clock::time_point expires_at,
+                          const std::string& not_me_url);
 
 // The notice that the password of `umin_id` was changed; it names the ID
 // and never the password.
 OutboxMail PasswordChangedMail(const Config& config,
                                const std::string& recipient,
-                               const std::string& umin_id);
+                               const std::string& umin_id,
+                               const std::string& not_me_url);
 
 // How long propagation takes, in words: "1時間", "2時間", "15分".
 std::string PropagationDelayText(const Config& config);

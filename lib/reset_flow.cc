@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "crypto.h"
 #include "mail_texts.h"
+#include "not_me.h"
 #include "outbox.h"
 #include "password_sync.h"
 
@@ -53,6 +54,15 @@ const char kVoidOtherFlows[] =
 const char kSetPassword[] =
     "UPDATE accounts SET password_hash = ?, password_changed_at = ?, "
     "updated_at = ? WHERE umin_id = ?";
+
+// The registered external address (if any) and <id>@<umin_mail_domain>.
+std::vector<std::string> Recipients(const Config& config,
+                                    const Account& account) {
+  std::vector<std::string> to;
+  if (!account.external_mail.empty()) to.push_back(account.external_mail);
+  to.push_back(account.umin_id + "@" + config.umin_mail_domain);
+  return to;
+}
 
 Status NewToken(Env* env, std::string* token) {
   std::string bytes;
@@ -110,14 +120,12 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Request& request,
          AccessCodeHash(config.code_hmac_key, code), SqlTime(expires),
          request.client_address(), SqlTime(now), SqlTime(now)});
   }
-  std::vector<std::string> recipients;
-  if (!account.external_mail.empty()) {
-    recipients.push_back(account.external_mail);
-  }
-  recipients.push_back(account.umin_id + "@" + config.umin_mail_domain);
-  for (const auto& to : recipients) {
+  std::string not_me_url;
+  if (s.ok()) s = CreateNotMeLink(env, session, account.umin_id, &not_me_url);
+  for (const auto& to : Recipients(config, account)) {
     if (!s.ok()) break;
-    s = EnqueueMail(env, session, AccessCodeMail(config, to, code, expires));
+    s = EnqueueMail(env, session,
+                    AccessCodeMail(config, to, code, expires, not_me_url));
   }
   if (s.ok()) {
     s = RecordRateEvent(session, FlowLimits(config).sends_per_account,
@@ -203,15 +211,12 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
   if (s.ok()) {
     s = EnqueuePasswordSync(env, session, flow.umin_id, credentials);
   }
-  std::vector<std::string> recipients;
-  if (s.ok() && !account->external_mail.empty()) {
-    recipients.push_back(account->external_mail);
-  }
-  recipients.push_back(flow.umin_id + "@" + config.umin_mail_domain);
-  for (const auto& to : recipients) {
+  std::string not_me_url;
+  if (s.ok()) s = CreateNotMeLink(env, session, flow.umin_id, &not_me_url);
+  for (const auto& to : Recipients(config, *account)) {
     if (!s.ok()) break;
-    s = EnqueueMail(env, session,
-                    PasswordChangedMail(config, to, flow.umin_id));
+    s = EnqueueMail(env, session, PasswordChangedMail(config, to, flow.umin_id,
+                                                      not_me_url));
   }
   if (s.ok()) {
     s = Audit(env, session, request, "password_changed", flow.umin_id,

@@ -81,7 +81,10 @@ BOOST_AUTO_TEST_CASE(access_code_mail_keeps_the_code_out_of_the_body) {
   Config config;
   BOOST_REQUIRE(ParseConfig("", "t", &config).ok());
   OutboxMail mail = AccessCodeMail(config, "taro@example.org", "0123456789",
-                                   At("2021-01-19 07:16:45"));
+                                   At("2021-01-19 07:16:45"),
+                                   "https://x.example/not_me?t=abc");
+  BOOST_TEST(mail.body.find("https://x.example/not_me?t=abc") !=
+             std::string::npos);
   BOOST_TEST(mail.body.find("0123456789") == std::string::npos);
   BOOST_TEST(mail.body.find(kSecretPlaceholder) != std::string::npos);
   BOOST_TEST(mail.secret == "0123456789");
@@ -111,7 +114,9 @@ BOOST_AUTO_TEST_CASE(propagation_delay_follows_the_interval) {
   }
   Config config;
   BOOST_REQUIRE(ParseConfig("", "t", &config).ok());
-  OutboxMail mail = PasswordChangedMail(config, "a@b.jp", "umin101-test");
+  OutboxMail mail = PasswordChangedMail(config, "a@b.jp", "umin101-test",
+                                        "https://x.example/n");
+  BOOST_TEST(mail.body.find("https://x.example/n") != std::string::npos);
   BOOST_TEST(mail.secret.empty());
   BOOST_TEST(mail.body.find("umin101-test") != std::string::npos);
   BOOST_TEST(mail.body.find("1時間後には利用可能となります。") !=

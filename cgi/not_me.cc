@@ -1,0 +1,102 @@
+// "Not me": the link of an access-code or completion mail the user did not
+// ask for. Opening it only shows a button (mail scanners open links); the
+// button voids the pending code and asks the secretariat to look into it.
+#include "not_me.h"
+
+#include <optional>
+
+#include "csrf.h"
+#include "fcgi_main.h"
+#include "flow_pages.h"
+#include "operator_intake.h"
+#include "reset_flow.h"
+
+namespace passwd {
+namespace {
+
+// The page for a link that is not usable, or the confirming form for one
+// that is.
+Status RenderLink(const Request& request, Env* env, NotMeLinkState state,
+                  const std::string& token, Response* response) {
+  Page page("not_me.tpl", "お心当たりの無い操作のご連絡");
+  auto* dict = page.dict();
+  switch (state) {
+    case NotMeLinkState::kUsable: {
+      dict->ShowSection("USABLE");
+      dict->SetValue("TOKEN", token);
+      Status s = AddCsrfField(env, request, &page, response);
+      if (!s.ok()) return s;
+      break;
+    }
+    case NotMeLinkState::kUsed:
+      dict->ShowSection("USED");
+      break;
+    case NotMeLinkState::kExpired:
+      dict->ShowSection("EXPIRED");
+      break;
+    case NotMeLinkState::kUnknown:
+      dict->ShowSection("UNKNOWN");
+      break;
+  }
+  return page.RenderTo(env->config(),
+                       state == NotMeLinkState::kUnknown ? 404 : 200, response);
+}
+
+// The receipt, for the browser that made the report only.
+Status RenderReceipt(const Request& request, Env* env,
+                     const std::string& receipt, Response* response) {
+  std::optional<std::string> contact;
+  if (HoldsReceiptCookie(env->config(), request, receipt)) {
+    Status s = env->db()->Transaction([&](SqlSession* session) {
+      return FindReceiptContact(session, receipt, &contact);
+    });
+    if (!s.ok()) return s;
+  }
+  Page page("not_me_done.tpl",
+            contact ? "ご連絡を受け付けました" : "受付内容を表示できません");
+  if (contact) {
+    auto* shown = page.dict()->AddSectionDictionary("RECEIPT");
+    shown->SetValue("RECEIPT_NUMBER", receipt);
+    shown->SetValue("CONTACT_MAIL", MaskMailAddress(*contact));
+  } else {
+    page.dict()->ShowSection("UNAVAILABLE");
+  }
+  return page.RenderTo(env->config(), contact ? 200 : 404, response);
+}
+
+}  // namespace
+
+Status HandleNotMe(const Request& request, Env* env, Response* response) {
+  if (request.method() == "GET") {
+    std::string receipt = request.Query("receipt");
+    if (!receipt.empty()) return RenderReceipt(request, env, receipt, response);
+    std::string token = request.Query("t");
+    NotMeLinkState state = NotMeLinkState::kUnknown;
+    Status s = env->db()->Transaction([&](SqlSession* session) {
+      return CheckNotMeLink(env, session, token, &state);
+    });
+    if (!s.ok()) return s;
+    return RenderLink(request, env, state, token, response);
+  }
+
+  Status s = CheckCsrf(env->config(), kPublicCsrf, request);
+  if (!s.ok()) return s;
+  std::string token = request.Form("t");
+  NotMeReport report;
+  s = env->db()->Transaction([&](SqlSession* session) {
+    return ReportNotMe(env, session, request, token, &report);
+  });
+  if (!s.ok()) return s;
+  if (report.state != NotMeLinkState::kUsable) {
+    return RenderLink(request, env, report.state, token, response);
+  }
+  SetReceiptCookie(env->config(), report.receipt, response);
+  response->Redirect(std::string(kNotMePath) + "?receipt=" + report.receipt);
+  return Status::Ok();
+}
+
+}  // namespace passwd
+
+int main() {
+  return passwd::RunPage({"not_me", {"GET", "POST"}, passwd::HandleNotMe});
+}

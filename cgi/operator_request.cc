@@ -1,0 +1,176 @@
+// オペレータへパスワード更新申請: users the self-service flow cannot serve
+// apply to the secretariat; they get a receipt number on screen and by mail.
+#include <cctype>
+#include <optional>
+
+#include "audit.h"
+#include "csrf.h"
+#include "fcgi_main.h"
+#include "flow_pages.h"
+#include "jst.h"
+#include "operator_intake.h"
+#include "operator_mail_texts.h"
+#include "outbox.h"
+#include "rate_limit.h"
+
+namespace passwd {
+namespace {
+
+constexpr char kPagePath[] = "/cgi-open-bin/passwd/operator_request";
+
+// Requests one client address may make per hour.
+RateLimit RequestsPerAddress(const Config& config) {
+  return {"operator_request_address",
+          config.operator_requests_per_address_hour, std::chrono::hours(1)};
+}
+
+OperatorRequestForm ReadForm(const Request& request) {
+  OperatorRequestForm form;
+  form.umin_id = request.Form("umin_id");
+  form.family_name = request.Form("family_name");
+  form.given_name = request.Form("given_name");
+  form.family_reading = request.Form("family_reading");
+  form.given_reading = request.Form("given_reading");
+  form.birth_date = request.Form("birth_date");
+  form.affiliation = request.Form("affiliation");
+  form.contact_mail = request.Form("contact_mail");
+  form.reason = request.Form("reason");
+  form.message = request.Form("message");
+  return form;
+}
+
+Status RenderForm(const Request& request, Env* env,
+                  const OperatorRequestForm& form, const FieldErrors& errors,
+                  Response* response) {
+  Page page("operator_request.tpl", "オペレータへパスワード更新申請");
+  auto* dict = page.dict();
+  dict->SetValue("UMIN_ID", form.umin_id);
+  dict->SetValue("FAMILY_NAME", form.family_name);
+  dict->SetValue("GIVEN_NAME", form.given_name);
+  dict->SetValue("FAMILY_READING", form.family_reading);
+  dict->SetValue("GIVEN_READING", form.given_reading);
+  dict->SetValue("BIRTH_DATE", form.birth_date);
+  dict->SetValue("AFFILIATION", form.affiliation);
+  dict->SetValue("CONTACT_MAIL", form.contact_mail);
+  dict->SetValue("MESSAGE_TEXT", form.message);
+  dict->SetIntValue("MESSAGE_MAX", kOperatorMessageMaxChars);
+  for (const char* value :
+       {"code_not_received", "send_failed", "role_account", "other"}) {
+    OperatorRequestReason reason;
+    ParseOperatorRequestReason(value, &reason);
+    auto* option = dict->AddSectionDictionary("REASON");
+    option->SetValue("VALUE", value);
+    option->SetValue("LABEL", OperatorRequestReasonLabel(reason));
+    if (form.reason == value) option->ShowSection("CHECKED");
+  }
+  for (const auto& [field, message] : errors) {
+    // e.g. FAMILY_NAME_ERROR section with its MESSAGE.
+    std::string section;
+    for (char c : field) section.push_back(static_cast<char>(std::toupper(c)));
+    dict->AddSectionDictionary(section + "_ERROR")
+        ->SetValue("MESSAGE", message);
+  }
+  if (!errors.empty()) dict->ShowSection("HAS_ERRORS");
+  Status s = AddCsrfField(env, request, &page, response);
+  if (!s.ok()) return s;
+  return page.RenderTo(env->config(), 200, response);
+}
+
+// The receipt page, for the browser that submitted `receipt` only; anyone
+// else (a guessed or shared URL) gets a 404 that tells nothing about it.
+Status RenderReceipt(const Request& request, Env* env,
+                     const std::string& receipt, Response* response) {
+  std::optional<std::string> contact;
+  if (HoldsReceiptCookie(env->config(), request, receipt)) {
+    Status s = env->db()->Transaction([&](SqlSession* session) {
+      return FindReceiptContact(session, receipt, &contact);
+    });
+    if (!s.ok()) return s;
+  }
+  Page page("operator_request_done.tpl",
+            contact ? "申請受付完了" : "受付内容を表示できません");
+  if (contact) {
+    auto* shown = page.dict()->AddSectionDictionary("RECEIPT");
+    shown->SetValue("RECEIPT_NUMBER", receipt);
+    shown->SetValue("CONTACT_MAIL", *contact);
+  } else {
+    page.dict()->ShowSection("UNAVAILABLE");
+  }
+  return page.RenderTo(env->config(), contact ? 200 : 404, response);
+}
+
+enum class Outcome { kAccepted, kRateLimited };
+
+}  // namespace
+
+Status HandleOperatorRequest(const Request& request, Env* env,
+                             Response* response) {
+  if (request.method() == "GET") {
+    std::string receipt = request.Query("receipt");
+    if (!receipt.empty()) return RenderReceipt(request, env, receipt, response);
+    return RenderForm(request, env, OperatorRequestForm{}, {}, response);
+  }
+
+  Status s = CheckCsrf(env->config(), kPublicCsrf, request);
+  if (!s.ok()) return s;
+  OperatorRequestForm form = ReadForm(request);
+  NewOperatorRequest new_request;
+  FieldErrors errors;
+  ValidateOperatorRequestForm(form, JstDate(env->Now()), &new_request, &errors);
+  if (!errors.empty()) {
+    return RenderForm(request, env, form, errors, response);
+  }
+
+  Outcome outcome = Outcome::kAccepted;
+  std::optional<std::chrono::system_clock::time_point> retry_at;
+  std::string receipt;
+  s = env->db()->Transaction([&](SqlSession* session) {
+    auto now = env->Now();
+    Status t = CheckRateLimit(session, RequestsPerAddress(env->config()),
+                              request.client_address(), now, &retry_at);
+    if (t.ok() && retry_at) {
+      outcome = Outcome::kRateLimited;
+      return AppendAudit(session, request, now,
+                         {"operator_request_refused", new_request.umin_id, "",
+                          "address rate limit"});
+    }
+    outcome = Outcome::kAccepted;
+    if (t.ok()) {
+      t = RecordRateEvent(session, RequestsPerAddress(env->config()),
+                          request.client_address(), now);
+    }
+    int64_t id = 0;
+    if (t.ok()) {
+      t = SubmitOperatorRequest(env, session, new_request,
+                                request.client_address(), &receipt, &id);
+    }
+    if (t.ok()) {
+      t = EnqueueMail(
+          env, session,
+          OperatorRequestReceiptMail(env->config(), new_request.contact_mail,
+                                     receipt, new_request.reason));
+    }
+    // The free text stays in the request; the audit names the receipt.
+    if (t.ok()) {
+      t = AppendAudit(session, request, now,
+                      {"operator_request", new_request.umin_id, "",
+                       "receipt " + receipt + ", reason " +
+                           OperatorRequestReasonValue(new_request.reason)});
+    }
+    return t;
+  });
+  if (!s.ok()) return s;
+  if (outcome == Outcome::kRateLimited) {
+    return RenderRateLimited(env, *retry_at, response);
+  }
+  SetReceiptCookie(env->config(), receipt, response);
+  response->Redirect(std::string(kPagePath) + "?receipt=" + receipt);
+  return Status::Ok();
+}
+
+}  // namespace passwd
+
+int main() {
+  return passwd::RunPage(
+      {"operator_request", {"GET", "POST"}, passwd::HandleOperatorRequest});
+}
