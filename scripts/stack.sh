@@ -325,6 +325,12 @@ EOF
     [ -f "$file" ] || continue
     db_sql "$DB_NAME" < "$file" || die "loading demo data sql/demo/${file##*/} failed"
   done
+  # The demo operator of the console (README); re-running changes nothing.
+  if [ -x "$BUILD/tools/add_operator" ]; then
+    printf '%s' 'Demo#Op3r8' | PASSWD_CONFIG=$VAR/passwd.conf \
+      "$BUILD/tools/add_operator" demo-op 'デモ オペレータ' >/dev/null \
+      || die "creating the demo operator demo-op failed"
+  fi
   return 0
 }
 

@@ -1,0 +1,94 @@
+// The console's login: the operator's own login ID and password, with
+// lockouts per operator and per client address; success opens a session.
+#include "admin_console.h"
+#include "admin_session.h"
+#include "csrf.h"
+#include "fcgi_main.h"
+#include "jst.h"
+
+namespace passwd {
+namespace {
+
+Status RenderForm(const Request& request, Env* env, const std::string& login,
+                  const std::string& error, int http_status,
+                  Response* response) {
+  AdminPage page("admin_login.tpl", "オペレータログイン");
+  auto* dict = page.dict();
+  dict->SetValue("LOGIN", login);
+  if (!error.empty()) {
+    dict->SetValueAndShowSection("ERROR", error, "LOGIN_ERROR");
+  }
+  if (request.Query("timeout") == "1") dict->ShowSection("TIMED_OUT");
+  if (request.Query("logged_out") == "1") dict->ShowSection("LOGGED_OUT");
+  std::string token;
+  Status s = AdminCsrfToken(env, request, response, &token);
+  if (!s.ok()) return s;
+  dict->SetValue("CSRF_TOKEN", token);
+  return page.RenderTo(env->config(), http_status, response);
+}
+
+}  // namespace
+
+Status HandleLogin(const Request& request, Env* env, Response* response) {
+  if (request.method() != "POST") {
+    // Already signed in: straight to the queue.
+    if (!request.Cookie(kAdminSessionCookie).empty()) {
+      Response scratch;
+      Operator op;
+      Status s = RequireOperator(request, env, &scratch, &op);
+      if (!s.ok()) return s;
+      if (op.signed_in()) {
+        response->Redirect(kAdminHomePath);
+        return Status::Ok();
+      }
+      response->ClearCookie(kAdminSessionCookie, kAdminCookiePath);
+    }
+    return RenderForm(request, env, "", "", 200, response);
+  }
+
+  if (!CheckCsrf(env->config(), kAdminCsrf, request).ok()) {
+    return RefuseConsoleRequest(env, request, Operator{}, 403,
+                                "login without a valid CSRF token", 0, "",
+                                response);
+  }
+  const std::string login = request.Form("login");
+  LoginResult result;
+  Status s = LogIn(env, request, login, request.Form("password"), &result);
+  if (!s.ok()) return s;
+  switch (result.outcome) {
+    case LoginOutcome::kSignedIn:
+      SetAdminSessionCookie(result.session_token, response);
+      response->Redirect(kAdminHomePath);
+      return Status::Ok();
+    case LoginOutcome::kWrong:
+      return RenderForm(request, env, login,
+                        "ログインIDまたはパスワードが正しくありません。", 200,
+                        response);
+    case LoginOutcome::kLocked:
+      return RenderForm(request, env, login,
+                        "パスワードの誤入力が続いたため、このログインIDはロック"
+                        "されています。" +
+                            FormatJst(result.retry_at) +
+                            "以降に改めてお試しください。",
+                        200, response);
+    case LoginOutcome::kRateLimited: {
+      long seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                         result.retry_at - env->Now())
+                         .count();
+      response->SetHeader("Retry-After",
+                          std::to_string(seconds > 0 ? seconds : 1));
+      return RenderForm(
+          request, env, login,
+          "ログインの失敗が続いたため、一時的に受付を停止しております。" +
+              FormatJst(result.retry_at) + "以降に改めてお試しください。",
+          429, response);
+    }
+  }
+  return Status::Internal("unknown login outcome");
+}
+
+}  // namespace passwd
+
+int main() {
+  return passwd::RunPage({"admin-login", {"GET", "POST"}, passwd::HandleLogin});
+}

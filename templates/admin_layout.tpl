@@ -1,0 +1,33 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html lang="ja">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>{{TITLE}} - UMIN パスワード更新 オペレータ画面</title>
+<link rel="stylesheet" href="/passwd/static/passwd.css">
+</head>
+<body class="console">
+<header class="site-header">
+<p class="site-name"><a href="/cgi-bin/passwd-admin/queue">UMIN パスワード更新 オペレータ画面</a></p>
+{{#SIGNED_IN}}<nav class="site-nav">
+<a href="/cgi-bin/passwd-admin/queue">受付一覧</a>
+<a href="/cgi-bin/passwd-admin/audit">監査ログ</a>
+<a href="/cgi-bin/passwd-admin/address_change">登録アドレス変更</a>
+</nav>
+<form method="post" action="/cgi-bin/passwd-admin/logout" class="operator">
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<span class="operator-name">ログイン中: {{OPERATOR_NAME}} ({{OPERATOR_LOGIN}})</span>
+<button type="submit">ログアウト</button>
+</form>
+{{/SIGNED_IN}}</header>
+<main class="content">
+{{>BODY}}
+</main>
+<footer class="site-footer">
+<p>UMIN University for Academic Information<br>
+University Hospital Medical Information Network</p>
+<p>大学病院医療情報ネットワーク</p>
+</footer>
+</body>
+</html>

@@ -1,0 +1,183 @@
+// Creates an operator of the console, or resets one's password and display
+// name (which also unlocks it and ends its sessions):
+//
+//   printf '%s' 'password' | add_operator <login> '<display name>'
+//
+// The password comes from standard input (never the command line, which
+// other users can see), up to the first newline; on a terminal it is asked
+// twice without echo. Configuration from PASSWD_CONFIG. When the operator
+// already has this password and name nothing changes, so `make run` can
+// call it every time.
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "admin_console.h"
+#include "admin_session.h"
+#include "audit.h"
+#include "config.h"
+#include "env.h"
+#include "password_hash.h"
+#include "request.h"
+
+namespace passwd {
+namespace {
+
+const char kFindOperator[] =
+    "SELECT id, display_name, password_hash, disabled FROM operators "
+    "WHERE login = ? FOR UPDATE";
+const char kUpsertOperator[] =
+    "INSERT INTO operators (login, display_name, password_hash, "
+    "failed_logins, locked_until, disabled, created_at, updated_at) "
+    "VALUES (?, ?, ?, 0, NULL, 0, ?, ?) ON DUPLICATE KEY UPDATE "
+    "display_name = VALUES(display_name), "
+    "password_hash = VALUES(password_hash), failed_logins = 0, "
+    "locked_until = NULL, disabled = 0, updated_at = VALUES(updated_at)";
+const char kEndSessions[] =
+    "UPDATE operator_sessions s JOIN operators o ON o.id = s.operator_id "
+    "SET s.ended_at = ? WHERE o.login = ? AND s.ended_at IS NULL";
+
+constexpr size_t kMaxDisplayNameChars = 128;
+
+int Usage() {
+  std::fprintf(stderr,
+               "usage: printf '%%s' PASSWORD | add_operator LOGIN "
+               "'DISPLAY NAME'\n");
+  return 2;
+}
+
+// Reads one line from `in` without its line break.
+std::string ReadLine(std::FILE* in) {
+  std::string line;
+  int c;
+  while ((c = std::fgetc(in)) != EOF && c != '\n') {
+    line.push_back(static_cast<char>(c));
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+// Asks for the password on the terminal without echo.
+std::string AskWithoutEcho(const char* prompt) {
+  std::fprintf(stderr, "%s", prompt);
+  std::fflush(stderr);
+  termios saved{};
+  bool restore = tcgetattr(0, &saved) == 0;
+  if (restore) {
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(0, TCSAFLUSH, &quiet);
+  }
+  std::string line = ReadLine(stdin);
+  if (restore) tcsetattr(0, TCSAFLUSH, &saved);
+  std::fprintf(stderr, "\n");
+  return line;
+}
+
+bool ReadPassword(std::string* password) {
+  if (!isatty(0)) {
+    *password = ReadLine(stdin);
+    return true;
+  }
+  *password = AskWithoutEcho("Password: ");
+  if (AskWithoutEcho("Password again: ") != *password) {
+    std::fprintf(stderr, "add_operator: the two passwords differ\n");
+    return false;
+  }
+  return true;
+}
+
+bool ValidDisplayName(const std::string& name) {
+  if (name.empty() || !IsValidUtf8Text(name)) return false;
+  for (char c : name) {
+    if (c == '\t' || c == '\r' || c == '\n') return false;
+  }
+  return Utf8Length(name) <= kMaxDisplayNameChars;
+}
+
+int Run(int argc, char** argv) {
+  if (argc != 3) return Usage();
+  const std::string login = argv[1];
+  const std::string display_name = argv[2];
+  if (!ValidOperatorLogin(login)) {
+    std::fprintf(stderr,
+                 "add_operator: a login is 2 to 64 of a-z 0-9 . _ - "
+                 "starting with a letter or digit\n");
+    return 2;
+  }
+  if (!ValidDisplayName(display_name)) {
+    std::fprintf(stderr,
+                 "add_operator: the display name must be 1 to 128 characters "
+                 "of UTF-8 on one line\n");
+    return 2;
+  }
+  std::string password;
+  if (!ReadPassword(&password)) return 2;
+  if (!AcceptableOperatorPassword(password)) {
+    std::fprintf(stderr,
+                 "add_operator: the password must be 10 to 128 printable "
+                 "ASCII characters without spaces\n");
+    return 2;
+  }
+
+  Config config;
+  Status s = LoadConfigFromEnvironment(&config);
+  if (!s.ok()) {
+    std::fprintf(stderr, "add_operator: %s\n", s.ToString().c_str());
+    return 1;
+  }
+  ProcessEnv env(config);
+  std::string hash;
+  s = HashOperatorPassword(&env, password, &hash);
+  if (!s.ok()) {
+    std::fprintf(stderr, "add_operator: %s\n", s.ToString().c_str());
+    return 1;
+  }
+
+  enum class Done { kCreated, kUpdated, kUnchanged } done = Done::kCreated;
+  s = env.db()->Transaction([&](SqlSession* session) {
+    const auto now = env.Now();
+    std::vector<SqlRow> rows;
+    Status t = session->Query(kFindOperator, {login}, &rows);
+    if (!t.ok()) return t;
+    done = rows.empty() ? Done::kCreated : Done::kUpdated;
+    if (!rows.empty() && rows[0].Text(1) == display_name &&
+        rows[0].Int(3) == 0) {
+      bool same = false;
+      VerifyPassword(password, rows[0].Text(2), &same);
+      if (same) {
+        done = Done::kUnchanged;
+        return Status::Ok();
+      }
+    }
+    t = session->Execute(kUpsertOperator, {login, display_name, hash,
+                                           SqlTime(now), SqlTime(now)});
+    if (t.ok() && done == Done::kUpdated) {
+      t = session->Execute(kEndSessions, {SqlTime(now), login});
+    }
+    if (!t.ok()) return t;
+    return AppendAudit(
+        session, now,
+        {done == Done::kCreated ? "operator_created" : "operator_updated", "",
+         login, "by add_operator"},
+        "", "add_operator");
+  });
+  if (!s.ok()) {
+    std::fprintf(stderr, "add_operator: %s\n", s.ToString().c_str());
+    return 1;
+  }
+  const char* what = done == Done::kCreated   ? "created"
+                     : done == Done::kUpdated ? "updated"
+                                              : "unchanged";
+  std::printf("add_operator: operator %s %s\n", login.c_str(), what);
+  return 0;
+}
+
+}  // namespace
+}  // namespace passwd
+
+int main(int argc, char** argv) { return passwd::Run(argc, argv); }
