@@ -45,7 +45,7 @@ WORD_LIST := /usr/share/dict/american-english
 ERROR_PAGES_STAMP := $(BUILD)/errors/.stamp
 NGINX_CONFS := $(patsubst nginx/%.in,$(BUILD)/nginx/%,$(wildcard nginx/*.in))
 
-.PHONY: all run check stop deps clean distclean unit-check
+.PHONY: all run check stop deps clean distclean bench
 all: $(PAGES) $(ADMIN_PAGES) $(TOOLS) $(UNIT_TESTS) $(DB_TESTS) $(DICTIONARY) \
 	$(ERROR_PAGES_STAMP) $(NGINX_CONFS)
 
@@ -61,6 +61,11 @@ check: run
 
 stop:
 	scripts/stop
+
+# Throughput through nginx beside a static file (needs make run first).
+bench: all
+	PORT=$(PORT) scripts/bench
+	$(BUILD)/tools/bench_password_policy $(DICTIONARY)
 
 config.mak: configure.ac config.mak.in
 	aclocal --install -I /usr/share/aclocal >/dev/null 2>&1 || aclocal
