@@ -149,8 +149,7 @@ Status HandleOperatorLink(const Request& request, Env* env,
   });
   if (!s.ok()) return s;
   if (outcome == Outcome::kInvalid) return RenderInvalid(env, response);
-  response->SetCookie(kFlowCookie, flow_token, kFlowCookiePath);
-  response->Redirect("/cgi-open-bin/passwd/code");
+  StartCodeEntry(flow_token, response);
   return Status::Ok();
 }
 

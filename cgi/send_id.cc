@@ -6,7 +6,6 @@
 #include "csrf.h"
 #include "fcgi_main.h"
 #include "flow_pages.h"
-#include "rate_limit.h"
 #include "reset_flow.h"
 #include "umin_id.h"
 
@@ -41,8 +40,6 @@ std::string IdError(UminIdOutcome outcome) {
          "大文字は含まれません。";
 }
 
-enum class Outcome { kSent, kRefused, kRateLimited };
-
 }  // namespace
 
 Status HandleSendId(const Request& request, Env* env, Response* response) {
@@ -57,58 +54,32 @@ Status HandleSendId(const Request& request, Env* env, Response* response) {
     return RenderForm(request, env, typed, IdError(id.outcome), response);
   }
 
-  Outcome outcome = Outcome::kRefused;
+  SendOutcome outcome = SendOutcome::kRefused;
   std::optional<std::chrono::system_clock::time_point> retry_at;
   std::string flow_token;
-  FlowLimits limits(env->config());
   s = env->db()->Transaction([&](SqlSession* session) {
-    auto now = env->Now();
-    Status t = CheckRateLimit(session, limits.sends_per_address,
-                              request.client_address(), now, &retry_at);
-    if (t.ok() && retry_at) {
-      outcome = Outcome::kRateLimited;
-      return AppendAudit(session, request, now,
-                         {"send_refused", id.id, "", "address rate limit"});
-    }
-    if (t.ok()) {
-      t = RecordRateEvent(session, limits.sends_per_address,
-                          request.client_address(), now);
+    outcome = SendOutcome::kRefused;
+    Status t = CountCodeRequest(env, session, request, id.id, &retry_at);
+    if (!t.ok()) return t;
+    if (retry_at) {
+      outcome = SendOutcome::kRateLimited;
+      return t;
     }
     std::optional<Account> account;
-    if (t.ok()) t = FindAccount(session, id.id, /*for_update=*/true, &account);
+    t = FindAccount(session, id.id, /*for_update=*/true, &account);
     if (!t.ok()) return t;
     if (!account || account->NeedsReview()) {
-      outcome = Outcome::kRefused;
-      return AppendAudit(session, request, now,
+      return AppendAudit(session, request, env->Now(),
                          {"send_refused", account ? id.id : "", "",
                           account ? "review category " + account->category
                                   : "unknown id " + id.id});
     }
-    t = CheckRateLimit(session, limits.sends_per_account, id.id, now,
-                       &retry_at);
-    if (t.ok() && retry_at) {
-      outcome = Outcome::kRateLimited;
-      return AppendAudit(session, request, now,
-                         {"send_refused", id.id, "", "account rate limit"});
-    }
-    outcome = Outcome::kSent;
-    if (t.ok())
-      t = IssueAccessCode(env, session, request, *account, "id", &flow_token);
-    return t;
+    return SendCodeWithinLimit(env, session, request, *account, "id", &outcome,
+                               &retry_at, &flow_token);
   });
   if (!s.ok()) return s;
-
-  switch (outcome) {
-    case Outcome::kRateLimited:
-      return RenderRateLimited(env, *retry_at, response);
-    case Outcome::kRefused:
-      return RenderSendFailure(env, SendFailure::kById, response);
-    case Outcome::kSent:
-      break;
-  }
-  response->SetCookie(kFlowCookie, flow_token, kFlowCookiePath);
-  response->Redirect("/cgi-open-bin/passwd/code");
-  return Status::Ok();
+  return AnswerCodeRequest(env, outcome, SendFailure::kById, retry_at,
+                           flow_token, response);
 }
 
 }  // namespace passwd

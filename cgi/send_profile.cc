@@ -12,7 +12,6 @@
 #include "flow_pages.h"
 #include "identity.h"
 #include "jst.h"
-#include "rate_limit.h"
 #include "reset_flow.h"
 
 namespace passwd {
@@ -94,8 +93,6 @@ Status RenderForm(const Request& request, Env* env, const ProfileForm& form,
   return page.RenderTo(env->config(), 200, response);
 }
 
-enum class Outcome { kSent, kRefused, kRateLimited };
-
 }  // namespace
 
 Status HandleSendProfile(const Request& request, Env* env, Response* response) {
@@ -109,28 +106,21 @@ Status HandleSendProfile(const Request& request, Env* env, Response* response) {
   Validate(&form, JstDate(env->Now()), &query);
   if (!form.errors.empty()) return RenderForm(request, env, form, response);
 
-  Outcome outcome = Outcome::kRefused;
+  SendOutcome outcome = SendOutcome::kRefused;
   std::optional<std::chrono::system_clock::time_point> retry_at;
   std::string flow_token;
-  FlowLimits limits(env->config());
   s = env->db()->Transaction([&](SqlSession* session) {
     auto now = env->Now();
-    Status t = CheckRateLimit(session, limits.sends_per_address,
-                              request.client_address(), now, &retry_at);
-    if (t.ok() && retry_at) {
-      outcome = Outcome::kRateLimited;
-      return AppendAudit(session, request, now,
-                         {"send_refused", "", "", "address rate limit"});
-    }
-    if (t.ok()) {
-      t = RecordRateEvent(session, limits.sends_per_address,
-                          request.client_address(), now);
+    outcome = SendOutcome::kRefused;
+    Status t = CountCodeRequest(env, session, request, "", &retry_at);
+    if (!t.ok()) return t;
+    if (retry_at) {
+      outcome = SendOutcome::kRateLimited;
+      return t;
     }
     std::vector<Account> born_that_day;
-    if (t.ok()) {
-      t = FindAccountsByBirthDate(session, FormatDate(query.birth_date),
-                                  &born_that_day);
-    }
+    t = FindAccountsByBirthDate(session, FormatDate(query.birth_date),
+                                &born_that_day);
     if (!t.ok()) return t;
     std::vector<Account> matches;
     for (const auto& account : born_that_day) {
@@ -141,7 +131,6 @@ Status HandleSendProfile(const Request& request, Env* env, Response* response) {
       }
     }
     if (matches.size() != 1 || matches[0].NeedsReview()) {
-      outcome = Outcome::kRefused;
       std::string detail = matches.empty() ? "no match"
                            : matches.size() > 1
                                ? std::to_string(matches.size()) + " matches"
@@ -156,36 +145,13 @@ Status HandleSendProfile(const Request& request, Env* env, Response* response) {
     std::optional<Account> account;
     t = FindAccount(session, matches[0].umin_id, /*for_update=*/true, &account);
     if (t.ok() && !account) return Status::Internal("account vanished");
-    if (t.ok()) {
-      t = CheckRateLimit(session, limits.sends_per_account, account->umin_id,
-                         now, &retry_at);
-    }
-    if (t.ok() && retry_at) {
-      outcome = Outcome::kRateLimited;
-      return AppendAudit(
-          session, request, now,
-          {"send_refused", account->umin_id, "", "account rate limit"});
-    }
-    outcome = Outcome::kSent;
-    if (t.ok()) {
-      t = IssueAccessCode(env, session, request, *account, "profile",
-                          &flow_token);
-    }
-    return t;
+    if (!t.ok()) return t;
+    return SendCodeWithinLimit(env, session, request, *account, "profile",
+                               &outcome, &retry_at, &flow_token);
   });
   if (!s.ok()) return s;
-
-  switch (outcome) {
-    case Outcome::kRateLimited:
-      return RenderRateLimited(env, *retry_at, response);
-    case Outcome::kRefused:
-      return RenderSendFailure(env, SendFailure::kByProfile, response);
-    case Outcome::kSent:
-      break;
-  }
-  response->SetCookie(kFlowCookie, flow_token, kFlowCookiePath);
-  response->Redirect("/cgi-open-bin/passwd/code");
-  return Status::Ok();
+  return AnswerCodeRequest(env, outcome, SendFailure::kByProfile, retry_at,
+                           flow_token, response);
 }
 
 }  // namespace passwd

@@ -1,24 +1,9 @@
 #include "admin_mail_texts.h"
 
 #include "jst.h"
+#include "mail_texts.h"
 
 namespace passwd {
-namespace {
-
-std::string Footer(const Config& config) {
-  return "\nお問い合わせフォーム\n" + config.inquiry_url +
-         "\n\n--\nUMIN University for Academic Information\n"
-         "University Hospital Medical Information Network\n"
-         "大学病院医療情報ネットワーク\n";
-}
-
-}  // namespace
-
-std::string PublicUrl(const Config& config, const std::string& path) {
-  std::string base = config.public_base_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + path;
-}
 
 OutboxMail OperatorLinkMail(const Config& config, const std::string& recipient,
                             const std::string& umin_id,
@@ -57,7 +42,7 @@ OutboxMail OperatorLinkMail(const Config& config, const std::string& recipient,
       "\n"
       "このメールはUMIN IDのパスワード更新を行うためのご案内です。"
       "本メールにお当たりが無い場合は、破棄してください。\n" +
-      Footer(config);
+      MailFooter(config);
   mail.secret = token;
   mail.not_after = expires_at;
   return mail;
@@ -86,7 +71,7 @@ OutboxMail RequestRejectedMail(const Config& config,
       "\n"
       "\n"
       "ご不明な点は、お問い合わせフォームよりお問い合わせください。\n" +
-      Footer(config);
+      MailFooter(config);
   return mail;
 }
 
@@ -107,7 +92,7 @@ OutboxMail AddressChangedMail(const Config& config,
       "IDに登録されているメールアドレスを、事務局にて変更いたしました。\n"
       "本メールにお心当たりが無い場合は、お手数ですがお問い合わせフォームより"
       "ご連絡ください。\n" +
-      Footer(config);
+      MailFooter(config);
   return mail;
 }
 

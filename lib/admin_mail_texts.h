@@ -16,10 +16,6 @@ namespace passwd {
 inline constexpr char kOperatorLinkPath[] =
     "/cgi-open-bin/passwd/operator_link";
 
-// The absolute URL of a public `path` (from the site's root), under
-// config.public_base_url.
-std::string PublicUrl(const Config& config, const std::string& path);
-
 // The link mail to `recipient` for `umin_id`, answering the request
 // `receipt_number`: the token goes in as the outbox secret (the link holds
 // the placeholder), and the mail is never delivered past `expires_at`.

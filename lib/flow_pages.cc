@@ -28,6 +28,27 @@ Status RenderSendFailure(Env* env, SendFailure which, Response* response) {
   return page.RenderTo(env->config(), 200, response);
 }
 
+Status AnswerCodeRequest(
+    Env* env, SendOutcome outcome, SendFailure which,
+    const std::optional<std::chrono::system_clock::time_point>& retry_at,
+    const std::string& flow_token, Response* response) {
+  switch (outcome) {
+    case SendOutcome::kRateLimited:
+      return RenderRateLimited(env, *retry_at, response);
+    case SendOutcome::kRefused:
+      return RenderSendFailure(env, which, response);
+    case SendOutcome::kSent:
+      break;
+  }
+  StartCodeEntry(flow_token, response);
+  return Status::Ok();
+}
+
+void StartCodeEntry(const std::string& flow_token, Response* response) {
+  response->SetCookie(kFlowCookie, flow_token, kFlowCookiePath);
+  response->Redirect("/cgi-open-bin/passwd/code");
+}
+
 Status RenderLocked(Env* env, Response* response) {
   response->ClearCookie(kFlowCookie, kFlowCookiePath);
   Page page("code_locked.tpl", "アクセスコードの入力");

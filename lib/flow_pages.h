@@ -4,10 +4,12 @@
 #define PASSWD_LIB_FLOW_PAGES_H_
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include "env.h"
 #include "page.h"
+#include "reset_flow.h"
 #include "response.h"
 #include "status.h"
 
@@ -20,6 +22,16 @@ enum class SendFailure {
 };
 
 Status RenderSendFailure(Env* env, SendFailure which, Response* response);
+
+// Answers a request for an access code: the 429 page, the seed's failure
+// page `which`, or the flow cookie and a 303 to the code page.
+Status AnswerCodeRequest(
+    Env* env, SendOutcome outcome, SendFailure which,
+    const std::optional<std::chrono::system_clock::time_point>& retry_at,
+    const std::string& flow_token, Response* response);
+
+// Gives the browser its flow cookie and sends it to the code page.
+void StartCodeEntry(const std::string& flow_token, Response* response);
 
 // The lock page (third wrong code) and the expired page (past 10 minutes),
 // both forgetting the flow cookie.

@@ -4,16 +4,18 @@
 #include "operator_mail_texts.h"
 
 namespace passwd {
-namespace {
-
-std::string Footer(const Config& config) {
+std::string MailFooter(const Config& config) {
   return "\nお問い合わせフォーム\n" + config.inquiry_url +
          "\n\n--\nUMIN University for Academic Information\n"
          "University Hospital Medical Information Network\n"
          "大学病院医療情報ネットワーク\n";
 }
 
-}  // namespace
+std::string PublicUrl(const Config& config, const std::string& path) {
+  std::string base = config.public_base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + path;
+}
 
 OutboxMail AccessCodeMail(const Config& config, const std::string& recipient,
                           const std::string& code,
@@ -40,7 +42,7 @@ OutboxMail AccessCodeMail(const Config& config, const std::string& recipient,
       "このメールはUMIN IDのパスワード更新を行うためのアクセスコード通知です。"
       "本メールにお当たりが無い場合は、破棄してください。\n"
       "\n" +
-      NotMeNoticeForAccessCode(not_me_url) + Footer(config);
+      NotMeNoticeForAccessCode(not_me_url) + MailFooter(config);
   mail.secret = code;
   mail.not_after = expires_at;
   return mail;
@@ -78,7 +80,7 @@ OutboxMail PasswordChangedMail(const Config& config,
       "今回更新は一般用パスワードです。症例登録(INDICE)用とは異なります。\n"
       "UMIN IDの登録情報は常に最新にしておいていただけますと幸いです。\n"
       "\n" +
-      NotMeNoticeForPasswordChange(not_me_url) + Footer(config);
+      NotMeNoticeForPasswordChange(not_me_url) + MailFooter(config);
   return mail;
 }
 

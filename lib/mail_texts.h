@@ -10,6 +10,13 @@
 
 namespace passwd {
 
+// The end of every mail: the inquiry form and the network's name.
+std::string MailFooter(const Config& config);
+
+// An absolute URL of this service for a link in a mail: public_base_url
+// (without a trailing slash) followed by `path`.
+std::string PublicUrl(const Config& config, const std::string& path);
+
 // The access-code notice to `recipient`; the code itself goes in as the
 // outbox secret, and the mail is never delivered past `expires_at`.
 // `not_me_url` lets someone who did not ask for the code say so.

@@ -6,6 +6,7 @@
 #include "accounts.h"
 #include "audit.h"
 #include "crypto.h"
+#include "mail_texts.h"
 #include "operator_intake.h"
 #include "operator_mail_texts.h"
 #include "outbox.h"
@@ -102,7 +103,7 @@ Status CreateNotMeLink(Env* env, SqlSession* session,
   std::string token = Base64UrlEncode(bytes);
   s = session->Execute(kInsertLink, {TokenHash(token), umin_id, SqlTime(now),
                                      SqlTime(now + kNotMeLinkLifetime)});
-  if (s.ok()) *url = env->config().public_base_url + kNotMePath + "?t=" + token;
+  if (s.ok()) *url = PublicUrl(env->config(), kNotMePath) + "?t=" + token;
   return s;
 }
 

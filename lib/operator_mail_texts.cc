@@ -1,15 +1,9 @@
 #include "operator_mail_texts.h"
 
+#include "mail_texts.h"
+
 namespace passwd {
 namespace {
-
-// The same footer as the flow's mails (mail_texts.cc).
-std::string Footer(const Config& config) {
-  return "\nお問い合わせフォーム\n" + config.inquiry_url +
-         "\n\n--\nUMIN University for Academic Information\n"
-         "University Hospital Medical Information Network\n"
-         "大学病院医療情報ネットワーク\n";
-}
 
 const char kNextSteps[] =
     "申請内容を事務局にて確認させていただき、対応いたします。\n"
@@ -45,7 +39,7 @@ OutboxMail OperatorRequestReceiptMail(const Config& config,
       "\n"
       "このメールはオペレータへのパスワード更新申請の受付通知です。"
       "本メールにお心当たりが無い場合は、破棄してください。\n" +
-      Footer(config);
+      MailFooter(config);
   return mail;
 }
 
@@ -71,7 +65,7 @@ OutboxMail NotMeReceiptMail(const Config& config, const std::string& recipient,
       "\n"
       "このメールはUMIN "
       "IDに登録されているメールアドレスへお送りしています。\n" +
-      Footer(config);
+      MailFooter(config);
   return mail;
 }
 

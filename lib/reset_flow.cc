@@ -138,6 +138,40 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Request& request,
   return s;
 }
 
+Status CountCodeRequest(Env* env, SqlSession* session, const Request& request,
+                        const std::string& umin_id,
+                        std::optional<system_clock::time_point>* retry_at) {
+  FlowLimits limits(env->config());
+  system_clock::time_point now = env->Now();
+  Status s = CheckRateLimit(session, limits.sends_per_address,
+                            request.client_address(), now, retry_at);
+  if (!s.ok()) return s;
+  if (*retry_at) {
+    return Audit(env, session, request, "send_refused", umin_id,
+                 "address rate limit");
+  }
+  return RecordRateEvent(session, limits.sends_per_address,
+                         request.client_address(), now);
+}
+
+Status SendCodeWithinLimit(Env* env, SqlSession* session,
+                           const Request& request, const Account& account,
+                           const std::string& via, SendOutcome* outcome,
+                           std::optional<system_clock::time_point>* retry_at,
+                           std::string* flow_token) {
+  Status s =
+      CheckRateLimit(session, FlowLimits(env->config()).sends_per_account,
+                     account.umin_id, env->Now(), retry_at);
+  if (!s.ok()) return s;
+  if (*retry_at) {
+    *outcome = SendOutcome::kRateLimited;
+    return Audit(env, session, request, "send_refused", account.umin_id,
+                 "account rate limit");
+  }
+  *outcome = SendOutcome::kSent;
+  return IssueAccessCode(env, session, request, account, via, flow_token);
+}
+
 Status FindFlow(SqlSession* session, const std::string& token,
                 std::optional<ResetFlow>* flow) {
   flow->reset();
@@ -215,8 +249,8 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
   if (s.ok()) s = CreateNotMeLink(env, session, flow.umin_id, &not_me_url);
   for (const auto& to : Recipients(config, *account)) {
     if (!s.ok()) break;
-    s = EnqueueMail(env, session, PasswordChangedMail(config, to, flow.umin_id,
-                                                      not_me_url));
+    s = EnqueueMail(env, session,
+                    PasswordChangedMail(config, to, flow.umin_id, not_me_url));
   }
   if (s.ok()) {
     s = Audit(env, session, request, "password_changed", flow.umin_id,

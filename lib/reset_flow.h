@@ -50,6 +50,26 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Request& request,
                        const Account& account, const std::string& via,
                        std::string* flow_token);
 
+// What a request for an access code came to.
+enum class SendOutcome { kSent, kRefused, kRateLimited };
+
+// Counts a code request against the client address's limit; when the
+// address is over it, sets `*retry_at` and audits the refusal (naming
+// `umin_id`, which may be ""), and nothing else must happen.
+Status CountCodeRequest(
+    Env* env, SqlSession* session, const Request& request,
+    const std::string& umin_id,
+    std::optional<std::chrono::system_clock::time_point>* retry_at);
+
+// For an individual account found (and locked) by the caller: checks the
+// account's limit and issues the code, setting `*outcome` to kSent (with
+// `*flow_token`) or kRateLimited (with `*retry_at`, audited).
+Status SendCodeWithinLimit(
+    Env* env, SqlSession* session, const Request& request,
+    const Account& account, const std::string& via, SendOutcome* outcome,
+    std::optional<std::chrono::system_clock::time_point>* retry_at,
+    std::string* flow_token);
+
 // Finds the flow whose cookie value is `token`.
 Status FindFlow(SqlSession* session, const std::string& token,
                 std::optional<ResetFlow>* flow);

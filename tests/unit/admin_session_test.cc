@@ -10,6 +10,7 @@
 
 #include "admin_console.h"
 #include "admin_mail_texts.h"
+#include "mail_texts.h"
 
 namespace passwd {
 namespace {
