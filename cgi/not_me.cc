@@ -46,12 +46,8 @@ Status RenderLink(const Request& request, Env* env, NotMeLinkState state,
 Status RenderReceipt(const Request& request, Env* env,
                      const std::string& receipt, Response* response) {
   std::optional<std::string> contact;
-  if (HoldsReceiptCookie(env->config(), request, receipt)) {
-    Status s = env->db()->Transaction([&](SqlSession* session) {
-      return FindReceiptContact(session, receipt, &contact);
-    });
-    if (!s.ok()) return s;
-  }
+  Status s = FindOwnReceiptContact(env, request, receipt, &contact);
+  if (!s.ok()) return s;
   Page page("not_me_done.tpl",
             contact ? "ご連絡を受け付けました" : "受付内容を表示できません");
   if (contact) {

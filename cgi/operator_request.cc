@@ -81,12 +81,8 @@ Status RenderForm(const Request& request, Env* env,
 Status RenderReceipt(const Request& request, Env* env,
                      const std::string& receipt, Response* response) {
   std::optional<std::string> contact;
-  if (HoldsReceiptCookie(env->config(), request, receipt)) {
-    Status s = env->db()->Transaction([&](SqlSession* session) {
-      return FindReceiptContact(session, receipt, &contact);
-    });
-    if (!s.ok()) return s;
-  }
+  Status s = FindOwnReceiptContact(env, request, receipt, &contact);
+  if (!s.ok()) return s;
   Page page("operator_request_done.tpl",
             contact ? "申請受付完了" : "受付内容を表示できません");
   if (contact) {

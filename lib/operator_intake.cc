@@ -366,4 +366,16 @@ bool HoldsReceiptCookie(const Config& config, const Request& request,
          ConstantTimeEquals(cookie, ReceiptCookieValue(config, receipt));
 }
 
+Status FindOwnReceiptContact(Env* env, const Request& request,
+                             const std::string& receipt,
+                             std::optional<std::string>* contact_mail) {
+  contact_mail->reset();
+  if (!HoldsReceiptCookie(env->config(), request, receipt)) {
+    return Status::Ok();
+  }
+  return env->db()->Transaction([&](SqlSession* session) {
+    return FindReceiptContact(session, receipt, contact_mail);
+  });
+}
+
 }  // namespace passwd

@@ -122,6 +122,13 @@ void SetReceiptCookie(const Config& config, const std::string& receipt,
 bool HoldsReceiptCookie(const Config& config, const Request& request,
                         const std::string& receipt);
 
+// The contact address of `receipt`, when the browser of `request` submitted
+// it (holds its cookie) and the request exists; empty otherwise, so a
+// guessed or shared receipt URL tells nothing.
+Status FindOwnReceiptContact(Env* env, const Request& request,
+                             const std::string& receipt,
+                             std::optional<std::string>* contact_mail);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_OPERATOR_INTAKE_H_

@@ -6,15 +6,10 @@
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 
+#include "db_fixture.h"
+
 namespace passwd {
 namespace {
-
-Config TestConfig() {
-  Config config;
-  Status s = LoadConfigFromEnvironment(&config);
-  BOOST_REQUIRE_MESSAGE(s.ok(), "PASSWD_CONFIG: " + s.ToString());
-  return config;
-}
 
 const char kConnectionId[] = "SELECT CONNECTION_ID()";
 const char kKill[] = "KILL CONNECTION ?";

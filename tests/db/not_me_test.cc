@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "crypto.h"
+#include "db_fixture.h"
 
 namespace passwd {
 namespace {
@@ -24,27 +25,7 @@ const char kCountToken[] =
     "SELECT COUNT(*) FROM not_me_links WHERE token_hash = ?";
 const char kDeleteLink[] = "DELETE FROM not_me_links WHERE id = ?";
 
-Config TestConfig() {
-  Config config;
-  Status s = LoadConfigFromEnvironment(&config);
-  BOOST_REQUIRE_MESSAGE(s.ok(), "PASSWD_CONFIG: " + s.ToString());
-  return config;
-}
-
-// The process Env with its clock moved by a settable shift.
-class ClockedEnv : public ProcessEnv {
- public:
-  using ProcessEnv::ProcessEnv;
-  std::chrono::system_clock::time_point Now() override {
-    return ProcessEnv::Now() + shift_;
-  }
-  void set_shift(std::chrono::seconds shift) { shift_ = shift; }
-
- private:
-  std::chrono::seconds shift_{0};
-};
-
-NotMeLinkState StateOf(ClockedEnv* env, const std::string& token) {
+NotMeLinkState StateOf(ShiftedEnv* env, const std::string& token) {
   NotMeLinkState state = NotMeLinkState::kUsable;
   Status s = env->db()->Transaction([&](SqlSession* session) {
     return CheckNotMeLink(env, session, token, &state);
@@ -56,7 +37,7 @@ NotMeLinkState StateOf(ClockedEnv* env, const std::string& token) {
 BOOST_AUTO_TEST_SUITE(not_me_db)
 
 BOOST_AUTO_TEST_CASE(a_link_is_stored_hashed_for_seven_days) {
-  ClockedEnv env(TestConfig());
+  ShiftedEnv env(TestConfig());
   std::string url;
   Status s = env.db()->Transaction([&](SqlSession* session) {
     return CreateNotMeLink(&env, session, kAccount, &url);
@@ -109,7 +90,7 @@ BOOST_AUTO_TEST_CASE(a_link_is_stored_hashed_for_seven_days) {
 }
 
 BOOST_AUTO_TEST_CASE(every_link_has_its_own_token) {
-  ClockedEnv env(TestConfig());
+  ShiftedEnv env(TestConfig());
   std::string first, second;
   Status s = env.db()->Transaction([&](SqlSession* session) {
     Status t = CreateNotMeLink(&env, session, kAccount, &first);

@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "crypto.h"
+#include "db_fixture.h"
 
 namespace passwd {
 namespace {
@@ -54,26 +55,6 @@ enum Column {
   kMessageId,
   kCreatedAt,
   kSentAt,
-};
-
-Config TestConfig() {
-  Config config;
-  Status s = LoadConfigFromEnvironment(&config);
-  BOOST_REQUIRE_MESSAGE(s.ok(), "PASSWD_CONFIG: " + s.ToString());
-  return config;
-}
-
-// The process Env with its clock moved by a settable shift.
-class ShiftedEnv : public ProcessEnv {
- public:
-  using ProcessEnv::ProcessEnv;
-  std::chrono::system_clock::time_point Now() override {
-    return ProcessEnv::Now() + shift_;
-  }
-  void set_shift(std::chrono::seconds shift) { shift_ = shift; }
-
- private:
-  std::chrono::seconds shift_{0};
 };
 
 constexpr std::chrono::hours kEnqueueShift{1};

@@ -22,6 +22,7 @@
 #include <sstream>
 
 #include "crypto.h"
+#include "db_fixture.h"
 #include "password_hash.h"
 
 namespace passwd {
@@ -60,26 +61,6 @@ enum AuditColumn { kEvent, kAuditUminId, kDetail, kRequestId };
 
 constexpr std::chrono::hours kEnqueueShift{30 * 24};
 constexpr std::chrono::hours kDeliverShift{31 * 24};
-
-Config TestConfig() {
-  Config config;
-  Status s = LoadConfigFromEnvironment(&config);
-  BOOST_REQUIRE_MESSAGE(s.ok(), "PASSWD_CONFIG: " + s.ToString());
-  return config;
-}
-
-// The process Env with its clock moved by a settable shift.
-class ShiftedEnv : public ProcessEnv {
- public:
-  using ProcessEnv::ProcessEnv;
-  std::chrono::system_clock::time_point Now() override {
-    return ProcessEnv::Now() + shift_;
-  }
-  void set_shift(std::chrono::seconds shift) { shift_ = shift; }
-
- private:
-  std::chrono::seconds shift_{0};
-};
 
 std::string ReadFile(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
