@@ -87,6 +87,21 @@ class SendId(unittest.TestCase):
             with open(harness.var_path("log", name), "rb") as f:
                 self.assertNotIn(code.encode(), f.read(), name)
 
+    def test_pages_answer_while_the_mail_server_is_down(self):
+        account = flows.fresh_account()
+        self.addCleanup(harness.service, "start", "smtp")
+        harness.service("stop", "smtp")
+        response = flows.request_code_by_id(self.browser, account)
+        # The code is committed with its mail in the outbox; nothing waits
+        # for SMTP.
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(self.browser.get(flows.CODE).status_code, 200)
+        harness.service("start", "smtp")
+        for to in (flows.umin_address(account), "%s@example.org" % account):
+            self.mailbox.wait_for_one(to, self.mark, timeout=30)
+            self.mailbox.assert_none(to, self.mailbox.mark(), wait=2)
+            self.assertEqual(len(self.mailbox.messages(to, self.mark)), 1)
+
     def test_id_is_normalised(self):
         for typed in ["  ＵＭＩＮ１０２－ＮＯＭＡＩＬ　", "UMIN102-NOMAIL"]:
             with self.subTest(typed=typed):
