@@ -9,6 +9,8 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 import flows
 import harness
@@ -29,6 +31,22 @@ def make_driver(user_data_dir, mobile=False):
             "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 2}})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
                             options=options)
+
+
+def click_and_wait(driver, element):
+    """Clicks a link or submit button and waits until the next page has
+    replaced this one: click() returns before the navigation it starts."""
+    old_page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    wait = WebDriverWait(driver, 15)
+    wait.until(expected_conditions.staleness_of(old_page))
+    wait.until(lambda d: d.execute_script(
+        "return document.readyState") == "complete")
+
+
+def submit(driver):
+    click_and_wait(driver,
+                   driver.find_element(By.CSS_SELECTOR, "button[type=submit]"))
 
 
 class BrowserFlow(unittest.TestCase):
@@ -55,28 +73,28 @@ class BrowserFlow(unittest.TestCase):
         d.get(harness.url("/cgi-open-bin/passwd/index"))
         self.assertIn("UMIN IDとは", d.page_source)
         self.shot("01-index")
-        d.find_element(By.LINK_TEXT, "UMIN IDがお分りの場合").click()
+        click_and_wait(d, d.find_element(By.LINK_TEXT, "UMIN IDがお分りの場合"))
         self.assertTrue(d.current_url.endswith(flows.SEND_ID))
         mark = mailbox.mark()
         d.find_element(By.ID, "umin_id").send_keys(account.upper())
         self.shot("02-send_id")
-        d.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        submit(d)
         self.assertTrue(d.current_url.endswith(flows.CODE), d.current_url)
         code = flows.wait_for_code(mailbox, flows.umin_address(account), mark)
         self.shot("03-code")
         d.find_element(By.ID, "access_code").send_keys(code)
-        d.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        submit(d)
         self.assertTrue(d.current_url.endswith(flows.NEW_PASSWORD),
                         d.current_url)
         d.find_element(By.ID, "password").send_keys("qwerty1234")
         d.find_element(By.ID, "password_confirmation").send_keys("qwerty1234")
-        d.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        submit(d)
         self.assertIn("field-error", d.page_source)
         self.assertNotIn("qwerty1234", d.page_source)
         self.shot("04-new_password-refused")
         d.find_element(By.ID, "password").send_keys("Kq7mWz2x!Rv")
         d.find_element(By.ID, "password_confirmation").send_keys("Kq7mWz2x!Rv")
-        d.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        submit(d)
         self.assertTrue(d.current_url.endswith(flows.DONE), d.current_url)
         self.assertIn("パスワード更新完了", d.page_source)
         self.shot("05-done")
