@@ -32,7 +32,9 @@ Status RenderForm(const Request& request, Env* env,
                   Response* response) {
   Page page("new_password.tpl", "新しいパスワードを作成");
   for (const auto& rule : PasswordRuleTexts()) {
-    page.dict()->AddSectionDictionary("RULE")->SetValue("TEXT", rule);
+    auto* item = page.dict()->AddSectionDictionary("RULE");
+    item->SetValue("NAME", rule.name);
+    item->SetValue("TEXT", rule.text);
   }
   for (const auto& v : violations) {
     const char* section = v.rule == PolicyRule::kConfirmation

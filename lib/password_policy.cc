@@ -155,15 +155,17 @@ std::vector<PolicyViolation> CheckPassword(const std::string& password,
   return violations;
 }
 
-std::vector<std::string> PasswordRuleTexts() {
+std::vector<RuleText> PasswordRuleTexts() {
   return {
-      "長さは8文字以上",
-      "先頭から8文字目までに、英字小文字、英字大文字、数字をそれぞれ1文字以上"
-      "含めて下さい",
-      "UMIN ID文字列を含めることはできません",
-      "辞書にある5文字以上の文字は含めません",
-      "数字やアルファベットの並び文字列（「1234」「abcd」等）、キーボード配列上"
-      "の並び文字（「asdf」等）を4文字以上含めません",
+      {"length", "長さは8文字以上"},
+      {"mix",
+       "先頭から8文字目までに、英字小文字、英字大文字、数字をそれぞれ1文字以上"
+       "含めて下さい"},
+      {"id", "UMIN ID文字列を含めることはできません"},
+      {"dictionary", "辞書にある5文字以上の文字は含めません"},
+      {"sequence",
+       "数字やアルファベットの並び文字列（「1234」「abcd」等）、キーボード配列"
+       "上の並び文字（「asdf」等）を4文字以上含めません"},
   };
 }
 

@@ -55,8 +55,15 @@ std::string PolicyMessage(PolicyRule rule);
 // (either direction), case-insensitively.
 bool ContainsSequentialRun(const std::string& text);
 
+// One bullet of the seed's rule list and the name by which the page's script
+// (static/passwd.js) marks it met or broken while the user types.
+struct RuleText {
+  const char* name;
+  const char* text;
+};
+
 // Returns the seed's five bullet lines of the rule list, for the page.
-std::vector<std::string> PasswordRuleTexts();
+std::vector<RuleText> PasswordRuleTexts();
 
 }  // namespace passwd
 

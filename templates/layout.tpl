@@ -5,6 +5,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} - UMIN パスワード更新</title>
 <link rel="stylesheet" href="/passwd/static/passwd.css">
+<script src="/passwd/static/passwd.js" defer></script>
 </head>
 <body>
 <header class="site-header">

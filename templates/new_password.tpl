@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>新しいパスワードを作成</h1>
 <p>セキュリティ上、ご理解ご協力をお願いいたします</p>
-<ul class="rules">
-{{#RULE}}<li>{{TEXT}}</li>
+<ul class="rules" id="password-rules">
+{{#RULE}}<li data-rule="{{NAME}}">{{TEXT}}</li>
 {{/RULE}}</ul>
 
 <form method="post" action="/cgi-open-bin/passwd/new_password" class="box">

@@ -1,6 +1,8 @@
-"""The whole flow in Debian's Chromium (headless, no JavaScript needed):
-top page, ID known, the code from the mail, a refused and an accepted new
-password, the completion page. Screenshots go to var/screenshots/."""
+"""The whole flow in Debian's Chromium (headless), with the pages' script on
+and off: top page, ID known, the code from the mail, a refused and an
+accepted new password, the completion page; the script's rule marks and
+its guard against a double-clicked submit. Screenshots go to
+var/screenshots/."""
 import os
 import shutil
 import tempfile
@@ -16,7 +18,7 @@ import flows
 import harness
 
 
-def make_driver(user_data_dir, mobile=False):
+def make_driver(user_data_dir, mobile=False, javascript=True):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for flag in ["--headless", "--no-sandbox", "--disable-gpu",
@@ -29,6 +31,9 @@ def make_driver(user_data_dir, mobile=False):
     if mobile:
         options.add_experimental_option("mobileEmulation", {
             "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 2}})
+    if not javascript:
+        options.add_experimental_option("prefs", {
+            "profile.managed_default_content_settings.javascript": 2})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
                             options=options)
 
@@ -38,22 +43,52 @@ def click_and_wait(driver, element):
     replaced this one: click() returns before the navigation it starts."""
     old_page = driver.find_element(By.TAG_NAME, "html")
     element.click()
+    wait_for_next_page(driver, old_page)
+
+
+def wait_for_next_page(driver, old_page):
     wait = WebDriverWait(driver, 15)
     wait.until(expected_conditions.staleness_of(old_page))
     wait.until(lambda d: d.execute_script(
         "return document.readyState") == "complete")
 
 
+def submit_button(driver):
+    return driver.find_element(By.CSS_SELECTOR, "button[type=submit]")
+
+
 def submit(driver):
-    click_and_wait(driver,
-                   driver.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    click_and_wait(driver, submit_button(driver))
 
 
-class BrowserFlow(unittest.TestCase):
+def slow_network(driver, latency_ms):
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": False, "latency": latency_ms,
+        "downloadThroughput": -1, "uploadThroughput": -1})
+
+
+def rule_marks(driver):
+    """The rule list's marks set by passwd.js: {rule name: met, broken or
+    unmarked}."""
+    marks = {}
+    for item in driver.find_elements(By.CSS_SELECTOR,
+                                     "#password-rules li[data-rule]"):
+        classes = (item.get_attribute("class") or "").split()
+        marks[item.get_attribute("data-rule")] = (
+            "met" if "rule-met" in classes else
+            "broken" if "rule-broken" in classes else "unmarked")
+    return marks
+
+
+class BrowserSession(unittest.TestCase):
+    """A test class with its own Chromium; JAVASCRIPT says whether it runs
+    the pages' script."""
+    JAVASCRIPT = True
+
     @classmethod
     def setUpClass(cls):
         cls.profile = tempfile.mkdtemp(prefix="passwd-chromium-")
-        cls.driver = make_driver(cls.profile)
+        cls.driver = make_driver(cls.profile, javascript=cls.JAVASCRIPT)
         cls.shots = harness.var_path("screenshots")
         os.makedirs(cls.shots, exist_ok=True)
 
@@ -63,9 +98,13 @@ class BrowserFlow(unittest.TestCase):
         shutil.rmtree(cls.profile, ignore_errors=True)
 
     def shot(self, name):
-        self.driver.save_screenshot(os.path.join(self.shots, name + ".png"))
+        prefix = "" if self.JAVASCRIPT else "nojs-"
+        self.driver.save_screenshot(
+            os.path.join(self.shots, prefix + name + ".png"))
 
-    def test_renewal_from_top_page_to_done(self):
+    def open_code_page(self):
+        """Requests a code for a fresh account from the top page; returns
+        the account and the code from its mail, on the code page."""
         flows.reset_limits()
         account = flows.fresh_account()
         mailbox = harness.Mailbox()
@@ -82,6 +121,11 @@ class BrowserFlow(unittest.TestCase):
         self.assertTrue(d.current_url.endswith(flows.CODE), d.current_url)
         code = flows.wait_for_code(mailbox, flows.umin_address(account), mark)
         self.shot("03-code")
+        return account, code
+
+    def walk_renewal(self):
+        d = self.driver
+        _, code = self.open_code_page()
         d.find_element(By.ID, "access_code").send_keys(code)
         submit(d)
         self.assertTrue(d.current_url.endswith(flows.NEW_PASSWORD),
@@ -103,6 +147,78 @@ class BrowserFlow(unittest.TestCase):
         d.refresh()
         self.assertNotIn('id="password"', d.page_source)
 
+
+class BrowserFlow(BrowserSession):
+    def test_renewal_from_top_page_to_done(self):
+        self.walk_renewal()
+
+    def test_rule_list_marks_the_rules_while_typing(self):
+        d = self.driver
+        _, code = self.open_code_page()
+        d.find_element(By.ID, "access_code").send_keys(code)
+        submit(d)
+        field = d.find_element(By.ID, "password")
+        self.assertEqual(set(rule_marks(d).values()), {"unmarked"})
+        field.send_keys("abc")
+        self.assertEqual(rule_marks(d), {
+            "length": "broken", "mix": "broken", "id": "unmarked",
+            "dictionary": "unmarked", "sequence": "met"})
+        field.send_keys("d1234")
+        self.assertEqual(rule_marks(d)["sequence"], "broken")
+        field.clear()
+        field.send_keys("Kq7mWz2x!Rv")
+        self.assertEqual(rule_marks(d), {
+            "length": "met", "mix": "met", "id": "unmarked",
+            "dictionary": "unmarked", "sequence": "met"})
+        self.shot("06-new_password-rules")
+        # The upper-case letter only after the 8th character.
+        field.clear()
+        field.send_keys("kq7mwz2xR")
+        self.assertEqual(rule_marks(d)["mix"], "broken")
+
+    def test_double_click_on_the_code_page_still_reaches_new_password(self):
+        # Without passwd.js the second click sends a second POST with the
+        # flow cookie the first one rotates, and the browser shows its 403.
+        # A slow network keeps the first request open while the user clicks
+        # again; WebDriver's own clicks wait for navigation, so the page's
+        # script clicks twice, 100 ms apart.
+        d = self.driver
+        account, code = self.open_code_page()
+        d.find_element(By.ID, "access_code").send_keys(code)
+        old_page = d.find_element(By.TAG_NAME, "html")
+        d.execute_cdp_cmd("Network.enable", {})
+        slow_network(d, latency_ms=500)
+        try:
+            d.execute_script(
+                "var button = arguments[0]; button.click();"
+                "setTimeout(function () { button.click(); }, 100);",
+                submit_button(d))
+            wait_for_next_page(d, old_page)
+        finally:
+            slow_network(d, latency_ms=0)
+            d.execute_cdp_cmd("Network.disable", {})
+        self.assertTrue(d.current_url.endswith(flows.NEW_PASSWORD),
+                        d.current_url)
+        self.assertIn('id="password"', d.page_source)
+        self.assertEqual(flows.flow_row(account)["state"], "verified")
+
+
+class BrowserFlowWithoutJavaScript(BrowserSession):
+    JAVASCRIPT = False
+
+    def test_renewal_from_top_page_to_done(self):
+        self.walk_renewal()
+
+    def test_the_script_really_is_off(self):
+        d = self.driver
+        _, code = self.open_code_page()
+        d.find_element(By.ID, "access_code").send_keys(code)
+        submit(d)
+        d.find_element(By.ID, "password").send_keys("abc")
+        self.assertEqual(set(rule_marks(d).values()), {"unmarked"})
+
+
+class PhoneLayout(unittest.TestCase):
     def test_top_page_on_a_phone(self):
         profile = tempfile.mkdtemp(prefix="passwd-chromium-")
         phone = make_driver(profile, mobile=True)
@@ -111,7 +227,9 @@ class BrowserFlow(unittest.TestCase):
             width = phone.execute_script(
                 "return document.documentElement.scrollWidth")
             self.assertLessEqual(width, 390)
-            phone.save_screenshot(os.path.join(self.shots, "10-index-phone.png"))
+            shots = harness.var_path("screenshots")
+            os.makedirs(shots, exist_ok=True)
+            phone.save_screenshot(os.path.join(shots, "10-index-phone.png"))
         finally:
             phone.quit()
             shutil.rmtree(profile, ignore_errors=True)

@@ -1,0 +1,105 @@
+/* UMIN password renewal: small helps for browsers that run scripts. Every
+ * page works without this file, and the server decides every rule. */
+(function () {
+  "use strict";
+
+  /* A form is sent once. A double-click would otherwise send a second
+   * request that the first one's answer has already made stale (the code
+   * page rotates the flow cookie), and the browser would show the answer to
+   * the second. After RESUBMIT_AFTER_MS the form may be sent again, in case
+   * the user stopped the first request. */
+  var RESUBMIT_AFTER_MS = 15000;
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var sent = Number(form.getAttribute("data-sent-at") || 0);
+    if (sent && Date.now() - sent < RESUBMIT_AFTER_MS) {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute("data-sent-at", String(Date.now()));
+  });
+
+  /* A page restored by the back button keeps its attributes: its forms may
+   * be sent again. */
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    var forms = document.querySelectorAll("form[data-sent-at]");
+    for (var i = 0; i < forms.length; i++) {
+      forms[i].removeAttribute("data-sent-at");
+    }
+  });
+
+  /* The new password page: marks the rules of the list that can be checked
+   * here as met or broken while the user types. The UMIN ID and dictionary
+   * rules stay unmarked; the server checks them on submit. These checks
+   * mirror lib/password_policy.cc. */
+  var KEYBOARD_ROWS = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+  var MIN_LENGTH = 8;
+  var MAX_LENGTH = 64;
+  var MIXED_PREFIX = 8;
+  var MIN_RUN = 4;
+
+  function isStepRun(window4, step) {
+    if (!/^[a-z]+$/.test(window4) && !/^[0-9]+$/.test(window4)) return false;
+    for (var i = 1; i < window4.length; i++) {
+      if (window4.charCodeAt(i) - window4.charCodeAt(i - 1) !== step) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  function isKeyboardRun(window4) {
+    var reversed = window4.split("").reverse().join("");
+    return KEYBOARD_ROWS.some(function (row) {
+      return row.indexOf(window4) >= 0 || row.indexOf(reversed) >= 0;
+    });
+  }
+
+  function containsSequentialRun(text) {
+    var lower = text.toLowerCase();
+    for (var i = 0; i + MIN_RUN <= lower.length; i++) {
+      var w = lower.substr(i, MIN_RUN);
+      if (isStepRun(w, 1) || isStepRun(w, -1) || isKeyboardRun(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  var CHECKS = {
+    length: function (password) {
+      var length = Array.from(password).length;
+      return length >= MIN_LENGTH && length <= MAX_LENGTH &&
+          /^[\x21-\x7e]*$/.test(password);
+    },
+    mix: function (password) {
+      var prefix = Array.from(password).slice(0, MIXED_PREFIX).join("");
+      return /[a-z]/.test(prefix) && /[A-Z]/.test(prefix) &&
+          /[0-9]/.test(prefix);
+    },
+    sequence: function (password) {
+      return !containsSequentialRun(password);
+    }
+  };
+
+  function markRules(list, password) {
+    var items = list.querySelectorAll("li[data-rule]");
+    for (var i = 0; i < items.length; i++) {
+      var check = CHECKS[items[i].getAttribute("data-rule")];
+      var met = check && password !== "" ? check(password) : null;
+      items[i].classList.toggle("rule-met", met === true);
+      items[i].classList.toggle("rule-broken", met === false);
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var list = document.getElementById("password-rules");
+    var field = document.getElementById("password");
+    if (!list || !field) return;
+    field.addEventListener("input", function () {
+      markRules(list, field.value);
+    });
+  });
+})();
