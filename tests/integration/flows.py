@@ -2,6 +2,7 @@
 integration tests."""
 import re
 import secrets
+import unittest
 
 import harness
 
@@ -12,6 +13,25 @@ NEW_PASSWORD = "/cgi-open-bin/passwd/new_password"
 DONE = "/cgi-open-bin/passwd/done"
 FLOW_COOKIE = "passwd_flow"
 UMIN_DOMAIN = "umin.ac.jp"
+
+
+class FlowTestCase(unittest.TestCase):
+    """A test of the public pages: before each test the rate limits are
+    forgotten and the clock offset cleared; it gets its own browser
+    (self.browser) and the mailbox with a mark of what was there before
+    (self.mailbox, self.mark)."""
+
+    def setUp(self):
+        reset_limits()
+        harness.clear_clock_offset()
+        self.browser = harness.Browser()
+        self.mailbox = harness.Mailbox()
+        self.mark = self.mailbox.mark()
+
+    def tearDown(self):
+        harness.clear_clock_offset()
+        reset_limits()
+        self.browser.close()
 
 
 def reset_limits():

@@ -8,16 +8,7 @@ import flows
 import harness
 
 
-class SendId(unittest.TestCase):
-    def setUp(self):
-        flows.reset_limits()
-        self.browser = harness.Browser()
-        self.mailbox = harness.Mailbox()
-        self.mark = self.mailbox.mark()
-
-    def tearDown(self):
-        self.browser.close()
-
+class SendId(flows.FlowTestCase):
     def test_form_has_the_seed_text_and_a_csrf_token(self):
         page = self.browser.get(flows.SEND_ID)
         self.assertEqual(page.status_code, 200)

@@ -16,16 +16,7 @@ HANAKO = {
 }
 
 
-class SendProfile(unittest.TestCase):
-    def setUp(self):
-        flows.reset_limits()
-        self.browser = harness.Browser()
-        self.mailbox = harness.Mailbox()
-        self.mark = self.mailbox.mark()
-
-    def tearDown(self):
-        self.browser.close()
-
+class SendProfile(flows.FlowTestCase):
     def test_form_has_the_seed_text(self):
         page = self.browser.get(flows.SEND_PROFILE)
         for text in ["ご本人様確認のための情報です", "正確にご入力をお願いします",

@@ -9,18 +9,11 @@ def to_full_width(digits):
     return "".join(chr(ord(c) - ord("0") + ord("０")) for c in digits)
 
 
-class CodePage(unittest.TestCase):
+class CodePage(flows.FlowTestCase):
     def setUp(self):
-        flows.reset_limits()
-        harness.clear_clock_offset()
-        self.browser = harness.Browser()
-        self.mailbox = harness.Mailbox()
+        super().setUp()
         self.account = flows.fresh_account()
         self.address = flows.umin_address(self.account)
-
-    def tearDown(self):
-        harness.clear_clock_offset()
-        self.browser.close()
 
     def send_code(self, browser=None):
         mark = self.mailbox.mark()

@@ -9,17 +9,11 @@ import harness
 RETRY = re.compile(r"(\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2})以降に改めてお試しください。")
 
 
-class RateLimits(unittest.TestCase):
+class RateLimits(flows.FlowTestCase):
     def setUp(self):
-        flows.reset_limits()
-        self.browser = harness.Browser()
-        self.mailbox = harness.Mailbox()
+        super().setUp()
         self.account = flows.fresh_account()
         self.address = flows.umin_address(self.account)
-
-    def tearDown(self):
-        flows.reset_limits()
-        self.browser.close()
 
     def assert_limited(self, response):
         self.assertEqual(response.status_code, 429)

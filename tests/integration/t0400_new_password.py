@@ -18,18 +18,11 @@ def delay_text():
     return "%d分" % ((seconds + 59) // 60)
 
 
-class NewPassword(unittest.TestCase):
+class NewPassword(flows.FlowTestCase):
     def setUp(self):
-        flows.reset_limits()
-        harness.clear_clock_offset()
-        self.browser = harness.Browser()
-        self.mailbox = harness.Mailbox()
+        super().setUp()
         self.account = flows.fresh_account()
         self.address = flows.umin_address(self.account)
-
-    def tearDown(self):
-        harness.clear_clock_offset()
-        self.browser.close()
 
     def verify(self):
         mark = self.mailbox.mark()
