@@ -64,15 +64,15 @@ const std::string& DummyHash(const Config& config) {
   return *hash;
 }
 
+// Audits a login event. `known_login` is the login of an existing operator,
+// or empty: a typed login that names no operator is never stored, since it
+// may be a password typed into the wrong field.
 Status AuditLogin(SqlSession* session, const Request& request,
                   system_clock::time_point now, const std::string& event,
-                  const std::string& login, const std::string& detail) {
-  // A login that names no operator is kept short: it may be a password
-  // typed into the wrong field.
-  std::string name = ValidOperatorLogin(login) ? login : "";
-  std::string what = detail;
-  if (name.empty() && !login.empty()) what += " (unknown login)";
-  return AppendAudit(session, request, now, {event, "", name, what});
+                  const std::string& known_login, const std::string& detail) {
+  const std::string what =
+      known_login.empty() ? detail + " (unknown login)" : detail;
+  return AppendAudit(session, request, now, {event, "", known_login, what});
 }
 
 }  // namespace
@@ -142,7 +142,7 @@ Status LogIn(Env* env, const Request& request, const std::string& login,
     if (retry_at) {
       result->outcome = LoginOutcome::kRateLimited;
       result->retry_at = *retry_at;
-      return AuditLogin(session, request, now, "admin_login_refused", login,
+      return AuditLogin(session, request, now, "admin_login_refused", "",
                         "address rate limit");
     }
 
@@ -157,7 +157,8 @@ Status LogIn(Env* env, const Request& request, const std::string& login,
       result->outcome = LoginOutcome::kWrong;
       t = RecordRateEvent(session, kAdminLoginFailuresPerAddress, address, now);
       if (!t.ok()) return t;
-      return AuditLogin(session, request, now, "admin_login_failed", login,
+      return AuditLogin(session, request, now, "admin_login_failed",
+                        rows.empty() ? "" : rows[0].Text(1),
                         rows.empty() ? "no such operator" : "disabled");
     }
     const SqlRow& row = rows[0];

@@ -249,9 +249,18 @@ class LoginAndSession(ConsoleTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("ロックされています", response.text)
         self.assertIsNone(browser.cookie("passwd_admin"))
-        # An unknown login gets the same answer as a wrong password.
-        response = login(browser, "t-nobody-%s" % secrets.token_hex(3), password)
+        # An unknown login gets the same answer as a wrong password, and is
+        # not stored: it may be a password typed into the wrong field.
+        typed = "t-nobody-%s" % secrets.token_hex(3)
+        response = login(browser, typed, password)
         self.assertIn("ログインIDまたはパスワードが正しくありません。", response.text)
+        self.assertTrue(harness.db_query(
+            "SELECT id FROM audit_log WHERE event = 'admin_login_failed' AND "
+            "operator_name IS NULL AND detail = %s",
+            ["no such operator (unknown login)"]))
+        self.assertEqual(harness.db_value(
+            "SELECT COUNT(*) FROM audit_log WHERE operator_name = %s "
+            "OR detail LIKE %s", [typed, "%" + typed + "%"]), "0")
         # 15 minutes later the lock is over.
         harness.set_clock_offset(16 * 60)
         response = login(browser, login_name, password)
