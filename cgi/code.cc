@@ -75,7 +75,7 @@ Status RenderFlowState(const Request& request, Env* env,
 
 Status HandleCode(const Request& request, Env* env, Response* response) {
   std::string token = request.Cookie(kFlowCookie);
-  if (request.method() == "GET") {
+  if (!request.IsPost()) {
     std::optional<ResetFlow> flow;
     Status s = env->db()->Transaction(
         [&](SqlSession* session) { return FindFlow(session, token, &flow); });

@@ -90,7 +90,7 @@ Status HandleNewPassword(const Request& request, Env* env, Response* response) {
   if (!flow || !CanSetPassword(*flow, env->Now())) {
     return RenderNotVerified(request, env, flow, response);
   }
-  if (request.method() == "GET") return RenderForm(request, env, {}, response);
+  if (!request.IsPost()) return RenderForm(request, env, {}, response);
 
   s = CheckCsrf(env->config(), kPublicCsrf, request);
   if (!s.ok()) return s;

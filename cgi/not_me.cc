@@ -63,7 +63,7 @@ Status RenderReceipt(const Request& request, Env* env,
 }  // namespace
 
 Status HandleNotMe(const Request& request, Env* env, Response* response) {
-  if (request.method() == "GET") {
+  if (!request.IsPost()) {
     std::string receipt = request.Query("receipt");
     if (!receipt.empty()) return RenderReceipt(request, env, receipt, response);
     std::string token = request.Query("t");

@@ -98,7 +98,7 @@ enum class Outcome { kStarted, kInvalid };
 
 Status HandleOperatorLink(const Request& request, Env* env,
                           Response* response) {
-  if (request.method() != "POST") {
+  if (!request.IsPost()) {
     const std::string token = request.Query("t");
     std::optional<Link> link;
     Status s = env->db()->Transaction([&](SqlSession* session) {

@@ -101,7 +101,7 @@ enum class Outcome { kAccepted, kRateLimited };
 
 Status HandleOperatorRequest(const Request& request, Env* env,
                              Response* response) {
-  if (request.method() == "GET") {
+  if (!request.IsPost()) {
     std::string receipt = request.Query("receipt");
     if (!receipt.empty()) return RenderReceipt(request, env, receipt, response);
     return RenderForm(request, env, OperatorRequestForm{}, {}, response);

@@ -43,7 +43,7 @@ std::string IdError(UminIdOutcome outcome) {
 }  // namespace
 
 Status HandleSendId(const Request& request, Env* env, Response* response) {
-  if (request.method() == "GET")
+  if (!request.IsPost())
     return RenderForm(request, env, "", "", response);
 
   Status s = CheckCsrf(env->config(), kPublicCsrf, request);

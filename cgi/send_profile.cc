@@ -96,7 +96,7 @@ Status RenderForm(const Request& request, Env* env, const ProfileForm& form,
 }  // namespace
 
 Status HandleSendProfile(const Request& request, Env* env, Response* response) {
-  if (request.method() == "GET") {
+  if (!request.IsPost()) {
     return RenderForm(request, env, ProfileForm{}, response);
   }
   Status s = CheckCsrf(env->config(), kPublicCsrf, request);

@@ -89,6 +89,7 @@ Response HandleRawRequest(const PageSpec& spec, const RawRequest& raw,
     std::string id = request.request_id().empty() ? "-" : request.request_id();
     env->Log("[" + id + "] " + spec.name + ": " + s.ToString());
     Response error;
+    error.KeepClearedCookiesOf(response);
     if (s.code() == Status::Code::kMethodNotAllowed) {
       error.SetHeader("Allow", JoinMethods(spec));
     }

@@ -25,6 +25,9 @@ class Request {
 
   // "GET", "POST", ...
   const std::string& method() const { return method_; }
+  // True for POST; a page that answers GET and POST treats every other
+  // method RunPage lets through (GET, HEAD) as a read.
+  bool IsPost() const { return method_ == "POST"; }
   // The path without the query string, e.g. /cgi-open-bin/passwd/index.
   const std::string& path() const { return path_; }
   // The client's address as nginx saw it.

@@ -89,6 +89,12 @@ void Response::ClearCookie(const std::string& name, const std::string& path) {
   SetCookie(name, "", path, 0);
 }
 
+void Response::KeepClearedCookiesOf(const Response& other) {
+  for (const CookieSpec& cookie : other.cookies_) {
+    if (cookie.max_age == 0) cookies_.push_back(cookie);
+  }
+}
+
 void Response::Redirect(const std::string& location) {
   status_ = 303;
   SetHeader("Location", location);

@@ -35,6 +35,10 @@ class Response {
                  const std::string& path, long max_age_seconds = -1);
   // Tells the browser to forget a cookie.
   void ClearCookie(const std::string& name, const std::string& path);
+  // Copies the ClearCookie calls made on `other`, so that an error page
+  // replacing a failed handler's response still makes the browser forget
+  // what the handler cleared; cookies `other` set are not copied.
+  void KeepClearedCookiesOf(const Response& other);
 
   // Answers 303 See Other to `location`, so reload never repeats a POST.
   void Redirect(const std::string& location);

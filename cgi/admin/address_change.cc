@@ -342,7 +342,7 @@ Status HandleAddressChange(const Request& request, Env* env,
   Status s = RequireOperator(request, env, response, &op);
   if (!s.ok() || !op.signed_in()) return s;
 
-  if (request.method() != "POST") {
+  if (!request.IsPost()) {
     ProposalForm form;
     form.umin_id = request.Query("umin_id");
     form.request_id = request.Query("request_id");

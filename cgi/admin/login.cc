@@ -30,7 +30,7 @@ Status RenderForm(const Request& request, Env* env, const std::string& login,
 }  // namespace
 
 Status HandleLogin(const Request& request, Env* env, Response* response) {
-  if (request.method() != "POST") {
+  if (!request.IsPost()) {
     // Already signed in: straight to the queue.
     if (!request.Cookie(kAdminSessionCookie).empty()) {
       Response scratch;

@@ -77,6 +77,16 @@ class ErrorPages(unittest.TestCase):
         self.assertIn(TEXTS[400], body)
         self.assertIn("トップページへ戻る", body)
 
+    def test_head_answers_like_get_without_a_body(self):
+        for page in ["index", "send_id", "send_profile", "code",
+                     "new_password", "done", "operator_request", "not_me"]:
+            with self.subTest(page=page):
+                url = harness.base_url() + "/cgi-open-bin/passwd/" + page
+                get = requests.get(url, timeout=10)
+                head = requests.head(url, timeout=10)
+                self.assertEqual(head.status_code, get.status_code)
+                self.assertEqual(head.text, "")
+
     def test_junk_cookies_do_not_break_a_page(self):
         response = requests.get(
             harness.base_url() + TOP, timeout=10,

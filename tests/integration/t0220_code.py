@@ -145,6 +145,13 @@ class CodePage(flows.FlowTestCase):
         junk = harness.Browser()
         junk.session.cookies.set(flows.FLOW_COOKIE, "junk\x7f")
         self.assertEqual(junk.get(flows.CODE).status_code, 403)
+        junk.session.cookies.set(flows.FLOW_COOKIE, "a-dead-token")
+        refused = junk.get(flows.CODE)
+        self.assertEqual(refused.status_code, 403)
+        # The 403 page tells the browser to forget the dead cookie.
+        self.assertIn("%s=;" % flows.FLOW_COOKIE,
+                      refused.headers.get("Set-Cookie", ""))
+        self.assertIn("Max-Age=0", refused.headers.get("Set-Cookie", ""))
 
     def test_csrf_is_required(self):
         code = self.send_code()

@@ -100,6 +100,11 @@ Status Throws(const Request&, Env*, Response*) {
 Status Unavailable(const Request&, Env*, Response*) {
   return Status::Unavailable("database down");
 }
+Status ClearsThenRefuses(const Request&, Env*, Response* response) {
+  response->SetCookie("fresh", "must-not-leak", "/p");
+  response->ClearCookie("stale", "/p");
+  return Status::Forbidden("no flow");
+}
 
 struct Dispatch {
   Dispatch() : env(DefaultConfig()) {}
@@ -156,6 +161,17 @@ BOOST_AUTO_TEST_CASE(dispatch_turns_every_failure_into_a_japanese_page) {
       if (c.status == 405) BOOST_TEST(r.Header("Allow") == "GET, POST");
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(error_page_keeps_only_the_cookies_the_handler_cleared) {
+  SetTemplatesDir(Dispatch::DefaultConfig().templates_dir);
+  Dispatch d;
+  Response r = d.Run(ClearsThenRefuses, "GET");
+  BOOST_TEST(r.status() == 403);
+  const std::string out = r.Serialize(false, Response::SecureCookies::kAuto);
+  BOOST_TEST(out.find("Set-Cookie: stale=; Path=/p") != std::string::npos);
+  BOOST_TEST(out.find("Max-Age=0") != std::string::npos);
+  BOOST_TEST(out.find("must-not-leak") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
