@@ -27,6 +27,13 @@ const char kOperators[] =
 
 constexpr size_t kMaxRows = 500;
 
+// True for a string that can be an audit event name: lower-case letters and
+// underscores.
+bool IsEventName(const std::string& text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+}
+
 // The UTC time of 00:00 JST on `date`, as SQL text.
 std::string JstMidnight(const Date& date) {
   std::tm tm{};
@@ -67,12 +74,15 @@ Status HandleAudit(const Request& request, Env* env, Response* response) {
   const std::string typed_request = request.Query("request");
 
   std::vector<std::string> errors;
+  // A filter no row can match (an ID that does not normalise, an event name
+  // that is not one) shows no rows without asking the database, whose
+  // ASCII columns refuse to compare with other characters.
+  bool matches_nothing = !event.empty() && !IsEventName(event);
   std::string umin_id;
   if (!typed_id.empty()) {
     UminIdResult id = NormalizeUminId(typed_id);
-    // An ID that does not normalise can only match nothing; search it as
-    // typed rather than refuse.
-    umin_id = id.outcome == UminIdOutcome::kOk ? id.id : typed_id;
+    matches_nothing = matches_nothing || id.outcome != UminIdOutcome::kOk;
+    umin_id = id.id;
   }
   std::string since = "1000-01-01 00:00:00", until = "9999-12-31 00:00:00";
   if (!from.empty() && !ParseDay(from, false, &since)) {
@@ -93,7 +103,7 @@ Status HandleAudit(const Request& request, Env* env, Response* response) {
     operators.clear();
     Status t = session->Query(kEventNames, {}, &event_names);
     if (t.ok()) t = session->Query(kOperators, {}, &operators);
-    if (!t.ok() || !errors.empty()) return t;
+    if (!t.ok() || !errors.empty() || matches_nothing) return t;
     return session->Query(
         kFindEvents,
         {event, event, umin_id, umin_id, operator_login, operator_login,

@@ -503,6 +503,13 @@ class QueueAndRequests(ConsoleTestCase):
         self.assertIn("該当する記録はありません。", page.text)
         page = self.browser.get(AUDIT, params={"from": "yesterday"})
         self.assertIn("開始日はyyyy/mm/ddの形式で入力してください。", page.text)
+        # Filters no row can match, in characters the ASCII columns refuse.
+        for params in [{"umin_id": "山田"}, {"event": "ジャンク"},
+                       {"operator": "山田"}]:
+            with self.subTest(params=params):
+                page = self.browser.get(AUDIT, params=params)
+                self.assertEqual(page.status_code, 200)
+                self.assertIn("該当する記録はありません。", page.text)
 
     def test_send_access_code_link_lets_the_user_finish_in_their_browser(self):
         birth = unique_birth_date()
