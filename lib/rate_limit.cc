@@ -5,6 +5,12 @@
 namespace passwd {
 namespace {
 
+// Locks the subject's row (creating it on first use) to the end of the
+// transaction: a duplicate key makes InnoDB take an exclusive lock.
+const char kLockSubject[] =
+    "INSERT INTO rate_limit_subjects (scope, subject, last_checked_at) "
+    "VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE "
+    "last_checked_at = VALUES(last_checked_at)";
 const char kWindowEvents[] =
     "SELECT COUNT(*), MIN(occurred_at) FROM rate_limit_events "
     "WHERE scope = ? AND subject = ? AND occurred_at > ?";
@@ -19,8 +25,11 @@ Status CheckRateLimit(
     std::chrono::system_clock::time_point now,
     std::optional<std::chrono::system_clock::time_point>* retry_at) {
   retry_at->reset();
+  Status s = session->Execute(
+      kLockSubject, {std::string(limit.scope), subject, SqlTime(now)});
+  if (!s.ok()) return s;
   std::vector<SqlRow> rows;
-  Status s = session->Query(
+  s = session->Query(
       kWindowEvents,
       {std::string(limit.scope), subject, SqlTime(now - limit.window)}, &rows);
   if (!s.ok()) return s;

@@ -20,6 +20,9 @@ struct RateLimit {
 
 // Sets `*retry_at` to when the next event will be allowed if `subject` has
 // reached the limit in the window ending `now`, and leaves it empty if not.
+// Locks the subject to the end of the transaction, so a check and the
+// RecordRateEvent that follows it in the same transaction cannot interleave
+// with another request's.
 Status CheckRateLimit(
     SqlSession* session, const RateLimit& limit, const std::string& subject,
     std::chrono::system_clock::time_point now,

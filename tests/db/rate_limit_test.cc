@@ -1,0 +1,89 @@
+// Rate limits against the real MariaDB of the running stack (PASSWD_CONFIG
+// names its configuration): a burst of parallel requests of one subject,
+// each on its own connection as separate FastCGI processes would be, gets
+// exactly the limit's number of events through.
+#include "rate_limit.h"
+
+#include <atomic>
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "crypto.h"
+#include "db_fixture.h"
+
+namespace passwd {
+namespace {
+
+const char kCountEvents[] =
+    "SELECT COUNT(*) FROM rate_limit_events WHERE scope = ? AND subject = ?";
+
+BOOST_AUTO_TEST_SUITE(rate_limit_db)
+
+BOOST_AUTO_TEST_CASE(a_parallel_burst_cannot_overrun_the_limit) {
+  const Config config = TestConfig();
+  const RateLimit limit{"test_burst", 5, std::chrono::hours(1)};
+  std::string random;
+  BOOST_REQUIRE(RandomBytes(8, &random).ok());
+  const std::string subject = "burst-" + HexEncode(random);
+
+  constexpr int kRequests = 16;
+  std::vector<std::unique_ptr<ShiftedEnv>> envs;
+  for (int i = 0; i < kRequests; ++i) {
+    envs.push_back(std::make_unique<ShiftedEnv>(config));
+    // Connect here: the MySQL client library's set-up is not thread-safe.
+    Status s = envs.back()->db()->Transaction(
+        [](SqlSession*) { return Status::Ok(); });
+    BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  }
+  std::atomic<int> allowed{0}, refused{0}, failed{0};
+  std::atomic<bool> go{false};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kRequests; ++i) {
+    threads.emplace_back([&, i] {
+      ShiftedEnv* env = envs[i].get();
+      while (!go) std::this_thread::yield();
+      bool was_allowed = false;
+      Status s = env->db()->Transaction([&](SqlSession* session) {
+        std::optional<std::chrono::system_clock::time_point> retry_at;
+        Status t =
+            CheckRateLimit(session, limit, subject, env->Now(), &retry_at);
+        if (!t.ok()) return t;
+        was_allowed = !retry_at;
+        if (!was_allowed) return Status::Ok();
+        // Widen the window between the check and the insert, as the work a
+        // page does in between would.
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        return RecordRateEvent(session, limit, subject, env->Now());
+      });
+      if (!s.ok()) {
+        ++failed;
+      } else if (was_allowed) {
+        ++allowed;
+      } else {
+        ++refused;
+      }
+    });
+  }
+  go = true;
+  for (auto& t : threads) t.join();
+
+  BOOST_TEST(failed.load() == 0);
+  BOOST_TEST(allowed.load() == 5);
+  BOOST_TEST(refused.load() == kRequests - 5);
+  std::vector<SqlRow> rows;
+  ShiftedEnv env(config);
+  Status s = env.db()->Transaction([&](SqlSession* session) {
+    rows.clear();
+    return session->Query(kCountEvents, {std::string(limit.scope), subject},
+                          &rows);
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(rows.at(0).Int(0) == 5);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace passwd
