@@ -154,12 +154,27 @@ Status LogIn(Env* env, const Request& request, const std::string& login,
     if (rows.empty() || rows[0].Int(6) != 0) {
       bool ignored = false;
       VerifyPassword(password, dummy, &ignored);
-      result->outcome = LoginOutcome::kWrong;
       t = RecordRateEvent(session, kAdminLoginFailuresPerAddress, address, now);
       if (!t.ok()) return t;
-      return AuditLogin(session, request, now, "admin_login_failed",
-                        rows.empty() ? "" : rows[0].Text(1),
-                        rows.empty() ? "no such operator" : "disabled");
+      const std::string known = rows.empty() ? "" : rows[0].Text(1);
+      const std::string why = rows.empty() ? "no such operator" : "disabled";
+      // Answer as a real operator's login would: wrong, then locked.
+      const std::string subject = HexEncode(Sha256(login));
+      std::optional<system_clock::time_point> locked_until;
+      t = CheckRateLimit(session, kAdminUnknownLoginFailures, subject, now,
+                         &locked_until);
+      if (!t.ok()) return t;
+      if (locked_until) {
+        result->outcome = LoginOutcome::kLocked;
+        result->retry_at = *locked_until;
+        return AuditLogin(session, request, now, "admin_login_refused", known,
+                          why);
+      }
+      t = RecordRateEvent(session, kAdminUnknownLoginFailures, subject, now);
+      if (!t.ok()) return t;
+      result->outcome = LoginOutcome::kWrong;
+      return AuditLogin(session, request, now, "admin_login_failed", known,
+                        why);
     }
     const SqlRow& row = rows[0];
     Operator op;

@@ -31,6 +31,12 @@ inline constexpr std::chrono::hours kAdminAbsoluteTimeout{8};
 // Wrong passwords in a row that lock an operator, and for how long.
 inline constexpr int kMaxOperatorFailures = 5;
 inline constexpr std::chrono::minutes kOperatorLockTime{15};
+// A login that names no enabled operator answers like a real one: after
+// this many failures within kOperatorLockTime it too is "locked", so the
+// answers do not tell which logins exist. Keyed by the login's SHA-256.
+inline constexpr RateLimit kAdminUnknownLoginFailures = {
+    "admin_login_unknown", kMaxOperatorFailures - 1,
+    std::chrono::duration_cast<std::chrono::seconds>(kOperatorLockTime)};
 // Failed logins allowed from one client address in an hour.
 inline constexpr RateLimit kAdminLoginFailuresPerAddress = {
     "admin_login_address", 20, std::chrono::hours(1)};

@@ -267,6 +267,22 @@ class LoginAndSession(ConsoleTestCase):
         self.assertEqual(response.status_code, 303)
         self.assertEqual(harness.location_path(response), QUEUE)
 
+    def test_an_unknown_login_is_answered_like_a_real_one(self):
+        # Wrong four times, then "locked": the answers do not tell which
+        # logins exist.
+        browser = harness.Browser()
+        typed = "t-ghost-%s" % secrets.token_hex(3)
+        for attempt in range(4):
+            response = login(browser, typed, "Wrong#Pass%d" % attempt)
+            self.assertIn("ログインIDまたはパスワードが正しくありません。", response.text)
+        for attempt in range(2):
+            response = login(browser, typed, "Wrong#Pass9")
+            self.assertIn("ロックされています", response.text)
+        self.assertIsNone(browser.cookie("passwd_admin"))
+        # Another unknown login is not affected.
+        response = login(browser, typed + "x", "Wrong#Pass0")
+        self.assertIn("ログインIDまたはパスワードが正しくありません。", response.text)
+
     def test_twenty_failures_from_one_address_stop_logins_for_an_hour(self):
         browser = harness.Browser()
         for attempt in range(20):
