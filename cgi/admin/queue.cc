@@ -10,7 +10,7 @@ namespace passwd {
 namespace {
 
 // Rows read for one view, and rows shown of those that match the search.
-constexpr int64_t kMaxRowsRead = 5000;
+constexpr size_t kMaxRowsRead = 5000;
 constexpr size_t kMaxRowsShown = 500;
 
 struct StatusOption {
@@ -49,9 +49,14 @@ Status HandleQueue(const Request& request, Env* env, Response* response) {
   std::vector<OperatorRequestRecord> requests;
   s = env->db()->Transaction([&](SqlSession* session) {
     requests.clear();
-    return ListOperatorRequests(session, filter, kMaxRowsRead, &requests);
+    return ListOperatorRequests(
+        session, filter, static_cast<int64_t>(kMaxRowsRead) + 1, &requests);
   });
   if (!s.ok()) return s;
+  // More than kMaxRowsRead requests in this view: search the oldest ones
+  // only, and say so.
+  const bool over_read_limit = requests.size() > kMaxRowsRead;
+  if (over_read_limit) requests.resize(kMaxRowsRead);
 
   AdminPage page("admin_queue.tpl", "受付一覧");
   auto* dict = page.dict();
@@ -85,6 +90,10 @@ Status HandleQueue(const Request& request, Env* env, Response* response) {
   if (matched > kMaxRowsShown) {
     dict->ShowSection("TRUNCATED");
     dict->SetIntValue("SHOWN", static_cast<long>(kMaxRowsShown));
+  }
+  if (over_read_limit) {
+    dict->ShowSection("READ_LIMIT");
+    dict->SetIntValue("READ_MAX", static_cast<long>(kMaxRowsRead));
   }
   dict->ShowSection(matched == 0 ? "NONE" : "HAS_ROWS");
   return RenderAdminPage(env, request, op, &page, response);

@@ -365,6 +365,23 @@ class QueueAndRequests(ConsoleTestCase):
         self.assertEqual(response.status_code, 200)
         return response.text
 
+    def test_a_view_over_the_read_limit_says_so(self):
+        marker = "B%s-" % secrets.token_hex(3).upper()
+        self.addCleanup(harness.db_exec,
+                        "DELETE FROM operator_requests WHERE receipt_number "
+                        "LIKE %s", [marker + "%"])
+        harness.db_exec(
+            "INSERT INTO operator_requests (receipt_number, family_name, "
+            "given_name, family_reading, given_reading, affiliation, "
+            "contact_mail, reason, message, status, client_address, "
+            "created_at, updated_at) SELECT CONCAT(%s, seq), '試験', '一括', "
+            "'しけん', 'いっかつ', '', 'bulk@example.org', 'other', '', "
+            "'closed', '127.0.0.1', UTC_TIMESTAMP(), UTC_TIMESTAMP() "
+            "FROM seq_1_to_5001", [marker])
+        notice = "受付の古い5000件の中だけを検索・表示しています。"
+        self.assertIn(notice, self.queue(status="closed"))
+        self.assertNotIn(notice, self.queue(status="open"))
+
     def test_queue_filters_and_searches(self):
         tag = secrets.token_hex(3)
         old_id, old_receipt = insert_request(
