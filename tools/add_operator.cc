@@ -1,13 +1,13 @@
 // Creates an operator of the console, or resets one's password and display
-// name (which also unlocks it and ends its sessions):
+// name (which also unlocks it, re-enables it and ends its sessions):
 //
 //   printf '%s' 'password' | add_operator <login> '<display name>'
 //
 // The password comes from standard input (never the command line, which
 // other users can see), up to the first newline; on a terminal it is asked
 // twice without echo. Configuration from PASSWD_CONFIG. When the operator
-// already has this password and name nothing changes, so `make run` can
-// call it every time.
+// already has this password and name and is neither locked nor disabled,
+// nothing changes, so `make run` can call it every time.
 #include <termios.h>
 #include <unistd.h>
 
@@ -28,8 +28,8 @@ namespace passwd {
 namespace {
 
 const char kFindOperator[] =
-    "SELECT id, display_name, password_hash, disabled FROM operators "
-    "WHERE login = ? FOR UPDATE";
+    "SELECT id, display_name, password_hash, disabled, failed_logins, "
+    "locked_until IS NULL FROM operators WHERE login = ? FOR UPDATE";
 const char kUpsertOperator[] =
     "INSERT INTO operators (login, display_name, password_hash, "
     "failed_logins, locked_until, disabled, created_at, updated_at) "
@@ -146,7 +146,7 @@ int Run(int argc, char** argv) {
     if (!t.ok()) return t;
     done = rows.empty() ? Done::kCreated : Done::kUpdated;
     if (!rows.empty() && rows[0].Text(1) == display_name &&
-        rows[0].Int(3) == 0) {
+        rows[0].Int(3) == 0 && rows[0].Int(4) == 0 && rows[0].Int(5) == 1) {
       bool same = false;
       VerifyPassword(password, rows[0].Text(2), &same);
       if (same) {

@@ -355,6 +355,27 @@ class LoginAndSession(ConsoleTestCase):
         self.assertIsNone(anonymous.cookie("passwd_admin"))
 
 
+class OperatorTool(ConsoleTestCase):
+    def test_add_operator_creates_resets_unlocks_and_is_idempotent(self):
+        name = "t-op-%s" % secrets.token_hex(3)
+        self.assertIn("created", add_operator(name, "試験 係", "First#Pass42"))
+        self.assertIn("unchanged", add_operator(name, "試験 係", "First#Pass42"))
+        signed_in_browser(name, "First#Pass42")
+        # Locked, then disabled: running it again unlocks, re-enables.
+        for change in ["failed_logins = 5, locked_until = "
+                       "UTC_TIMESTAMP() + INTERVAL 1 HOUR", "disabled = 1"]:
+            harness.db_exec("UPDATE operators SET %s WHERE login = %%s"
+                            % change, [name])
+            self.assertIn("updated",
+                          add_operator(name, "試験 係", "First#Pass42"))
+            signed_in_browser(name, "First#Pass42")
+        # A new password: the old one no longer opens a session.
+        self.assertIn("updated", add_operator(name, "試験 係", "Second#Pass42"))
+        self.assertEqual(login(harness.Browser(), name,
+                               "First#Pass42").status_code, 200)
+        signed_in_browser(name, "Second#Pass42")
+
+
 class QueueAndRequests(ConsoleTestCase):
     def setUp(self):
         super().setUp()
