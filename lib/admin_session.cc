@@ -36,6 +36,9 @@ const char kTouchSession[] =
 const char kEndSession[] =
     "UPDATE operator_sessions SET ended_at = ? "
     "WHERE id = ? AND ended_at IS NULL";
+const char kEndSessionOfToken[] =
+    "UPDATE operator_sessions SET ended_at = ? "
+    "WHERE token_hash = ? AND ended_at IS NULL";
 
 constexpr size_t kSessionTokenBytes = 32;
 constexpr size_t kMaxLoginLength = 64;
@@ -222,6 +225,12 @@ Status LogIn(Env* env, const Request& request, const std::string& login,
     }
 
     t = session->Execute(kClearFailures, {SqlTime(now), op.id});
+    // A login from a browser still signed in ends the session it had.
+    const std::string previous = request.Cookie(kAdminSessionCookie);
+    if (t.ok() && !previous.empty()) {
+      t = session->Execute(kEndSessionOfToken,
+                           {SqlTime(now), AdminSessionTokenHash(previous)});
+    }
     if (t.ok()) {
       t = session->Execute(kInsertSession,
                            {AdminSessionTokenHash(token), op.id, address,

@@ -231,6 +231,20 @@ class LoginAndSession(ConsoleTestCase):
         self.assertEqual(other.get(QUEUE).status_code, 303)
         self.assertTrue(audit_rows(event="admin_logout", operator_name=DEMO_LOGIN))
 
+    def test_signing_in_again_ends_the_session_the_browser_had(self):
+        first = signed_in_browser()
+        token = first.cookie("passwd_admin")
+        again = harness.Browser()
+        page = again.get(LOGIN)
+        again.session.cookies.set("passwd_admin", token, path=CONSOLE)
+        response = again.submit(LOGIN, {"login": DEMO_LOGIN,
+                                        "password": DEMO_PASSWORD},
+                                page=page.text)
+        self.assertEqual(response.status_code, 303)
+        self.assertNotEqual(again.cookie("passwd_admin"), token)
+        self.assertEqual(first.get(QUEUE).status_code, 303)
+        self.assertEqual(again.get(QUEUE).status_code, 200)
+
     def test_wrong_password_is_refused_and_five_lock_the_operator(self):
         login_name = "t-lock-%s" % secrets.token_hex(3)
         password = "Lock#Test%s" % secrets.token_hex(3)
