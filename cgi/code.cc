@@ -132,7 +132,8 @@ Status HandleCode(const Request& request, Env* env, Response* response) {
     case CodeOutcome::kExpired:
       return RenderExpired(env, response);
     case CodeOutcome::kRateLimited:
-      return RenderRateLimited(env, check.retry_at, response);
+      return RenderRateLimited(env, check.retry_at,
+                               OperatorRequestLink::kOffered, response);
     case CodeOutcome::kNoFlow:
       break;
   }

@@ -20,8 +20,8 @@ constexpr char kPagePath[] = "/cgi-open-bin/passwd/operator_request";
 
 // Requests one client address may make per hour.
 RateLimit RequestsPerAddress(const Config& config) {
-  return {"operator_request_address",
-          config.operator_requests_per_address_hour, std::chrono::hours(1)};
+  return {"operator_request_address", config.operator_requests_per_address_hour,
+          std::chrono::hours(1)};
 }
 
 OperatorRequestForm ReadForm(const Request& request) {
@@ -157,7 +157,8 @@ Status HandleOperatorRequest(const Request& request, Env* env,
   });
   if (!s.ok()) return s;
   if (outcome == Outcome::kRateLimited) {
-    return RenderRateLimited(env, *retry_at, response);
+    return RenderRateLimited(env, *retry_at, OperatorRequestLink::kHidden,
+                             response);
   }
   SetReceiptCookie(env->config(), receipt, response);
   response->Redirect(std::string(kPagePath) + "?receipt=" + receipt);

@@ -34,7 +34,8 @@ Status AnswerCodeRequest(
     const std::string& flow_token, Response* response) {
   switch (outcome) {
     case SendOutcome::kRateLimited:
-      return RenderRateLimited(env, *retry_at, response);
+      return RenderRateLimited(env, *retry_at, OperatorRequestLink::kOffered,
+                               response);
     case SendOutcome::kRefused:
       return RenderSendFailure(env, which, response);
     case SendOutcome::kSent:
@@ -63,8 +64,8 @@ Status RenderExpired(Env* env, Response* response) {
 
 Status RenderRateLimited(Env* env,
                          std::chrono::system_clock::time_point retry_at,
-                         Response* response) {
-  RenderErrorPage(env->config(), 429, FormatJst(retry_at), response);
+                         OperatorRequestLink link, Response* response) {
+  RenderRateLimitPage(env->config(), FormatJst(retry_at), link, response);
   long seconds =
       std::chrono::duration_cast<std::chrono::seconds>(retry_at - env->Now())
           .count();

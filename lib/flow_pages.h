@@ -38,10 +38,11 @@ void StartCodeEntry(const std::string& flow_token, Response* response);
 Status RenderLocked(Env* env, Response* response);
 Status RenderExpired(Env* env, Response* response);
 
-// The 429 page saying from when to try again (in JST).
+// The 429 page saying from when to try again (in JST), with Retry-After;
+// `link` says whether it offers the operator request.
 Status RenderRateLimited(Env* env,
                          std::chrono::system_clock::time_point retry_at,
-                         Response* response);
+                         OperatorRequestLink link, Response* response);
 
 // Adds the CSRF token to a form page's dictionary as CSRF_TOKEN.
 Status AddCsrfField(Env* env, const class Request& request, Page* page,

@@ -95,14 +95,20 @@ Status Page::RenderTo(const Config& config, int http_status,
   return Status::Ok();
 }
 
-void RenderErrorPage(const Config& config, int http_status,
-                     const std::string& retry_after, Response* response) {
+namespace {
+
+void RenderError(const Config& config, int http_status,
+                 const std::string& retry_after, OperatorRequestLink link,
+                 Response* response) {
   const ErrorText& text = TextFor(http_status);
   Page page("error.tpl", text.title);
   page.dict()->SetValue("HEADING", text.title);
   page.dict()->SetValue("MESSAGE", text.message);
   if (!retry_after.empty()) {
     page.dict()->SetValueAndShowSection("RETRY_AFTER", retry_after, "RETRY");
+  }
+  if (link == OperatorRequestLink::kOffered) {
+    page.dict()->ShowSection("OPERATOR_REQUEST");
   }
   response->SetStatus(http_status);
   std::string html;
@@ -111,6 +117,19 @@ void RenderErrorPage(const Config& config, int http_status,
   } else {
     response->SetHtml(FallbackErrorHtml(text, config));
   }
+}
+
+}  // namespace
+
+void RenderErrorPage(const Config& config, int http_status,
+                     const std::string& retry_after, Response* response) {
+  RenderError(config, http_status, retry_after, OperatorRequestLink::kHidden,
+              response);
+}
+
+void RenderRateLimitPage(const Config& config, const std::string& retry_after,
+                         OperatorRequestLink link, Response* response) {
+  RenderError(config, 429, retry_after, link, response);
 }
 
 }  // namespace passwd

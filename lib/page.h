@@ -46,6 +46,15 @@ void SetTemplatesDir(const std::string& dir);
 void RenderErrorPage(const Config& config, int http_status,
                      const std::string& retry_after, Response* response);
 
+// Whether a 429 page of the renewal flow offers the operator request: a
+// user held back from sending or entering a code can still apply.
+enum class OperatorRequestLink { kHidden, kOffered };
+
+// The 429 page: RenderErrorPage with `retry_after`, and the link to
+// operator_request when `link` is kOffered.
+void RenderRateLimitPage(const Config& config, const std::string& retry_after,
+                         OperatorRequestLink link, Response* response);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_PAGE_H_

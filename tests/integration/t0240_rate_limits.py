@@ -20,6 +20,9 @@ class RateLimits(flows.FlowTestCase):
         self.assertIn("しばらく時間をおいてお試しください", response.text)
         self.assertRegex(response.text, RETRY)
         self.assertGreater(int(response.headers["Retry-After"]), 0)
+        # Held back from the flow, the user can still apply to the operator.
+        self.assertIn('<a href="/cgi-open-bin/passwd/operator_request">'
+                      'オペレータへパスワード更新申請</a>', response.text)
 
     def test_five_codes_per_account_and_hour(self):
         mark = self.mailbox.mark()

@@ -307,6 +307,9 @@ class OperatorRequestForm(unittest.TestCase):
         self.assertRegex(response.text, r"\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}"
                          r"以降に改めてお試しください。")
         self.assertGreater(int(response.headers["Retry-After"]), 0)
+        # No link back to the form that is refusing.
+        self.assertNotIn('href="/cgi-open-bin/passwd/operator_request"',
+                         response.text)
         self.assertEqual(requests_to(refused["contact_mail"]), [])
         self.mailbox.assert_none(refused["contact_mail"], mark, wait=2)
         self.assertEqual(refused_count(), refusals + 1)
