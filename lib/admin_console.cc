@@ -388,6 +388,7 @@ std::string AuditEventLabel(const std::string& event) {
       {"address_change_proposed", "登録アドレス変更の提案"},
       {"address_change_approved", "登録アドレス変更の承認"},
       {"address_change_rejected", "登録アドレス変更の却下"},
+      {"address_change_refused", "登録アドレス変更の承認不可"},
       {"operator_created", "オペレータ登録"},
       {"operator_updated", "オペレータ更新"},
   };

@@ -224,6 +224,11 @@ Status Decide(Env* env, SqlSession* session, const Request& request,
   if (!s.ok()) return s;
   if (!account) return Status::Internal("address change without account");
   if (account->external_mail != p->old_mail) {
+    s = Audit(session, request, op, now, "address_change_refused", p->umin_id,
+              "approve address change " + std::to_string(p->id) +
+                  ": the registered address changed since the proposal",
+              p->request_id);
+    if (!s.ok()) return s;
     result->outcome = Outcome::kFormError;
     result->message =
         "提案の後に登録メールアドレスが変更されているため承認できません。"

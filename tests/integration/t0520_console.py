@@ -749,6 +749,26 @@ class AddressChange(ConsoleTestCase):
         flows.wait_for_code(self.mailbox, new_mail, mark)
         self.mailbox.assert_none(old_mail, since=mark, wait=0.5)
 
+    def test_a_proposal_overtaken_by_another_change_cannot_be_approved(self):
+        umin_id = flows.fresh_account()
+        first = signed_in_browser()
+        second = signed_in_browser(SECOND_LOGIN, SECOND_PASSWORD)
+        self.assertEqual(self.propose(first, umin_id, "late@example.net")
+                         .status_code, 303)
+        proposal_id = int(harness.db_value(
+            "SELECT id FROM address_change_requests WHERE umin_id = %s", [umin_id]))
+        harness.db_exec("UPDATE accounts SET external_mail = 'moved@example.org' "
+                        "WHERE umin_id = %s", [umin_id])
+        response = self.decide(second, proposal_id, "approve")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("提案の後に登録メールアドレスが変更されているため承認できません。",
+                      response.text)
+        self.assertEqual(self.external_mail(umin_id), "moved@example.org")
+        self.assertTrue(audit_rows(event="address_change_refused",
+                                   umin_id=umin_id, operator_name=SECOND_LOGIN))
+        audit = audit_table(second.get(AUDIT, params={"umin_id": umin_id}).text)
+        self.assertIn("登録アドレス変更の承認不可", audit)
+
     def test_the_proposer_can_withdraw(self):
         umin_id = flows.fresh_account()
         first = signed_in_browser()
