@@ -46,7 +46,7 @@ constexpr size_t kLinkTokenBytes = 32;
 constexpr size_t kMaxNoteChars = 2000;
 constexpr size_t kMaxReasonChars = 1000;
 
-enum class Outcome { kDone, kNotFound, kClosed, kAccountRefused };
+enum class Outcome { kDone, kNotFound, kClosed, kTextMissing, kAccountRefused };
 
 // True when `text` holds something besides white space.
 bool HasText(const std::string& text) {
@@ -125,6 +125,18 @@ Status SendCodeLink(Env* env, SqlSession* session, const Request& request,
                r.id, now);
 }
 
+// The text an action needs is missing or too long.
+bool TextMissingOrTooLong(const ActionInput& in) {
+  if (in.action == "note") {
+    return !HasText(in.text) || Utf8Length(in.text) > kMaxNoteChars;
+  }
+  if (in.action == "reject") {
+    return !HasText(in.text) || Utf8Length(in.text) > kMaxReasonChars;
+  }
+  if (in.action == "close") return Utf8Length(in.text) > kMaxNoteChars;
+  return false;
+}
+
 Status Perform(Env* env, SqlSession* session, const Request& request,
                const Operator& op, int64_t id, const ActionInput& in,
                Outcome* outcome, std::string* refused_umin_id) {
@@ -139,6 +151,10 @@ Status Perform(Env* env, SqlSession* session, const Request& request,
   const OperatorRequestRecord& r = *found;
   if (r.status == "closed") {
     *outcome = Outcome::kClosed;
+    return Status::Ok();
+  }
+  if (TextMissingOrTooLong(in)) {
+    *outcome = Outcome::kTextMissing;
     return Status::Ok();
   }
   *outcome = Outcome::kDone;
@@ -198,18 +214,6 @@ bool KnownAction(const std::string& action) {
          action == "close" || action == "send_code";
 }
 
-// The text an action needs is missing or too long.
-bool TextMissingOrTooLong(const ActionInput& in) {
-  if (in.action == "note") {
-    return !HasText(in.text) || Utf8Length(in.text) > kMaxNoteChars;
-  }
-  if (in.action == "reject") {
-    return !HasText(in.text) || Utf8Length(in.text) > kMaxReasonChars;
-  }
-  if (in.action == "close") return Utf8Length(in.text) > kMaxNoteChars;
-  return false;
-}
-
 }  // namespace
 
 Status HandleAction(const Request& request, Env* env, Response* response) {
@@ -241,11 +245,6 @@ Status HandleAction(const Request& request, Env* env, Response* response) {
   }
   const std::string back =
       "/cgi-bin/passwd-admin/request?id=" + std::to_string(id);
-  if (TextMissingOrTooLong(in)) {
-    response->Redirect(back + "&error=" + in.action);
-    return Status::Ok();
-  }
-
   Outcome outcome = Outcome::kDone;
   std::string refused_umin_id;
   s = env->db()->Transaction([&](SqlSession* session) {
@@ -272,6 +271,9 @@ Status HandleAction(const Request& request, Env* env, Response* response) {
               ? NormalizeUminId(refused_umin_id).id
               : "",
           response);
+    case Outcome::kTextMissing:
+      response->Redirect(back + "&error=" + in.action);
+      return Status::Ok();
     case Outcome::kDone:
       break;
   }

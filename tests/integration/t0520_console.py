@@ -486,6 +486,12 @@ class QueueAndRequests(ConsoleTestCase):
             self.assertEqual(response.status_code, 404, typed)
         response = act_on_missing(self.browser, 999999999)
         self.assertEqual(response.status_code, 404)
+        # Also when the action's text is missing: the request is looked up
+        # first.
+        response = act_on_missing(self.browser, 999999998, "note", "")
+        self.assertEqual(response.status_code, 404)
+        rows = audit_rows(event="admin_not_found", operator_name=DEMO_LOGIN)
+        self.assertTrue(any("999999998" in r["detail"] for r in rows))
         rows = audit_rows(event="admin_not_found", operator_name=DEMO_LOGIN)
         self.assertTrue(any("999999999" in r["detail"] for r in rows))
 
@@ -680,10 +686,13 @@ class QueueAndRequests(ConsoleTestCase):
                       user.get(LINK_PAGE, params={"t": tokens[1]}).text)
 
 
-def act_on_missing(browser, request_id):
+def act_on_missing(browser, request_id, action="take", text=None):
     page = browser.get(QUEUE)
-    return browser.post(ACTION, data={"csrf_token": harness.csrf_token(page.text),
-                                      "id": str(request_id), "action": "take"})
+    data = {"csrf_token": harness.csrf_token(page.text),
+            "id": str(request_id), "action": action}
+    if text is not None:
+        data["text"] = text
+    return browser.post(ACTION, data=data)
 
 
 class AddressChange(ConsoleTestCase):
