@@ -119,6 +119,8 @@ const std::map<std::string, Setter>& Setters() {
       {"sync_targets", Text(&Config::sync_targets)},
       {"sync_interval_seconds",
        Number(&Config::sync_interval_seconds, 1, 7 * 24 * 3600)},
+      {"housekeeping_interval_seconds",
+       Number(&Config::housekeeping_interval_seconds, 60, 7 * 24 * 3600)},
       {"operator_requests_per_address_hour",
        Number(&Config::operator_requests_per_address_hour, 1, 100000)},
       {"test_clock_offset_file", Text(&Config::test_clock_offset_file)},

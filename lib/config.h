@@ -62,6 +62,9 @@ struct Config {
   std::string sync_targets;
   long sync_interval_seconds = 3600;
 
+  // How often the housekeeper deletes rows past their retention.
+  long housekeeping_interval_seconds = 3600;
+
   // Test only: a file holding a clock offset in seconds; empty disables it.
   std::string test_clock_offset_file;
 };

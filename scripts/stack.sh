@@ -36,7 +36,7 @@ DB_PID=$RUN/mysqld.pid
 SMTP_PID=$RUN/smtp.pid
 NGINX_CONF=$BUILD/nginx/nginx-dev.conf
 NGINX_PID=$RUN/nginx.pid
-WORKERS=(mail_sender sync_worker)
+WORKERS=(mail_sender sync_worker housekeeper)
 # Debian's python3, which has python3-aiosmtpd (not a pyenv one first on PATH).
 SYSTEM_PYTHON=/usr/bin/python3
 PROG=${PROG:-$(basename "$0")}
