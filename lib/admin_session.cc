@@ -68,14 +68,12 @@ const std::string& DummyHash(const Config& config) {
 }
 
 // Audits a login event. `known_login` is the login of an existing operator,
-// or empty: a typed login that names no operator is never stored, since it
-// may be a password typed into the wrong field.
+// or empty (not looked up, or naming no operator): a typed login is never
+// stored as such, since it may be a password typed into the wrong field.
 Status AuditLogin(SqlSession* session, const Request& request,
                   system_clock::time_point now, const std::string& event,
                   const std::string& known_login, const std::string& detail) {
-  const std::string what =
-      known_login.empty() ? detail + " (unknown login)" : detail;
-  return AppendAudit(session, request, now, {event, "", known_login, what});
+  return AppendAudit(session, request, now, {event, "", known_login, detail});
 }
 
 }  // namespace
@@ -160,7 +158,8 @@ Status LogIn(Env* env, const Request& request, const std::string& login,
       t = RecordRateEvent(session, kAdminLoginFailuresPerAddress, address, now);
       if (!t.ok()) return t;
       const std::string known = rows.empty() ? "" : rows[0].Text(1);
-      const std::string why = rows.empty() ? "no such operator" : "disabled";
+      const std::string why =
+          rows.empty() ? "no such operator (unknown login)" : "disabled";
       // Answer as a real operator's login would: wrong, then locked.
       const std::string subject = HexEncode(Sha256(login));
       std::optional<system_clock::time_point> locked_until;
