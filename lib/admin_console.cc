@@ -34,16 +34,6 @@ const char kInsertConsoleAudit[] =
     "request_ref, client_address, request_id, detail) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
-SqlValue NullIfEmpty(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
-}
-
-SqlValue NullIfZero(int64_t id) {
-  if (id <= 0) return nullptr;
-  return id;
-}
-
 OperatorRequestRecord RequestFromRow(const SqlRow& row) {
   OperatorRequestRecord r;
   r.id = row.Int(0);

@@ -9,11 +9,6 @@ const char kInsertAudit[] =
     "INSERT INTO audit_log (occurred_at, event, umin_id, operator_name, "
     "client_address, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-SqlValue NullIfEmpty(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
-}
-
 }  // namespace
 
 Status AppendAudit(SqlSession* session,

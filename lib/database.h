@@ -28,6 +28,18 @@ namespace passwd {
 // 'YYYY-MM-DD HH:MM:SS' UTC text).
 using SqlValue = std::variant<std::nullptr_t, int64_t, std::string>;
 
+// NULL for an empty string, else the string.
+inline SqlValue NullIfEmpty(const std::string& s) {
+  if (s.empty()) return nullptr;
+  return s;
+}
+
+// NULL for an id of 0 or less (none), else the id.
+inline SqlValue NullIfZero(int64_t id) {
+  if (id <= 0) return nullptr;
+  return id;
+}
+
 // One row of a result set, by column position.
 class SqlRow {
  public:

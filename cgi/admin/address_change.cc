@@ -79,16 +79,6 @@ std::string Trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-SqlValue NullIfEmpty(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
-}
-
-SqlValue NullIfZero(int64_t id) {
-  if (id <= 0) return nullptr;
-  return id;
-}
-
 Status Audit(SqlSession* session, const Request& request, const Operator& op,
              system_clock::time_point now, const char* event,
              const std::string& umin_id, const std::string& detail,
