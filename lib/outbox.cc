@@ -80,12 +80,7 @@ std::chrono::seconds Backoff(int64_t attempts) {
 // only and short. Callers only ever pass status messages of ours and of
 // SendMail, which never hold a body or a secret.
 std::string ShortError(const Status& s) {
-  std::string text;
-  for (char c : s.ToString()) {
-    if (text.size() == kMaxErrorLength) break;
-    text.push_back(c >= 0x20 && c < 0x7f ? c : '?');
-  }
-  return text;
+  return s.ToShortAscii(kMaxErrorLength);
 }
 
 std::string DomainOf(const std::string& address) {

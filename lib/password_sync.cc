@@ -205,12 +205,7 @@ Status Deliver(const SyncTarget& target, const std::string& umin_id,
 // printable ASCII only and short. Only our own messages come here, and
 // they name paths and system errors, never a credential.
 std::string ShortError(const Status& s) {
-  std::string text;
-  for (char c : s.ToString()) {
-    if (text.size() == kMaxErrorLength) break;
-    text.push_back(c >= 0x20 && c < 0x7f ? c : '?');
-  }
-  return text;
+  return s.ToShortAscii(kMaxErrorLength);
 }
 
 enum class Outcome { kNone, kDelivered, kRetry, kFailed };

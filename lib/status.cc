@@ -59,4 +59,13 @@ std::string Status::ToString() const {
   return std::string(name) + ": " + message_;
 }
 
+std::string Status::ToShortAscii(size_t max_length) const {
+  std::string text;
+  for (char c : ToString()) {
+    if (text.size() == max_length) break;
+    text.push_back(c >= 0x20 && c < 0x7f ? c : '?');
+  }
+  return text;
+}
+
 }  // namespace passwd

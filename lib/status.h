@@ -59,6 +59,9 @@ class Status {
   int HttpStatus() const;
   // "OK" or "<code name>: <message>", for logs.
   std::string ToString() const;
+  // ToString() cut to `max_length` bytes of printable ASCII (anything else
+  // becomes '?'): fit for a VARCHAR error column and a log line.
+  std::string ToShortAscii(size_t max_length) const;
 
  private:
   Status(Code code, std::string message)

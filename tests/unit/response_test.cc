@@ -38,6 +38,13 @@ BOOST_AUTO_TEST_CASE(status_maps_to_http) {
   BOOST_TEST(Status::NotFound("no page").ToString() == "NotFound: no page");
 }
 
+BOOST_AUTO_TEST_CASE(short_ascii_cuts_and_masks) {
+  const Status s = Status::Internal("smtp: 550 \xe6\x9c\xaa\n next");
+  BOOST_TEST(s.ToShortAscii(100) == "Internal: smtp: 550 ???? next");
+  BOOST_TEST(s.ToShortAscii(8) == "Internal");
+  BOOST_TEST(Status::Ok().ToShortAscii(255) == "OK");
+}
+
 BOOST_AUTO_TEST_CASE(serializes_security_headers_and_no_store) {
   Response r;
   r.SetHtml("<p>x</p>");
