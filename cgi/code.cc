@@ -2,12 +2,12 @@
 // three wrong tries lock the flow, ten minutes expire it.
 #include <optional>
 
-#include "access_code.h"
-#include "accounts.h"
-#include "csrf.h"
-#include "fcgi_main.h"
-#include "flow_pages.h"
-#include "reset_flow.h"
+#include "domain/access_code.h"
+#include "store/accounts.h"
+#include "web/csrf.h"
+#include "web/fcgi_main.h"
+#include "web/flow_pages.h"
+#include "flow/reset_flow.h"
 
 namespace passwd {
 namespace {
@@ -64,7 +64,7 @@ Status RenderFlowState(const Request& request, Env* env,
   if (flow->state == "locked") return RenderLocked(env, response);
   if (flow->state == "code_sent" && env->Now() >= flow->code_expires_at) {
     Status s = env->db()->Transaction([&](SqlSession* session) {
-      return ExpireFlow(env, session, request, *flow);
+      return ExpireFlow(env, session, request.caller(), *flow);
     });
     if (!s.ok()) return s;
   }
@@ -109,7 +109,7 @@ Status HandleCode(const Request& request, Env* env, Response* response) {
   CodeCheck check;
   s = env->db()->Transaction([&](SqlSession* session) {
     check = CodeCheck{};
-    return CheckAccessCode(env, session, request, token, code, &check);
+    return CheckAccessCode(env, session, request.caller(), token, code, &check);
   });
   if (!s.ok()) return s;
   switch (check.outcome) {

@@ -1,7 +1,7 @@
 // The completion page. It changes nothing, so a reload is harmless.
-#include "fcgi_main.h"
-#include "mail_texts.h"
-#include "page.h"
+#include "web/fcgi_main.h"
+#include "mail/mail_texts.h"
+#include "web/page.h"
 
 namespace passwd {
 

@@ -3,15 +3,15 @@
 #include <memory>
 #include <optional>
 
-#include "audit.h"
-#include "csrf.h"
-#include "dictionary.h"
-#include "fcgi_main.h"
-#include "flow_pages.h"
-#include "password_hash.h"
-#include "password_policy.h"
-#include "password_sync.h"
-#include "reset_flow.h"
+#include "store/audit.h"
+#include "web/csrf.h"
+#include "domain/dictionary.h"
+#include "web/fcgi_main.h"
+#include "web/flow_pages.h"
+#include "domain/password_hash.h"
+#include "domain/password_policy.h"
+#include "flow/password_sync.h"
+#include "flow/reset_flow.h"
 
 namespace passwd {
 namespace {
@@ -61,7 +61,7 @@ Status RenderNotVerified(const Request& request, Env* env,
   }
   if (flow->state == "locked") return RenderLocked(env, response);
   Status s = env->db()->Transaction([&](SqlSession* session) {
-    return ExpireFlow(env, session, request, *flow);
+    return ExpireFlow(env, session, request.caller(), *flow);
   });
   if (!s.ok()) return s;
   return RenderExpired(env, response);
@@ -102,7 +102,7 @@ Status HandleNewPassword(const Request& request, Env* env, Response* response) {
       password, request.Form("password_confirmation"), flow->umin_id, *dict);
   if (!violations.empty()) {
     s = env->db()->Transaction([&](SqlSession* session) {
-      return AppendAudit(session, request, env->Now(),
+      return AppendAudit(session, request.caller(), env->Now(),
                          {"password_refused", flow->umin_id, "",
                           "rules " + RuleNames(violations)});
     });
@@ -123,7 +123,7 @@ Status HandleNewPassword(const Request& request, Env* env, Response* response) {
 
   bool completed = false;
   s = env->db()->Transaction([&](SqlSession* session) {
-    return CompletePasswordChange(env, session, request, *flow, password_hash,
+    return CompletePasswordChange(env, session, request.caller(), *flow, password_hash,
                                   credentials, &completed);
   });
   if (!s.ok()) return s;

@@ -1,15 +1,16 @@
 // "Not me": the link of an access-code or completion mail the user did not
 // ask for. Opening it only shows a button (mail scanners open links); the
 // button voids the pending code and asks the secretariat to look into it.
-#include "not_me.h"
+#include "flow/not_me.h"
 
 #include <optional>
 
-#include "csrf.h"
-#include "fcgi_main.h"
-#include "flow_pages.h"
-#include "operator_intake.h"
-#include "reset_flow.h"
+#include "web/csrf.h"
+#include "web/fcgi_main.h"
+#include "web/flow_pages.h"
+#include "store/operator_requests.h"
+#include "web/receipt_cookie.h"
+#include "flow/reset_flow.h"
 
 namespace passwd {
 namespace {
@@ -80,7 +81,7 @@ Status HandleNotMe(const Request& request, Env* env, Response* response) {
   std::string token = request.Form("t");
   NotMeReport report;
   s = env->db()->Transaction([&](SqlSession* session) {
-    return ReportNotMe(env, session, request, token, &report);
+    return ReportNotMe(env, session, request.caller(), token, &report);
   });
   if (!s.ok()) return s;
   if (report.state != NotMeLinkState::kUsable) {

@@ -6,14 +6,14 @@
 #include <optional>
 #include <vector>
 
-#include "accounts.h"
-#include "crypto.h"
-#include "csrf.h"
-#include "fcgi_main.h"
-#include "flow_pages.h"
-#include "jst.h"
-#include "page.h"
-#include "reset_flow.h"
+#include "store/accounts.h"
+#include "base/crypto.h"
+#include "web/csrf.h"
+#include "web/fcgi_main.h"
+#include "web/flow_pages.h"
+#include "base/jst.h"
+#include "web/page.h"
+#include "flow/reset_flow.h"
 
 namespace passwd {
 namespace {
@@ -140,7 +140,7 @@ Status HandleOperatorLink(const Request& request, Env* env,
     if (t.ok()) t = session->Execute(kUseLink, {SqlTime(now), link->id}, &used);
     if (!t.ok()) return t;
     if (used != 1) return Status::Internal("link changed under its lock");
-    t = IssueAccessCode(env, session, request, *account, "operator",
+    t = IssueAccessCode(env, session, request.caller(), *account, "operator",
                         &flow_token);
     if (!t.ok()) return t;
     outcome = Outcome::kStarted;

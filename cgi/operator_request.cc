@@ -3,15 +3,16 @@
 #include <cctype>
 #include <optional>
 
-#include "audit.h"
-#include "csrf.h"
-#include "fcgi_main.h"
-#include "flow_pages.h"
-#include "jst.h"
-#include "operator_intake.h"
-#include "operator_mail_texts.h"
-#include "outbox.h"
-#include "rate_limit.h"
+#include "store/audit.h"
+#include "web/csrf.h"
+#include "web/fcgi_main.h"
+#include "web/flow_pages.h"
+#include "base/jst.h"
+#include "store/operator_requests.h"
+#include "web/receipt_cookie.h"
+#include "mail/operator_mail_texts.h"
+#include "mail/outbox.h"
+#include "store/rate_limit.h"
 
 namespace passwd {
 namespace {
@@ -126,7 +127,7 @@ Status HandleOperatorRequest(const Request& request, Env* env,
                               request.client_address(), now, &retry_at);
     if (t.ok() && retry_at) {
       outcome = Outcome::kRateLimited;
-      return AppendAudit(session, request, now,
+      return AppendAudit(session, request.caller(), now,
                          {"operator_request_refused", new_request.umin_id, "",
                           "address rate limit"});
     }
@@ -148,7 +149,7 @@ Status HandleOperatorRequest(const Request& request, Env* env,
     }
     // The free text stays in the request; the audit names the receipt.
     if (t.ok()) {
-      t = AppendAudit(session, request, now,
+      t = AppendAudit(session, request.caller(), now,
                       {"operator_request", new_request.umin_id, "",
                        "receipt " + receipt + ", reason " +
                            OperatorRequestReasonValue(new_request.reason)});

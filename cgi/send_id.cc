@@ -1,13 +1,13 @@
 // ID known: the user types their UMIN ID and gets an access code by mail.
 #include <optional>
 
-#include "accounts.h"
-#include "audit.h"
-#include "csrf.h"
-#include "fcgi_main.h"
-#include "flow_pages.h"
-#include "reset_flow.h"
-#include "umin_id.h"
+#include "store/accounts.h"
+#include "store/audit.h"
+#include "web/csrf.h"
+#include "web/fcgi_main.h"
+#include "web/flow_pages.h"
+#include "flow/reset_flow.h"
+#include "domain/umin_id.h"
 
 namespace passwd {
 namespace {
@@ -59,7 +59,7 @@ Status HandleSendId(const Request& request, Env* env, Response* response) {
   std::string flow_token;
   s = env->db()->Transaction([&](SqlSession* session) {
     outcome = SendOutcome::kRefused;
-    Status t = CountCodeRequest(env, session, request, id.id, &retry_at);
+    Status t = CountCodeRequest(env, session, request.caller(), id.id, &retry_at);
     if (!t.ok()) return t;
     if (retry_at) {
       outcome = SendOutcome::kRateLimited;
@@ -69,12 +69,12 @@ Status HandleSendId(const Request& request, Env* env, Response* response) {
     t = FindAccount(session, id.id, /*for_update=*/true, &account);
     if (!t.ok()) return t;
     if (!account || account->NeedsReview()) {
-      return AppendAudit(session, request, env->Now(),
+      return AppendAudit(session, request.caller(), env->Now(),
                          {"send_refused", account ? id.id : "", "",
                           account ? "review category " + account->category
                                   : "unknown id " + id.id});
     }
-    return SendCodeWithinLimit(env, session, request, *account, "id", &outcome,
+    return SendCodeWithinLimit(env, session, request.caller(), *account, "id", &outcome,
                                &retry_at, &flow_token);
   });
   if (!s.ok()) return s;

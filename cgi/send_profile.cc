@@ -5,14 +5,14 @@
 #include <optional>
 #include <vector>
 
-#include "accounts.h"
-#include "audit.h"
-#include "csrf.h"
-#include "fcgi_main.h"
-#include "flow_pages.h"
-#include "identity.h"
-#include "jst.h"
-#include "reset_flow.h"
+#include "store/accounts.h"
+#include "store/audit.h"
+#include "web/csrf.h"
+#include "web/fcgi_main.h"
+#include "web/flow_pages.h"
+#include "domain/identity.h"
+#include "base/jst.h"
+#include "flow/reset_flow.h"
 
 namespace passwd {
 namespace {
@@ -112,7 +112,7 @@ Status HandleSendProfile(const Request& request, Env* env, Response* response) {
   s = env->db()->Transaction([&](SqlSession* session) {
     auto now = env->Now();
     outcome = SendOutcome::kRefused;
-    Status t = CountCodeRequest(env, session, request, "", &retry_at);
+    Status t = CountCodeRequest(env, session, request.caller(), "", &retry_at);
     if (!t.ok()) return t;
     if (retry_at) {
       outcome = SendOutcome::kRateLimited;
@@ -136,7 +136,7 @@ Status HandleSendProfile(const Request& request, Env* env, Response* response) {
                                ? std::to_string(matches.size()) + " matches"
                                : "review category " + matches[0].category;
       return AppendAudit(
-          session, request, now,
+          session, request.caller(), now,
           {"send_refused", matches.size() == 1 ? matches[0].umin_id : "", "",
            "profile: " + detail});
     }
@@ -146,7 +146,7 @@ Status HandleSendProfile(const Request& request, Env* env, Response* response) {
     t = FindAccount(session, matches[0].umin_id, /*for_update=*/true, &account);
     if (t.ok() && !account) return Status::Internal("account vanished");
     if (!t.ok()) return t;
-    return SendCodeWithinLimit(env, session, request, *account, "profile",
+    return SendCodeWithinLimit(env, session, request.caller(), *account, "profile",
                                &outcome, &retry_at, &flow_token);
   });
   if (!s.ok()) return s;

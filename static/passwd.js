@@ -33,7 +33,7 @@
   /* The new password page: marks the rules of the list that can be checked
    * here as met or broken while the user types. The UMIN ID and dictionary
    * rules stay unmarked; the server checks them on submit. These checks
-   * mirror lib/password_policy.cc. */
+   * mirror lib/domain/password_policy.cc. */
   var KEYBOARD_ROWS = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
   var MIN_LENGTH = 8;
   var MAX_LENGTH = 64;

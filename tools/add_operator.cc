@@ -16,13 +16,13 @@
 #include <string>
 #include <vector>
 
-#include "admin_console.h"
-#include "admin_session.h"
-#include "audit.h"
-#include "config.h"
-#include "env.h"
-#include "password_hash.h"
-#include "request.h"
+#include "console/admin_console.h"
+#include "console/admin_session.h"
+#include "store/audit.h"
+#include "base/config.h"
+#include "base/env.h"
+#include "domain/password_hash.h"
+#include "web/request.h"
 
 namespace passwd {
 namespace {

@@ -1,6 +1,6 @@
 // build_dictionary: turns a plain word list (one word a line, such as
 // /usr/share/dict/american-english from Debian's wamerican) into the compact
-// dictionary file described in lib/dictionary.h.
+// dictionary file described in lib/domain/dictionary.h.
 //
 // Usage: build_dictionary <input word list> <output file>
 //
@@ -17,8 +17,8 @@
 #include <system_error>
 #include <vector>
 
-#include "dictionary.h"
-#include "status.h"
+#include "domain/dictionary.h"
+#include "base/status.h"
 
 namespace {
 

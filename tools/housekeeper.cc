@@ -1,11 +1,11 @@
-// The housekeeper: deletes rows no rule reads any more (lib/housekeeping.h),
+// The housekeeper: deletes rows no rule reads any more (lib/store/housekeeping.h),
 // pass after pass, every housekeeping_interval_seconds.
 //   housekeeper [--once]    (configuration from PASSWD_CONFIG)
 // --once runs a single pass and exits 0 when it met no database error.
 #include <string>
 
-#include "housekeeping.h"
-#include "worker.h"
+#include "store/housekeeping.h"
+#include "base/worker.h"
 
 namespace passwd {
 namespace {

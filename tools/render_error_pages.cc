@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <fstream>
 
-#include "config.h"
-#include "page.h"
+#include "base/config.h"
+#include "web/page.h"
 
 int main(int argc, char** argv) {
   if (argc < 2 || argc > 3) {

@@ -7,15 +7,15 @@
 #include <optional>
 #include <vector>
 
-#include "accounts.h"
-#include "admin_console.h"
-#include "admin_mail_texts.h"
-#include "admin_session.h"
-#include "crypto.h"
-#include "csrf.h"
-#include "fcgi_main.h"
-#include "outbox.h"
-#include "umin_id.h"
+#include "store/accounts.h"
+#include "console/admin_console.h"
+#include "mail/admin_mail_texts.h"
+#include "console/admin_session.h"
+#include "base/crypto.h"
+#include "web/csrf.h"
+#include "web/fcgi_main.h"
+#include "mail/outbox.h"
+#include "domain/umin_id.h"
 
 namespace passwd {
 namespace {

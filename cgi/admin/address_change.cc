@@ -6,14 +6,15 @@
 #include <optional>
 #include <vector>
 
-#include "accounts.h"
-#include "admin_console.h"
-#include "admin_mail_texts.h"
-#include "admin_session.h"
-#include "csrf.h"
-#include "fcgi_main.h"
-#include "outbox.h"
-#include "umin_id.h"
+#include "store/accounts.h"
+#include "console/admin_console.h"
+#include "domain/mail_address.h"
+#include "mail/admin_mail_texts.h"
+#include "console/admin_session.h"
+#include "web/csrf.h"
+#include "web/fcgi_main.h"
+#include "mail/outbox.h"
+#include "domain/umin_id.h"
 
 namespace passwd {
 namespace {
@@ -100,7 +101,7 @@ Status Propose(Env* env, SqlSession* session, const Request& request,
     return refuse("UMIN IDを正しく入力してください。");
   }
   const std::string new_mail = Trim(form.new_mail);
-  if (!PlausibleMailAddress(new_mail)) {
+  if (!ValidateMailAddress(new_mail).ok()) {
     return refuse("新しい登録メールアドレスを正しく入力してください。");
   }
   const std::string reason = Trim(form.reason);

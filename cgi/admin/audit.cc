@@ -4,11 +4,11 @@
 #include <ctime>
 #include <vector>
 
-#include "admin_console.h"
-#include "admin_session.h"
-#include "fcgi_main.h"
-#include "identity.h"
-#include "umin_id.h"
+#include "console/admin_console.h"
+#include "console/admin_session.h"
+#include "web/fcgi_main.h"
+#include "domain/identity.h"
+#include "domain/umin_id.h"
 
 namespace passwd {
 namespace {

@@ -1,10 +1,10 @@
 // The console's login: the operator's own login ID and password, with
 // lockouts per operator and per client address; success opens a session.
-#include "admin_console.h"
-#include "admin_session.h"
-#include "csrf.h"
-#include "fcgi_main.h"
-#include "jst.h"
+#include "console/admin_console.h"
+#include "console/admin_session.h"
+#include "web/csrf.h"
+#include "web/fcgi_main.h"
+#include "base/jst.h"
 
 namespace passwd {
 namespace {

@@ -1,8 +1,8 @@
 // The console's logout: ends the session and forgets its cookie.
-#include "admin_console.h"
-#include "admin_session.h"
-#include "csrf.h"
-#include "fcgi_main.h"
+#include "console/admin_console.h"
+#include "console/admin_session.h"
+#include "web/csrf.h"
+#include "web/fcgi_main.h"
 
 namespace passwd {
 

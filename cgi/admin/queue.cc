@@ -2,9 +2,9 @@
 // number, UMIN ID or name; priority requests first, then the oldest.
 #include <vector>
 
-#include "admin_console.h"
-#include "admin_session.h"
-#include "fcgi_main.h"
+#include "console/admin_console.h"
+#include "console/admin_session.h"
+#include "web/fcgi_main.h"
 
 namespace passwd {
 namespace {

@@ -1,7 +1,7 @@
 // The database wrapper against the real MariaDB of the running stack
 // (PASSWD_CONFIG names its configuration): transactions, prepared
 // statements, and reconnecting after the connection is killed.
-#include "database.h"
+#include "base/database.h"
 
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>

@@ -7,8 +7,8 @@
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 
-#include "config.h"
-#include "env.h"
+#include "base/config.h"
+#include "base/env.h"
 
 namespace passwd {
 

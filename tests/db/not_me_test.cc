@@ -2,13 +2,13 @@
 // names its configuration): a link is stored only as its token's SHA-256,
 // lasts seven days, and reading its state changes nothing. (Acting on a
 // link goes through the page: tests/integration/t0510_not_me.py.)
-#include "not_me.h"
+#include "flow/not_me.h"
 
 #include <boost/test/unit_test.hpp>
 #include <string>
 #include <vector>
 
-#include "crypto.h"
+#include "base/crypto.h"
 #include "db_fixture.h"
 
 namespace passwd {

@@ -7,7 +7,7 @@
 // hour ahead and delivered with it two hours ahead, and while a test
 // delivers, every other pending row is locked from a second connection, so
 // a test's pass (SKIP LOCKED) neither sends nor delays anybody else's mail.
-#include "outbox.h"
+#include "mail/outbox.h"
 
 #include <dirent.h>
 #include <openssl/evp.h>
@@ -16,7 +16,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "crypto.h"
+#include "base/crypto.h"
 #include "db_fixture.h"
 
 namespace passwd {

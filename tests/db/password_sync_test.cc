@@ -9,7 +9,7 @@
 // delivers, every other pending row is locked from a second connection, so
 // a test's pass (SKIP LOCKED) touches no one else's rows. Every target of a
 // test is a file in its own temporary folder, which also names its rows.
-#include "password_sync.h"
+#include "flow/password_sync.h"
 
 #include <crypt.h>
 #include <stdlib.h>
@@ -21,9 +21,9 @@
 #include <memory>
 #include <sstream>
 
-#include "crypto.h"
+#include "base/crypto.h"
 #include "db_fixture.h"
-#include "password_hash.h"
+#include "domain/password_hash.h"
 
 namespace passwd {
 namespace {

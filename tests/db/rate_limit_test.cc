@@ -2,7 +2,7 @@
 // names its configuration): a burst of parallel requests of one subject,
 // each on its own connection as separate FastCGI processes would be, gets
 // exactly the limit's number of events through.
-#include "rate_limit.h"
+#include "store/rate_limit.h"
 
 #include <atomic>
 #include <boost/test/unit_test.hpp>
@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-#include "crypto.h"
+#include "base/crypto.h"
 #include "db_fixture.h"
 
 namespace passwd {

@@ -1,4 +1,4 @@
-#include "access_code.h"
+#include "domain/access_code.h"
 
 #include <array>
 #include <boost/test/unit_test.hpp>
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "crypto.h"
+#include "base/crypto.h"
 
 namespace passwd {
 namespace {

@@ -1,5 +1,5 @@
 // The configuration parser, and the example file documenting every key.
-#include "config.h"
+#include "base/config.h"
 
 #include <boost/test/unit_test.hpp>
 #include <fstream>

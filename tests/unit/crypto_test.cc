@@ -1,4 +1,4 @@
-#include "crypto.h"
+#include "base/crypto.h"
 
 #include <boost/test/unit_test.hpp>
 #include <string>

@@ -1,4 +1,4 @@
-#include "dictionary.h"
+#include "domain/dictionary.h"
 
 #include <unistd.h>
 
@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "password_policy.h"
-#include "status.h"
+#include "domain/password_policy.h"
+#include "base/status.h"
 
 namespace passwd {
 namespace {

@@ -2,9 +2,9 @@
 // window, and the mails' texts.
 #include <boost/test/unit_test.hpp>
 
-#include "jst.h"
-#include "mail_texts.h"
-#include "reset_flow.h"
+#include "base/jst.h"
+#include "mail/mail_texts.h"
+#include "flow/reset_flow.h"
 
 namespace passwd {
 namespace {

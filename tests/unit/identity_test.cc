@@ -1,4 +1,4 @@
-#include "identity.h"
+#include "domain/identity.h"
 
 #include <boost/test/unit_test.hpp>
 #include <string>

@@ -1,4 +1,4 @@
-#include "mail_message.h"
+#include "mail/mail_message.h"
 
 #include <gmime/gmime.h>
 
@@ -404,84 +404,6 @@ BOOST_AUTO_TEST_CASE(RefusesInjectionAndBadFields) {
     Status s = ComposeMail(m, &raw);
     BOOST_TEST((s.code() == Status::Code::kInvalidInput), c.name);
     BOOST_TEST(raw == "untouched", c.name);
-  }
-}
-
-BOOST_AUTO_TEST_CASE(ValidatesMailAddresses) {
-  struct Case {
-    std::string address;
-    bool valid;
-  };
-  const std::string local64(64, 'a');
-  const std::string label63(63, 'b');
-  const std::vector<Case> cases = {
-      {"taro@example.jp", true},
-      {"umin101-test@umin.ac.jp", true},
-      {"a.b+tag@mail.example.co.jp", true},
-      {"o'brien_x@example.ie", true},
-      {"!#$%&'*+-/=?^_`{|}~@example.com", true},
-      {"taro..yamada.@docomo.ne.jp", true},
-      {".taro@ezweb.ne.jp", true},
-      {"TARO@EXAMPLE.JP", true},
-      {"x@a-b.example.com", true},
-      {"x@123.example.com", true},
-      {local64 + "@example.jp", true},
-      {"a@" + label63 + ".jp", true},
-      {"a@" + label63 + "." + label63 + "." + label63 + "." +
-           label63.substr(0, 57) + ".jp",
-       true},  // 254 bytes
-      {"", false},
-      {"taro", false},
-      {"taro.example.jp", false},
-      {"@example.jp", false},
-      {"taro@", false},
-      {"taro@example", false},
-      {"taro@localhost", false},
-      {"taro@@example.jp", false},
-      {"a@b@example.jp", false},
-      {"...@example.jp", false},
-      {"taro @example.jp", false},
-      {" taro@example.jp", false},
-      {"taro@example.jp ", false},
-      {"taro@exa mple.jp", false},
-      {"taro@example.jp\r\nBcc: x@y.jp", false},
-      {"a@b\r\nBcc: x@y", false},
-      {"taro\n@example.jp", false},
-      {"taro@example.jp\r", false},
-      {std::string("taro\0@example.jp", 16), false},
-      {std::string("taro@example.jp\0x", 17), false},
-      {"taro\x01@example.jp", false},
-      {"taro\x7f@example.jp", false},
-      {"taro\t@example.jp", false},
-      {"\"taro\"@example.jp", false},
-      {"\"a b\"@example.jp", false},
-      {"Taro <taro@example.jp>", false},
-      {"<taro@example.jp>", false},
-      {"taro@example.jp,x@y.jp", false},
-      {"taro(comment)@example.jp", false},
-      {"taro;x@example.jp", false},
-      {"taro\\x@example.jp", false},
-      {"taro@-example.jp", false},
-      {"taro@example-.jp", false},
-      {"taro@example..jp", false},
-      {"taro@.example.jp", false},
-      {"taro@example.jp.", false},
-      {"taro@exa_mple.jp", false},
-      {"taro@[127.0.0.1]", false},
-      {"たろう@example.jp", false},
-      {"taro@例え.jp", false},
-      {"taro\xff@example.jp", false},
-      {local64 + "a@example.jp", false},
-      {"a@" + label63 + "b.jp", false},
-      {"a@" + label63 + "." + label63 + "." + label63 + "." +
-           label63.substr(0, 58) + ".jp",
-       false},  // 255 bytes
-  };
-  for (const Case& c : cases) {
-    Status s = ValidateMailAddress(c.address);
-    BOOST_TEST(s.ok() == c.valid,
-               "address \"" << c.address << "\": " << s.ToString());
-    if (!c.valid) BOOST_TEST((s.code() == Status::Code::kInvalidInput));
   }
 }
 

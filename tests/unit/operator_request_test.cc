@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "operator_intake.h"
-#include "operator_mail_texts.h"
+#include "domain/operator_request.h"
+#include "mail/operator_mail_texts.h"
 
 namespace passwd {
 namespace {

@@ -1,4 +1,4 @@
-#include "password_hash.h"
+#include "domain/password_hash.h"
 
 #include <crypt.h>
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "status.h"
+#include "base/status.h"
 
 namespace passwd {
 namespace {

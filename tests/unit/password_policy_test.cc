@@ -1,4 +1,4 @@
-#include "password_policy.h"
+#include "domain/password_policy.h"
 
 #include <boost/test/unit_test.hpp>
 #include <memory>
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "dictionary.h"
+#include "domain/dictionary.h"
 
 namespace passwd {
 namespace {

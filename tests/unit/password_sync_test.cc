@@ -1,6 +1,6 @@
 // The sync_targets setting, and the htpasswd file rewrite on files in a
 // temporary folder.
-#include "password_sync.h"
+#include "flow/password_sync.h"
 
 #include <sys/stat.h>
 #include <unistd.h>

@@ -1,6 +1,6 @@
 // The request parser: query, form, cookies, percent-decoding, the size cap
 // and broken UTF-8.
-#include "request.h"
+#include "web/request.h"
 
 #include <boost/test/unit_test.hpp>
 

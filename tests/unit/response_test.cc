@@ -1,13 +1,13 @@
 // Status values, the response writer and the request dispatcher every page
 // executable shares.
-#include "response.h"
+#include "web/response.h"
 
 #include <boost/test/unit_test.hpp>
 #include <stdexcept>
 
-#include "fcgi_main.h"
-#include "page.h"
-#include "status.h"
+#include "web/fcgi_main.h"
+#include "web/page.h"
+#include "base/status.h"
 
 namespace passwd {
 namespace {

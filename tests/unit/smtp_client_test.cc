@@ -1,4 +1,4 @@
-#include "smtp_client.h"
+#include "mail/smtp_client.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

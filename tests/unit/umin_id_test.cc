@@ -1,4 +1,4 @@
-#include "umin_id.h"
+#include "domain/umin_id.h"
 
 #include <boost/test/unit_test.hpp>
 #include <string>

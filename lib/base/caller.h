@@ -1,0 +1,17 @@
+// Who asked: the client address and request id that rate limits and the
+// audit log record, without the layers below the web knowing HTTP.
+#ifndef PASSWD_LIB_BASE_CALLER_H_
+#define PASSWD_LIB_BASE_CALLER_H_
+
+#include <string>
+
+namespace passwd {
+
+struct Caller {
+  std::string client_address;  // as nginx saw it; "" for a worker
+  std::string request_id;      // nginx's $request_id, or a worker's name
+};
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_BASE_CALLER_H_

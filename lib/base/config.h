@@ -1,0 +1,87 @@
+// The service's configuration: a `key = value` file whose path comes from the
+// PASSWD_CONFIG environment variable. Every key is documented in
+// etc/passwd.conf.example; an unknown key is an error, so a typo never
+// silently falls back to a default.
+#ifndef PASSWD_LIB_BASE_CONFIG_H_
+#define PASSWD_LIB_BASE_CONFIG_H_
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace passwd {
+
+struct Config {
+  // Database (Connector/C++ host URL: tcp://host:port or unix:///path).
+  std::string db_host = "tcp://127.0.0.1:3306";
+  std::string db_user = "passwd_app";
+  std::string db_password;
+  std::string db_name = "passwd";
+
+  // Pages.
+  std::string templates_dir;  // default: configure's --with-templates-dir
+  long max_body_bytes = 16384;
+  std::string top_url = "/cgi-open-bin/passwd/index";
+  std::string inquiry_url =
+      "https://center6.umin.ac.jp/cgi-open-bin/toiawase/input?service=touroku";
+  std::string id_registration_url = "https://www.umin.ac.jp/id/";
+  std::string cookie_secure = "auto";  // auto | always | never
+  // Where users reach the service, for the links in mails.
+  std::string public_base_url = "http://127.0.0.1:8080";
+
+  // Secrets, hex-encoded 32 bytes each, decoded at load time.
+  std::string code_hmac_key;
+  std::string outbox_key;
+
+  // Mail.
+  std::string umin_mail_domain = "umin.ac.jp";
+  std::string mail_from_address = "passwd-noreply@umin.ac.jp";
+  std::string mail_from_name = "UMIN パスワード更新";
+  std::string smtp_url = "smtp://127.0.0.1:25";
+  bool smtp_starttls = false;
+  std::string smtp_username;
+  std::string smtp_password;
+  long smtp_timeout_seconds = 20;
+  // The mail-sender: how often it looks for due mail, and how many
+  // temporary failures a mail survives before it is marked failed.
+  long mail_poll_seconds = 2;
+  long mail_max_attempts = 30;
+
+  // Rate limits of the access-code flow.
+  long code_sends_per_account_hour = 5;
+  long code_sends_per_address_hour = 30;
+  long code_failures_per_account_day = 30;
+  long operator_requests_per_address_hour = 5;
+
+  // The new password: the compiled word list, and the scrypt cost (N=2^ln).
+  std::string dictionary_path;  // default: configure's build/dict/words.dict
+  long scrypt_log2_n = 15;
+  // Propagation: downstream targets, comma separated, each
+  // "htpasswd:/path/to/file"; and the sync-worker's interval.
+  std::string sync_targets;
+  long sync_interval_seconds = 3600;
+
+  // How often the housekeeper deletes rows past their retention.
+  long housekeeping_interval_seconds = 3600;
+
+  // Test only: a file holding a clock offset in seconds; empty disables it.
+  std::string test_clock_offset_file;
+};
+
+// Parses configuration text; `origin` names it in error messages.
+Status ParseConfig(const std::string& text, const std::string& origin,
+                   Config* config);
+
+// Reads and parses the file at `path`.
+Status LoadConfigFile(const std::string& path, Config* config);
+
+// Loads the file named by PASSWD_CONFIG, or configure's default path.
+Status LoadConfigFromEnvironment(Config* config);
+
+// The keys ParseConfig accepts, for the test that checks the example file.
+std::vector<std::string> ConfigKeys();
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_BASE_CONFIG_H_

@@ -1,0 +1,279 @@
+#include "base/crypto.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+
+namespace passwd {
+namespace {
+
+struct CipherCtxDeleter {
+  void operator()(EVP_CIPHER_CTX* ctx) const { EVP_CIPHER_CTX_free(ctx); }
+};
+using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter>;
+
+const unsigned char* Bytes(const std::string& s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
+
+unsigned char* MutableBytes(std::string* s) {
+  return reinterpret_cast<unsigned char*>(&(*s)[0]);
+}
+
+constexpr char kBase64UrlAlphabet[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+// The value of a base64url character, or -1 for any other byte.
+int Base64UrlValue(unsigned char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '-') return 62;
+  if (c == '_') return 63;
+  return -1;
+}
+
+// The value of a hexadecimal digit, or -1 for any other byte.
+int HexValue(unsigned char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+Status RandomBytes(size_t n, std::string* out) {
+  if (n > static_cast<size_t>(INT_MAX)) {
+    return Status::InvalidInput("RandomBytes: request too large");
+  }
+  std::string buf(n, '\0');
+  if (n > 0 && RAND_bytes(MutableBytes(&buf), static_cast<int>(n)) != 1) {
+    return Status::Internal("RAND_bytes failed");
+  }
+  out->swap(buf);
+  return Status::Ok();
+}
+
+std::string HmacSha256(const std::string& key, const std::string& data) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int md_len = 0;
+  // A zero-length key still needs a non-null pointer for OpenSSL 3.
+  static const unsigned char kEmpty = 0;
+  const unsigned char* key_ptr = key.empty() ? &kEmpty : Bytes(key);
+  if (key.size() > static_cast<size_t>(INT_MAX) ||
+      HMAC(EVP_sha256(), key_ptr, static_cast<int>(key.size()), Bytes(data),
+           data.size(), md, &md_len) == nullptr ||
+      md_len != kSha256Size) {
+    std::abort();
+  }
+  return std::string(reinterpret_cast<const char*>(md), md_len);
+}
+
+std::string Sha256(const std::string& data) {
+  unsigned char md[SHA256_DIGEST_LENGTH];
+  if (SHA256(Bytes(data), data.size(), md) == nullptr) std::abort();
+  return std::string(reinterpret_cast<const char*>(md), sizeof(md));
+}
+
+std::string HexEncode(const std::string& bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    hex.push_back(kDigits[c >> 4]);
+    hex.push_back(kDigits[c & 0x0f]);
+  }
+  return hex;
+}
+
+Status HexDecode(const std::string& hex, std::string* bytes) {
+  if (hex.size() % 2 != 0) {
+    return Status::InvalidInput("hex text has an odd length");
+  }
+  std::string out;
+  out.reserve(hex.size() / 2);
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    int hi = HexValue(static_cast<unsigned char>(hex[i]));
+    int lo = HexValue(static_cast<unsigned char>(hex[i + 1]));
+    if (hi < 0 || lo < 0) {
+      return Status::InvalidInput("hex text has a non-hex character");
+    }
+    out.push_back(static_cast<char>((hi << 4) | lo));
+  }
+  bytes->swap(out);
+  return Status::Ok();
+}
+
+std::string Base64UrlEncode(const std::string& bytes) {
+  std::string out;
+  out.reserve((bytes.size() * 4 + 2) / 3);
+  size_t i = 0;
+  for (; i + 3 <= bytes.size(); i += 3) {
+    uint32_t v = (static_cast<unsigned char>(bytes[i]) << 16) |
+                 (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                 static_cast<unsigned char>(bytes[i + 2]);
+    out.push_back(kBase64UrlAlphabet[(v >> 18) & 0x3f]);
+    out.push_back(kBase64UrlAlphabet[(v >> 12) & 0x3f]);
+    out.push_back(kBase64UrlAlphabet[(v >> 6) & 0x3f]);
+    out.push_back(kBase64UrlAlphabet[v & 0x3f]);
+  }
+  size_t rest = bytes.size() - i;
+  if (rest == 1) {
+    uint32_t v = static_cast<unsigned char>(bytes[i]) << 16;
+    out.push_back(kBase64UrlAlphabet[(v >> 18) & 0x3f]);
+    out.push_back(kBase64UrlAlphabet[(v >> 12) & 0x3f]);
+  } else if (rest == 2) {
+    uint32_t v = (static_cast<unsigned char>(bytes[i]) << 16) |
+                 (static_cast<unsigned char>(bytes[i + 1]) << 8);
+    out.push_back(kBase64UrlAlphabet[(v >> 18) & 0x3f]);
+    out.push_back(kBase64UrlAlphabet[(v >> 12) & 0x3f]);
+    out.push_back(kBase64UrlAlphabet[(v >> 6) & 0x3f]);
+  }
+  return out;
+}
+
+Status Base64UrlDecode(const std::string& text, std::string* bytes) {
+  if (text.size() % 4 == 1) {
+    return Status::InvalidInput("base64url text has an impossible length");
+  }
+  std::string out;
+  out.reserve(text.size() * 3 / 4);
+  uint32_t acc = 0;
+  int bits = 0;
+  for (unsigned char c : text) {
+    int v = Base64UrlValue(c);
+    if (v < 0) {
+      return Status::InvalidInput("base64url text has a foreign character");
+    }
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((acc >> bits) & 0xff));
+    }
+  }
+  // The unused low bits of the last character must be zero, so that every
+  // byte string has exactly one encoding (a token cannot be re-spelt).
+  if (bits > 0 && (acc & ((1u << bits) - 1)) != 0) {
+    return Status::InvalidInput("base64url text has a non-canonical tail");
+  }
+  bytes->swap(out);
+  return Status::Ok();
+}
+
+bool ConstantTimeEquals(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  if (a.empty()) return true;
+  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+Status Seal(const std::string& key32, const std::string& plaintext,
+            const std::string& nonce12, std::string* sealed) {
+  if (key32.size() != kAeadKeySize) {
+    return Status::Internal("Seal: the key is not 32 bytes");
+  }
+  if (nonce12.size() != kAeadNonceSize) {
+    return Status::Internal("Seal: the nonce is not 12 bytes");
+  }
+  if (plaintext.size() > static_cast<size_t>(INT_MAX) - 64) {
+    return Status::InvalidInput("Seal: plaintext too large");
+  }
+  CipherCtx ctx(EVP_CIPHER_CTX_new());
+  if (!ctx) return Status::Internal("EVP_CIPHER_CTX_new failed");
+
+  std::string out(kAeadNonceSize + plaintext.size() + kAeadTagSize, '\0');
+  out.replace(0, kAeadNonceSize, nonce12);
+  unsigned char* body = MutableBytes(&out) + kAeadNonceSize;
+  int len = 0;
+  int total = 0;
+  if (EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr,
+                         nullptr) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN,
+                          static_cast<int>(kAeadNonceSize), nullptr) != 1 ||
+      EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, Bytes(key32),
+                         Bytes(nonce12)) != 1) {
+    return Status::Internal("AES-GCM encrypt init failed");
+  }
+  if (!plaintext.empty()) {
+    if (EVP_EncryptUpdate(ctx.get(), body, &len, Bytes(plaintext),
+                          static_cast<int>(plaintext.size())) != 1) {
+      return Status::Internal("AES-GCM encrypt failed");
+    }
+    total = len;
+  }
+  if (EVP_EncryptFinal_ex(ctx.get(), body + total, &len) != 1) {
+    return Status::Internal("AES-GCM encrypt final failed");
+  }
+  total += len;
+  if (static_cast<size_t>(total) != plaintext.size() ||
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG,
+                          static_cast<int>(kAeadTagSize), body + total) != 1) {
+    return Status::Internal("AES-GCM tag failed");
+  }
+  sealed->swap(out);
+  return Status::Ok();
+}
+
+Status Open(const std::string& key32, const std::string& sealed,
+            std::string* plaintext) {
+  if (key32.size() != kAeadKeySize) {
+    return Status::Internal("Open: the key is not 32 bytes");
+  }
+  if (sealed.size() < kAeadNonceSize + kAeadTagSize) {
+    return Status::InvalidInput("sealed value too short");
+  }
+  if (sealed.size() > static_cast<size_t>(INT_MAX)) {
+    return Status::InvalidInput("sealed value too large");
+  }
+  const size_t body_size = sealed.size() - kAeadNonceSize - kAeadTagSize;
+  const unsigned char* nonce = Bytes(sealed);
+  const unsigned char* body = nonce + kAeadNonceSize;
+  // EVP_CTRL_GCM_SET_TAG takes a non-const pointer, hence the copy.
+  unsigned char tag[kAeadTagSize];
+  std::copy(body + body_size, body + body_size + kAeadTagSize, tag);
+
+  CipherCtx ctx(EVP_CIPHER_CTX_new());
+  if (!ctx) return Status::Internal("EVP_CIPHER_CTX_new failed");
+  if (EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr,
+                         nullptr) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN,
+                          static_cast<int>(kAeadNonceSize), nullptr) != 1 ||
+      EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, Bytes(key32), nonce) !=
+          1) {
+    return Status::Internal("AES-GCM decrypt init failed");
+  }
+  std::string out(body_size, '\0');
+  int len = 0;
+  int total = 0;
+  if (body_size > 0) {
+    if (EVP_DecryptUpdate(ctx.get(), MutableBytes(&out), &len, body,
+                          static_cast<int>(body_size)) != 1) {
+      OPENSSL_cleanse(MutableBytes(&out), out.size());
+      return Status::Internal("AES-GCM decrypt failed");
+    }
+    total = len;
+  }
+  if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG,
+                          static_cast<int>(kAeadTagSize), tag) != 1) {
+    OPENSSL_cleanse(MutableBytes(&out), out.size());
+    return Status::Internal("AES-GCM set tag failed");
+  }
+  if (EVP_DecryptFinal_ex(ctx.get(), MutableBytes(&out) + total, &len) != 1) {
+    // Unauthenticated plaintext must not outlive the failed check.
+    OPENSSL_cleanse(MutableBytes(&out), out.size());
+    return Status::InvalidInput("sealed value failed authentication");
+  }
+  plaintext->swap(out);
+  return Status::Ok();
+}
+
+}  // namespace passwd

@@ -1,0 +1,67 @@
+// Crypto: the few OpenSSL primitives the service shares (randomness, hashes,
+// encodings, constant-time comparison, authenticated encryption), each behind
+// a small function that reports failure as a Status instead of an OpenSSL
+// error queue.
+#ifndef PASSWD_LIB_BASE_CRYPTO_H_
+#define PASSWD_LIB_BASE_CRYPTO_H_
+
+#include <cstddef>
+#include <string>
+
+#include "base/status.h"
+
+namespace passwd {
+
+// Size in bytes of an AES-256-GCM key.
+constexpr size_t kAeadKeySize = 32;
+// Size in bytes of an AES-256-GCM nonce.
+constexpr size_t kAeadNonceSize = 12;
+// Size in bytes of an AES-256-GCM authentication tag.
+constexpr size_t kAeadTagSize = 16;
+// Size in bytes of a SHA-256 digest (and of an HMAC-SHA256).
+constexpr size_t kSha256Size = 32;
+
+// Stores n cryptographically secure random bytes (RAND_bytes) in *out.
+Status RandomBytes(size_t n, std::string* out);
+
+// Returns the raw 32-byte HMAC-SHA256 of data under key (aborts the process
+// on an OpenSSL failure, which only exhausted memory causes, rather than
+// return a digest that could match another).
+std::string HmacSha256(const std::string& key, const std::string& data);
+
+// Returns the raw 32-byte SHA-256 digest of data (aborts like HmacSha256).
+std::string Sha256(const std::string& data);
+
+// Returns bytes as lower-case hexadecimal, two characters per byte.
+std::string HexEncode(const std::string& bytes);
+
+// Decodes hexadecimal text (either case, even length) into *bytes.
+Status HexDecode(const std::string& hex, std::string* bytes);
+
+// Returns bytes in the URL-safe base64 alphabet (RFC 4648 section 5) without
+// '=' padding, fit for a cookie value.
+std::string Base64UrlEncode(const std::string& bytes);
+
+// Decodes unpadded URL-safe base64 (as Base64UrlEncode writes it) into
+// *bytes, refusing any other character, padding or a non-canonical tail.
+Status Base64UrlDecode(const std::string& text, std::string* bytes);
+
+// True when a and b hold the same bytes; the time taken depends only on the
+// lengths, never on where the contents differ.
+bool ConstantTimeEquals(const std::string& a, const std::string& b);
+
+// Encrypts plaintext with AES-256-GCM under key32 and nonce12 and stores
+// nonce || ciphertext || tag in *sealed; a nonce must never be reused with
+// the same key.
+Status Seal(const std::string& key32, const std::string& plaintext,
+            const std::string& nonce12, std::string* sealed);
+
+// Reverses Seal: checks the tag and stores the plaintext in *plaintext, or
+// returns InvalidInput when sealed was altered, truncated or sealed under
+// another key.
+Status Open(const std::string& key32, const std::string& sealed,
+            std::string* plaintext);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_BASE_CRYPTO_H_

@@ -1,0 +1,254 @@
+#include "base/database.h"
+
+#include <cppconn/connection.h>
+#include <cppconn/driver.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <cppconn/resultset_metadata.h>
+#include <cppconn/statement.h>
+#include <mysql_driver.h>
+
+#include <cstdlib>
+#include <ctime>
+
+namespace passwd {
+namespace {
+
+// Client and server error codes that mean the connection is gone.
+bool IsConnectionError(int code) {
+  switch (code) {
+    case 2002:  // CR_CONNECTION_ERROR
+    case 2003:  // CR_CONN_HOST_ERROR
+    case 2006:  // CR_SERVER_GONE_ERROR
+    case 2013:  // CR_SERVER_LOST
+    case 2055:  // CR_SERVER_LOST_EXTENDED
+    case 1053:  // ER_SERVER_SHUTDOWN
+    case 1927:  // ER_CONNECTION_KILLED
+    case 4031:  // ER_CLIENT_INTERACTION_TIMEOUT
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsRetryableConflict(int code) {
+  return code == 1213 /* deadlock */ || code == 1205 /* lock wait timeout */;
+}
+
+}  // namespace
+
+int64_t SqlRow::Int(size_t i) const {
+  const auto& v = values_.at(i);
+  if (!v) return 0;
+  return std::strtoll(v->c_str(), nullptr, 10);
+}
+
+Database::Database(const Config& config)
+    : host_(config.db_host),
+      user_(config.db_user),
+      password_(config.db_password),
+      schema_(config.db_name) {}
+
+Database::~Database() { Disconnect(); }
+
+void Database::Disconnect() {
+  statements_.clear();
+  if (connection_) {
+    try {
+      connection_->close();
+    } catch (const sql::SQLException&) {
+      // Already gone; nothing to release on the server.
+    }
+    connection_.reset();
+  }
+}
+
+Status Database::Connect() {
+  Disconnect();
+  try {
+    sql::mysql::MySQL_Driver* driver = sql::mysql::get_mysql_driver_instance();
+    sql::ConnectOptionsMap options;
+    options["hostName"] = sql::SQLString(host_);
+    options["userName"] = sql::SQLString(user_);
+    options["password"] = sql::SQLString(password_);
+    options["schema"] = sql::SQLString(schema_);
+    options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
+    options["OPT_RECONNECT"] = false;
+    options["OPT_CONNECT_TIMEOUT"] = 3;
+    options["OPT_READ_TIMEOUT"] = 10;
+    options["OPT_WRITE_TIMEOUT"] = 10;
+    connection_.reset(driver->connect(options));
+    std::unique_ptr<sql::Statement> st(connection_->createStatement());
+    st->execute("SET time_zone = '+00:00'");
+    st->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+    return Status::Ok();
+  } catch (const sql::SQLException& e) {
+    connection_.reset();
+    last_error_code_ = e.getErrorCode();
+    return Status::Unavailable("cannot connect to the database: " +
+                               std::string(e.what()));
+  }
+}
+
+Status Database::FromSqlError(int error_code, const std::string& what) {
+  last_error_code_ = error_code;
+  if (IsConnectionError(error_code) || !connection_ ||
+      connection_->isClosed()) {
+    Disconnect();
+    return Status::Unavailable("database connection lost: " + what);
+  }
+  return Status::Internal("database error " + std::to_string(error_code) +
+                          ": " + what);
+}
+
+Status Database::RunOnce(const std::function<Status(SqlSession*)>& work,
+                         bool* retryable) {
+  *retryable = false;
+  last_error_code_ = 0;
+  if (!connection_) {
+    Status s = Connect();
+    if (!s.ok()) return s;
+  }
+  try {
+    // Sent to the server (unlike setAutoCommit, which the client caches), so
+    // a connection that died while idle shows here, before any work.
+    std::unique_ptr<sql::Statement> begin(connection_->createStatement());
+    begin->execute("START TRANSACTION");
+  } catch (const sql::SQLException& e) {
+    // Nothing ran yet: safe to open a new connection and run it all again.
+    Status s = FromSqlError(e.getErrorCode(), e.what());
+    *retryable = !connection_;
+    return s;
+  }
+  SqlSession session(this);
+  Status s = work(&session);
+  try {
+    if (s.ok()) {
+      connection_->commit();
+    } else if (connection_) {
+      connection_->rollback();
+    }
+  } catch (const sql::SQLException& e) {
+    return FromSqlError(e.getErrorCode(), e.what());
+  }
+  *retryable = !s.ok() && IsRetryableConflict(last_error_code_);
+  return s;
+}
+
+Status Database::Transaction(const std::function<Status(SqlSession*)>& work) {
+  Status s;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    bool retryable = false;
+    s = RunOnce(work, &retryable);
+    if (!retryable) break;
+  }
+  return s;
+}
+
+Status SqlSession::Prepare(const char* statement,
+                           sql::PreparedStatement** out) {
+  auto& cache = db_->statements_;
+  auto it = cache.find(statement);
+  if (it == cache.end()) {
+    if (!db_->connection_) return Status::Unavailable("no connection");
+    std::unique_ptr<sql::PreparedStatement> ps(
+        db_->connection_->prepareStatement(statement));
+    it = cache.emplace(statement, std::move(ps)).first;
+  }
+  *out = it->second.get();
+  return Status::Ok();
+}
+
+Status SqlSession::Bind(sql::PreparedStatement* ps,
+                        const std::vector<SqlValue>& params) {
+  for (size_t i = 0; i < params.size(); ++i) {
+    unsigned int index = static_cast<unsigned int>(i + 1);
+    const SqlValue& v = params[i];
+    if (std::holds_alternative<std::nullptr_t>(v)) {
+      ps->setNull(index, 0);
+    } else if (std::holds_alternative<int64_t>(v)) {
+      ps->setInt64(index, std::get<int64_t>(v));
+    } else {
+      ps->setString(index, std::get<std::string>(v));
+    }
+  }
+  return Status::Ok();
+}
+
+Status SqlSession::Execute(const char* statement,
+                           const std::vector<SqlValue>& params,
+                           uint64_t* affected) {
+  try {
+    sql::PreparedStatement* ps = nullptr;
+    Status s = Prepare(statement, &ps);
+    if (!s.ok()) return s;
+    Bind(ps, params);
+    int rows = ps->executeUpdate();
+    if (affected) *affected = static_cast<uint64_t>(rows);
+    return Status::Ok();
+  } catch (const sql::SQLException& e) {
+    return db_->FromSqlError(e.getErrorCode(), e.what());
+  }
+}
+
+Status SqlSession::Query(const char* statement,
+                         const std::vector<SqlValue>& params,
+                         std::vector<SqlRow>* rows) {
+  try {
+    sql::PreparedStatement* ps = nullptr;
+    Status s = Prepare(statement, &ps);
+    if (!s.ok()) return s;
+    Bind(ps, params);
+    std::unique_ptr<sql::ResultSet> rs(ps->executeQuery());
+    unsigned int columns = rs->getMetaData()->getColumnCount();
+    while (rs->next()) {
+      std::vector<std::optional<std::string>> values;
+      values.reserve(columns);
+      for (unsigned int c = 1; c <= columns; ++c) {
+        std::string text = rs->getString(c);
+        if (rs->wasNull()) {
+          values.emplace_back(std::nullopt);
+        } else {
+          values.emplace_back(std::move(text));
+        }
+      }
+      rows->emplace_back(std::move(values));
+    }
+    return Status::Ok();
+  } catch (const sql::SQLException& e) {
+    return db_->FromSqlError(e.getErrorCode(), e.what());
+  }
+}
+
+Status SqlSession::LastInsertId(uint64_t* id) {
+  static const char kLastInsertId[] = "SELECT LAST_INSERT_ID()";
+  std::vector<SqlRow> rows;
+  Status s = Query(kLastInsertId, {}, &rows);
+  if (!s.ok()) return s;
+  if (rows.empty()) return Status::Internal("no LAST_INSERT_ID");
+  *id = static_cast<uint64_t>(rows[0].Int(0));
+  return Status::Ok();
+}
+
+std::string SqlTime(std::chrono::system_clock::time_point t) {
+  std::time_t secs = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  return buf;
+}
+
+Status ParseSqlTime(const std::string& text,
+                    std::chrono::system_clock::time_point* t) {
+  std::tm tm{};
+  const char* end = strptime(text.c_str(), "%Y-%m-%d %H:%M:%S", &tm);
+  if (!end || (*end != '\0' && *end != '.')) {
+    return Status::Internal("bad DATETIME text");
+  }
+  *t = std::chrono::system_clock::from_time_t(timegm(&tm));
+  return Status::Ok();
+}
+
+}  // namespace passwd

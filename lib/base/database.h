@@ -1,0 +1,119 @@
+// One persistent MariaDB connection per process through Connector/C++, with
+// prepared statements and reconnection. Connector/C++ exceptions stop here
+// and become Status values; no caller ever sees sql::SQLException.
+#ifndef PASSWD_LIB_BASE_DATABASE_H_
+#define PASSWD_LIB_BASE_DATABASE_H_
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/config.h"
+#include "base/status.h"
+
+namespace sql {
+class Connection;
+class PreparedStatement;
+}  // namespace sql
+
+namespace passwd {
+
+// A statement parameter: NULL, an integer or a string (dates and times as
+// 'YYYY-MM-DD HH:MM:SS' UTC text).
+using SqlValue = std::variant<std::nullptr_t, int64_t, std::string>;
+
+// NULL for an empty string, else the string.
+inline SqlValue NullIfEmpty(const std::string& s) {
+  if (s.empty()) return nullptr;
+  return s;
+}
+
+// NULL for an id of 0 or less (none), else the id.
+inline SqlValue NullIfZero(int64_t id) {
+  if (id <= 0) return nullptr;
+  return id;
+}
+
+// One row of a result set, by column position.
+class SqlRow {
+ public:
+  explicit SqlRow(std::vector<std::optional<std::string>> values)
+      : values_(std::move(values)) {}
+  // True when column `i` is NULL.
+  bool IsNull(size_t i) const { return !values_.at(i).has_value(); }
+  // Column `i` as text ("" when NULL).
+  std::string Text(size_t i) const { return values_.at(i).value_or(""); }
+  // Column `i` as an integer (0 when NULL or not a number).
+  int64_t Int(size_t i) const;
+  size_t size() const { return values_.size(); }
+
+ private:
+  std::vector<std::optional<std::string>> values_;
+};
+
+// The statements of one transaction. Every statement is prepared once per
+// connection and cached by its text's address, so a statement must be a
+// string constant with static storage (kept in one place), never built text.
+class SqlSession {
+ public:
+  // Runs a statement that returns no rows; `affected` may be null.
+  Status Execute(const char* statement, const std::vector<SqlValue>& params,
+                 uint64_t* affected = nullptr);
+  // Runs a query and appends its rows to `rows`.
+  Status Query(const char* statement, const std::vector<SqlValue>& params,
+               std::vector<SqlRow>* rows);
+  // The AUTO_INCREMENT value of the last insert.
+  Status LastInsertId(uint64_t* id);
+
+ private:
+  friend class Database;
+  explicit SqlSession(class Database* db) : db_(db) {}
+  Status Prepare(const char* statement, sql::PreparedStatement** out);
+  Status Bind(sql::PreparedStatement* ps, const std::vector<SqlValue>& params);
+
+  class Database* db_;
+};
+
+class Database {
+ public:
+  explicit Database(const Config& config);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs `work` in one transaction and commits when it returns OK, rolls
+  // back otherwise. A connection found dead at the start is re-opened and a
+  // deadlock retried, so `work` may run more than once and must only touch
+  // the database. Returns Unavailable when the server cannot be reached.
+  Status Transaction(const std::function<Status(SqlSession*)>& work);
+
+ private:
+  friend class SqlSession;
+  Status Connect();
+  void Disconnect();
+  Status RunOnce(const std::function<Status(SqlSession*)>& work,
+                 bool* retryable);
+  // Turns a Connector/C++ error into a Status and drops a broken connection.
+  Status FromSqlError(int error_code, const std::string& what);
+
+  std::string host_, user_, password_, schema_;
+  std::unique_ptr<sql::Connection> connection_;
+  std::map<const char*, std::unique_ptr<sql::PreparedStatement>> statements_;
+  int last_error_code_ = 0;
+};
+
+// Formats a time as 'YYYY-MM-DD HH:MM:SS' in UTC, the form stored in DATETIME.
+std::string SqlTime(std::chrono::system_clock::time_point t);
+// Parses SqlTime's format (UTC).
+Status ParseSqlTime(const std::string& text,
+                    std::chrono::system_clock::time_point* t);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_BASE_DATABASE_H_

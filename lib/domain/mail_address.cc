@@ -1,0 +1,100 @@
+#include "domain/mail_address.h"
+
+#include "base/text.h"
+
+namespace passwd {
+namespace {
+
+// Longest local part (RFC 5321 section 4.5.3.1.1).
+constexpr size_t kMaxLocalPartLength = 64;
+// Longest label of a host name (RFC 1035).
+constexpr size_t kMaxLabelLength = 63;
+
+// RFC 5322 atext: what an unquoted local part may hold besides dots.
+bool IsAtext(char c) {
+  if (IsAsciiAlnum(c)) return true;
+  switch (c) {
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '/':
+    case '=':
+    case '?':
+    case '^':
+    case '_':
+    case '`':
+    case '{':
+    case '|':
+    case '}':
+    case '~':
+      return true;
+    default:
+      return false;
+  }
+}
+
+
+}  // namespace
+
+// True for a host name of at least two dot-separated LDH labels.
+bool IsMailHostName(const std::string& domain) {
+  if (domain.empty() || domain.size() > kMaxMailAddressLength) return false;
+  size_t labels = 0;
+  size_t start = 0;
+  while (true) {
+    size_t dot = domain.find('.', start);
+    size_t end = dot == std::string::npos ? domain.size() : dot;
+    size_t length = end - start;
+    if (length == 0 || length > kMaxLabelLength) return false;
+    if (domain[start] == '-' || domain[end - 1] == '-') return false;
+    for (size_t i = start; i < end; ++i) {
+      if (!IsAsciiAlnum(domain[i]) && domain[i] != '-') return false;
+    }
+    ++labels;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return labels >= 2;
+}
+
+Status ValidateMailAddress(const std::string& address) {
+  if (address.empty()) return Status::InvalidInput("mail address is empty");
+  if (address.size() > kMaxMailAddressLength) {
+    return Status::InvalidInput("mail address is too long");
+  }
+  size_t at = address.find('@');
+  if (at == std::string::npos) {
+    return Status::InvalidInput("mail address has no '@'");
+  }
+  if (address.find('@', at + 1) != std::string::npos) {
+    return Status::InvalidInput("mail address has more than one '@'");
+  }
+  if (at == 0 || at > kMaxLocalPartLength) {
+    return Status::InvalidInput("mail address has a bad local part length");
+  }
+  bool has_atext = false;
+  for (size_t i = 0; i < at; ++i) {
+    char c = address[i];
+    if (c == '.') continue;
+    if (!IsAtext(c)) {
+      return Status::InvalidInput(
+          "mail address local part holds a forbidden character");
+    }
+    has_atext = true;
+  }
+  if (!has_atext) {
+    return Status::InvalidInput("mail address local part is only dots");
+  }
+  if (!IsMailHostName(address.substr(at + 1))) {
+    return Status::InvalidInput("mail address domain is not a host name");
+  }
+  return Status::Ok();
+}
+
+}  // namespace passwd

@@ -1,0 +1,28 @@
+// The one check of a mail address: what the mailer can send to is what the
+// forms and the console accept, so no stored address fails every later mail.
+#ifndef PASSWD_LIB_DOMAIN_MAIL_ADDRESS_H_
+#define PASSWD_LIB_DOMAIN_MAIL_ADDRESS_H_
+
+#include <cstddef>
+#include <string>
+
+#include "base/status.h"
+
+namespace passwd {
+
+// Longest mail address accepted (RFC 5321's limit on a path, less "<>").
+constexpr size_t kMaxMailAddressLength = 254;
+
+// Returns Ok when address is a bare ASCII "local@domain" address fit for an
+// SMTP envelope and a header (no control, space or quoting characters, no
+// display name, a dotted host name as domain, at most kMaxMailAddressLength
+// bytes; the local part may hold dots anywhere, as old Japanese mobile
+// addresses do), otherwise InvalidInput.
+Status ValidateMailAddress(const std::string& address);
+
+// True for a host name of at least two dot-separated LDH labels.
+bool IsMailHostName(const std::string& domain);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_DOMAIN_MAIL_ADDRESS_H_

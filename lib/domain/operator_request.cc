@@ -1,0 +1,277 @@
+#include "domain/operator_request.h"
+
+#include <cstdio>
+#include <vector>
+
+#include "base/crypto.h"
+#include "domain/mail_address.h"
+#include "domain/umin_id.h"
+
+namespace passwd {
+namespace {
+
+constexpr size_t kReceiptDigits = 6;
+
+struct ReasonText {
+  OperatorRequestReason reason;
+  const char* value;
+  const char* label;
+};
+constexpr ReasonText kReasons[] = {
+    {OperatorRequestReason::kCodeNotReceived, "code_not_received",
+     "アクセスコードが届かない"},
+    {OperatorRequestReason::kSendFailed, "send_failed",
+     "アクセスコードの送信に失敗した"},
+    {OperatorRequestReason::kRoleAccount, "role_account",
+     "役職・業務・管理・団体のUMIN ID"},
+    {OperatorRequestReason::kOther, "other", "その他"},
+    {OperatorRequestReason::kNotMe, "not_me",
+     "身に覚えのないアクセスコード・パスワード更新の通知"},
+};
+
+const ReasonText& TextOf(OperatorRequestReason reason) {
+  for (const auto& t : kReasons) {
+    if (t.reason == reason) return t;
+  }
+  return kReasons[3];
+}
+
+// Number of characters (code points) of well-formed UTF-8.
+size_t CharCount(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+// `s` without surrounding ASCII white space and ideographic spaces (U+3000).
+std::string TrimSpaces(const std::string& s) {
+  static const std::string kIdeographicSpace = "\u3000";
+  size_t begin = 0, end = s.size();
+  while (begin < end) {
+    if (s[begin] == ' ' || s[begin] == '\t' || s[begin] == '\r' ||
+        s[begin] == '\n') {
+      ++begin;
+    } else if (s.compare(begin, kIdeographicSpace.size(), kIdeographicSpace) ==
+               0) {
+      begin += kIdeographicSpace.size();
+    } else {
+      break;
+    }
+  }
+  while (end > begin) {
+    char c = s[end - 1];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      --end;
+    } else if (end - begin >= kIdeographicSpace.size() &&
+               s.compare(end - kIdeographicSpace.size(),
+                         kIdeographicSpace.size(), kIdeographicSpace) == 0) {
+      end -= kIdeographicSpace.size();
+    } else {
+      break;
+    }
+  }
+  return s.substr(begin, end - begin);
+}
+
+bool HasControlCharacter(const std::string& s) {
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return false;
+}
+
+// CRLF and lone CR become LF, as a textarea's text is counted by browsers.
+std::string UnixLineEnds(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+std::string UminIdError(UminIdOutcome outcome) {
+  switch (outcome) {
+    case UminIdOutcome::kOk:
+    case UminIdOutcome::kEmpty:
+      return "";
+    case UminIdOutcome::kHasMailDomain:
+      return "@umin.ac.jpはメールアドレスですので記入しないでください。";
+    case UminIdOutcome::kMalformed:
+      break;
+  }
+  return "UMIN IDはaaaaaa-aaaの形式でハイフンが入る英数字であり、"
+         "大文字は含まれません。お分かりにならない場合は空欄のままで"
+         "結構です。";
+}
+
+// A one-line text field: trimmed, required, at most `max_chars`.
+void CheckLine(const std::string& field, const std::string& typed,
+               const std::string& label, size_t max_chars, std::string* out,
+               FieldErrors* errors) {
+  *out = TrimSpaces(typed);
+  if (out->empty()) {
+    (*errors)[field] = label + "をご入力ください。";
+  } else if (CharCount(*out) > max_chars) {
+    (*errors)[field] =
+        label + "は" + std::to_string(max_chars) + "文字以内でご入力ください。";
+  } else if (HasControlCharacter(*out)) {
+    (*errors)[field] = label + "に改行などの制御文字は入力できません。";
+  }
+}
+
+}  // namespace
+
+bool ParseOperatorRequestReason(const std::string& value,
+                                OperatorRequestReason* reason) {
+  for (const auto& t : kReasons) {
+    if (t.reason != OperatorRequestReason::kNotMe && value == t.value) {
+      *reason = t.reason;
+      return true;
+    }
+  }
+  return false;
+}
+
+const char* OperatorRequestReasonValue(OperatorRequestReason reason) {
+  return TextOf(reason).value;
+}
+
+const char* OperatorRequestReasonLabel(OperatorRequestReason reason) {
+  return TextOf(reason).label;
+}
+
+std::string NormalizeContactMail(const std::string& typed) {
+  std::string trimmed = TrimSpaces(typed);
+  std::string out;
+  out.reserve(trimmed.size());
+  for (size_t i = 0; i < trimmed.size();) {
+    auto b0 = static_cast<unsigned char>(trimmed[i]);
+    // U+FF01..U+FF5E (full-width ASCII) is EF BC 81..EF BD 9E.
+    if (b0 == 0xEF && i + 2 < trimmed.size()) {
+      auto b1 = static_cast<unsigned char>(trimmed[i + 1]);
+      auto b2 = static_cast<unsigned char>(trimmed[i + 2]);
+      unsigned code = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+      if (code >= 0xFF01 && code <= 0xFF5E) {
+        out.push_back(static_cast<char>(code - 0xFF01 + 0x21));
+        i += 3;
+        continue;
+      }
+    }
+    out.push_back(trimmed[i]);
+    ++i;
+  }
+  return out;
+}
+
+void ValidateOperatorRequestForm(const OperatorRequestForm& form,
+                                 const Date& today, NewOperatorRequest* request,
+                                 FieldErrors* errors) {
+  UminIdResult id = NormalizeUminId(form.umin_id);
+  std::string id_error = UminIdError(id.outcome);
+  if (!id_error.empty()) {
+    (*errors)["umin_id"] = id_error;
+  } else if (id.outcome == UminIdOutcome::kOk) {
+    request->umin_id = id.id;
+  }
+
+  auto name = [&](const std::string& field, const std::string& typed,
+                  const std::string& label, std::string* out) {
+    CheckLine(field, typed, label, kOperatorNameMaxChars, out, errors);
+    std::string normalised;
+    if (!errors->count(field) && !NormalizeName(*out, &normalised).ok()) {
+      (*errors)[field] = label + "を正しくご入力ください。";
+    }
+  };
+  auto reading = [&](const std::string& field, const std::string& typed,
+                     const std::string& label, std::string* out) {
+    CheckLine(field, typed, label, kOperatorNameMaxChars, out, errors);
+    std::string normalised;
+    if (!errors->count(field) && !NormalizeReading(*out, &normalised).ok()) {
+      (*errors)[field] = label + "をひらがなでご入力ください。";
+    }
+  };
+  name("family_name", form.family_name, "姓", &request->family_name);
+  name("given_name", form.given_name, "名", &request->given_name);
+  reading("family_reading", form.family_reading, "せい",
+          &request->family_reading);
+  reading("given_reading", form.given_reading, "めい", &request->given_reading);
+
+  // Parsed against a far future day first, to tell a mistyped date from a
+  // date that has not come yet (as send_profile does).
+  Date any, birth;
+  if (TrimSpaces(form.birth_date).empty()) {
+    (*errors)["birth_date"] =
+        "生年月日を西暦 yyyy/mm/ddの形式にてご入力ください。";
+  } else if (!ParseBirthDate(form.birth_date, Date{9999, 12, 31}, &any).ok()) {
+    (*errors)["birth_date"] =
+        "生年月日は西暦 yyyy/mm/ddの形式にて、正しい日付をご入力ください。";
+  } else if (!ParseBirthDate(form.birth_date, today, &birth).ok()) {
+    (*errors)["birth_date"] = "生年月日に未来の日付は入力できません。";
+  } else {
+    request->birth_date = FormatDate(birth);
+  }
+
+  CheckLine("affiliation", form.affiliation, "所属機関",
+            kOperatorAffiliationMaxChars, &request->affiliation, errors);
+
+  request->contact_mail = NormalizeContactMail(form.contact_mail);
+  if (request->contact_mail.empty()) {
+    errors->emplace("contact_mail", "連絡先メールアドレスをご入力ください。");
+  } else if (!ValidateMailAddress(request->contact_mail).ok()) {
+    errors->emplace("contact_mail",
+                    "連絡先メールアドレスを正しくご入力ください"
+                    "（例: taro@example.org）。");
+  }
+
+  bool has_reason = ParseOperatorRequestReason(form.reason, &request->reason);
+  if (!has_reason) errors->emplace("reason", "申請理由をお選びください。");
+
+  request->message = TrimSpaces(UnixLineEnds(form.message));
+  size_t chars = CharCount(request->message);
+  if (chars > kOperatorMessageMaxChars) {
+    errors->emplace("message", "申請内容は" +
+                                   std::to_string(kOperatorMessageMaxChars) +
+                                   "文字以内でご入力ください（現在" +
+                                   std::to_string(chars) + "文字）。");
+  } else if (has_reason && request->reason == OperatorRequestReason::kOther &&
+             request->message.empty()) {
+    errors->emplace("message",
+                    "申請理由が「その他」の場合は、申請内容をご入力ください。");
+  }
+  request->priority = false;
+}
+
+Status GenerateReceiptNumber(const RandomByteSource& random_bytes,
+                             const Date& today, std::string* receipt) {
+  std::string digits;
+  // Bytes of 250 and above are dropped so that every digit is equally
+  // likely; 64 draws all rejected means a broken source.
+  for (int round = 0; round < 64 && digits.size() < kReceiptDigits; ++round) {
+    std::string bytes;
+    Status s = random_bytes(kReceiptDigits, &bytes);
+    if (!s.ok()) return s;
+    for (unsigned char b : bytes) {
+      if (b < 250 && digits.size() < kReceiptDigits) {
+        digits.push_back(static_cast<char>('0' + b % 10));
+      }
+    }
+  }
+  if (digits.size() < kReceiptDigits) {
+    return Status::Internal("random source keeps returning rejected bytes");
+  }
+  char date[16];
+  std::snprintf(date, sizeof date, "%04d%02d%02d", today.year % 10000,
+                today.month % 100, today.day % 100);
+  *receipt = "R" + std::string(date) + "-" + digits;
+  return Status::Ok();
+}
+
+}  // namespace passwd

@@ -1,0 +1,70 @@
+// The rules a new password must follow (spec section 5, seed page
+// 新しいパスワードを作成), checked as a pure function with no I/O so that a
+// table of cases can test every rule.
+#ifndef PASSWD_LIB_DOMAIN_PASSWORD_POLICY_H_
+#define PASSWD_LIB_DOMAIN_PASSWORD_POLICY_H_
+
+#include <string>
+#include <vector>
+
+#include "domain/dictionary.h"
+
+namespace passwd {
+
+// One rule of the password policy, in the order violations are reported.
+enum class PolicyRule {
+  kLength,          // 8 to 64 characters.
+  kCharacters,      // printable ASCII 0x21-0x7E only, hence no spaces.
+  kFirstEightMix,   // a lower-case letter, an upper-case letter and a digit
+                    // among the first 8 characters.
+  kContainsUminId,  // does not contain the UMIN ID, case-insensitively.
+  kDictionaryWord,  // contains no dictionary word of 5 or more letters.
+  kSequence,        // no run of 4 sequential characters or adjacent keys.
+  kConfirmation,    // the confirmation equals the password.
+};
+
+// A broken rule and the Japanese sentence that tells the user about it; the
+// message never contains the password or any part of it.
+struct PolicyViolation {
+  PolicyRule rule;
+  std::string message;
+};
+
+// The shortest password accepted, in characters.
+constexpr size_t kMinPasswordLength = 8;
+// The longest password accepted, in characters.
+constexpr size_t kMaxPasswordLength = 64;
+// How many leading characters must hold a lower, an upper and a digit.
+constexpr size_t kMixedPrefixLength = 8;
+// The shortest sequential or keyboard run that is refused.
+constexpr size_t kMinRefusedRunLength = 4;
+
+// Returns every rule that `password` breaks, in PolicyRule order, or an empty
+// vector when it follows them all; `umin_id` is the account's ID (an empty ID
+// skips that rule) and `dict` the loaded word list.
+std::vector<PolicyViolation> CheckPassword(const std::string& password,
+                                           const std::string& confirmation,
+                                           const std::string& umin_id,
+                                           const Dictionary& dict);
+
+// Returns the user-facing message for `rule`, the one CheckPassword reports.
+std::string PolicyMessage(PolicyRule rule);
+
+// Returns true when `text` holds 4 or more sequential letters or digits
+// (ascending or descending) or 4 or more adjacent keys of one keyboard row
+// (either direction), case-insensitively.
+bool ContainsSequentialRun(const std::string& text);
+
+// One bullet of the seed's rule list and the name by which the page's script
+// (static/passwd.js) marks it met or broken while the user types.
+struct RuleText {
+  const char* name;
+  const char* text;
+};
+
+// Returns the seed's five bullet lines of the rule list, for the page.
+std::vector<RuleText> PasswordRuleTexts();
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_DOMAIN_PASSWORD_POLICY_H_

@@ -1,0 +1,186 @@
+#include "flow/not_me.h"
+
+#include <optional>
+#include <vector>
+
+#include "store/accounts.h"
+#include "store/audit.h"
+#include "base/crypto.h"
+#include "mail/mail_texts.h"
+#include "store/operator_requests.h"
+#include "mail/operator_mail_texts.h"
+#include "mail/outbox.h"
+
+namespace passwd {
+namespace {
+
+using std::chrono::system_clock;
+
+constexpr size_t kTokenBytes = 32;
+// A token as Base64UrlEncode writes 32 bytes.
+constexpr size_t kTokenChars = 43;
+
+const char kInsertLink[] =
+    "INSERT INTO not_me_links (token_hash, umin_id, created_at, expires_at) "
+    "VALUES (?, ?, ?, ?)";
+const char kFindLink[] =
+    "SELECT id, umin_id, expires_at, used_at IS NOT NULL "
+    "FROM not_me_links WHERE token_hash = ?";
+const char kFindLinkForUpdate[] =
+    "SELECT id, umin_id, expires_at, used_at IS NOT NULL "
+    "FROM not_me_links WHERE token_hash = ? FOR UPDATE";
+const char kMarkUsed[] =
+    "UPDATE not_me_links SET used_at = ?, operator_request_id = ? "
+    "WHERE id = ? AND used_at IS NULL";
+const char kVoidPendingCodes[] =
+    "UPDATE reset_flows SET state = 'voided', code_hash = NULL, "
+    "updated_at = ? WHERE umin_id = ? AND state IN ('code_sent', 'verified')";
+
+// What the request tells the secretariat; the user typed nothing.
+const char kReportMessage[] =
+    "メールの「お心当たりが無い場合」のリンクから、ご本人様より"
+    "身に覚えが無いとのご連絡がありました。";
+
+struct Link {
+  int64_t id = 0;
+  std::string umin_id;
+  system_clock::time_point expires_at;
+  bool used = false;
+};
+
+std::string TokenHash(const std::string& token) {
+  return HexEncode(Sha256(token));
+}
+
+Status FindLink(SqlSession* session, const std::string& token, bool for_update,
+                std::optional<Link>* link) {
+  link->reset();
+  // Anything but a token's shape cannot be one; spare the database.
+  if (token.size() != kTokenChars) return Status::Ok();
+  std::vector<SqlRow> rows;
+  Status s = session->Query(for_update ? kFindLinkForUpdate : kFindLink,
+                            {TokenHash(token)}, &rows);
+  if (!s.ok() || rows.empty()) return s;
+  Link l;
+  l.id = rows[0].Int(0);
+  l.umin_id = rows[0].Text(1);
+  s = ParseSqlTime(rows[0].Text(2), &l.expires_at);
+  l.used = rows[0].Int(3) != 0;
+  if (s.ok()) *link = l;
+  return s;
+}
+
+NotMeLinkState StateOf(const std::optional<Link>& link,
+                       system_clock::time_point now) {
+  if (!link) return NotMeLinkState::kUnknown;
+  if (link->used) return NotMeLinkState::kUsed;
+  if (now >= link->expires_at) return NotMeLinkState::kExpired;
+  return NotMeLinkState::kUsable;
+}
+
+const char* StateName(NotMeLinkState state) {
+  switch (state) {
+    case NotMeLinkState::kUsable:
+      return "usable";
+    case NotMeLinkState::kUsed:
+      return "used";
+    case NotMeLinkState::kExpired:
+      return "expired";
+    case NotMeLinkState::kUnknown:
+      break;
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+Status CreateNotMeLink(Env* env, SqlSession* session,
+                       const std::string& umin_id, std::string* url) {
+  system_clock::time_point now = env->Now();
+  std::string bytes;
+  Status s = env->RandomBytes(kTokenBytes, &bytes);
+  if (!s.ok()) return s;
+  std::string token = Base64UrlEncode(bytes);
+  s = session->Execute(kInsertLink, {TokenHash(token), umin_id, SqlTime(now),
+                                     SqlTime(now + kNotMeLinkLifetime)});
+  if (s.ok()) *url = PublicUrl(env->config(), kNotMePath) + "?t=" + token;
+  return s;
+}
+
+Status CheckNotMeLink(Env* env, SqlSession* session, const std::string& token,
+                      NotMeLinkState* state) {
+  std::optional<Link> link;
+  Status s = FindLink(session, token, /*for_update=*/false, &link);
+  if (s.ok()) *state = StateOf(link, env->Now());
+  return s;
+}
+
+Status ReportNotMe(Env* env, SqlSession* session, const Caller& caller,
+                   const std::string& token, NotMeReport* report) {
+  *report = NotMeReport{};
+  system_clock::time_point now = env->Now();
+  std::optional<Link> link;
+  Status s = FindLink(session, token, /*for_update=*/false, &link);
+  if (!s.ok()) return s;
+  // The account row first, then the link, the order in which a code send
+  // locks the account and then writes its links.
+  std::optional<Account> account;
+  if (link) {
+    s = FindAccount(session, link->umin_id, /*for_update=*/true, &account);
+    if (s.ok()) s = FindLink(session, token, /*for_update=*/true, &link);
+    if (!s.ok()) return s;
+  }
+  report->state = StateOf(link, now);
+  if (link) report->umin_id = link->umin_id;
+  if (report->state != NotMeLinkState::kUsable) {
+    return AppendAudit(session, caller, now,
+                       {"not_me_refused", report->umin_id, "",
+                        std::string(StateName(report->state)) + " link"});
+  }
+  if (!account) return Status::Internal("not-me link without its account");
+
+  s = session->Execute(kVoidPendingCodes, {SqlTime(now), account->umin_id},
+                       &report->voided_flows);
+  if (!s.ok()) return s;
+
+  NewOperatorRequest new_request;
+  new_request.umin_id = account->umin_id;
+  new_request.family_name = account->family_name;
+  new_request.given_name = account->given_name;
+  new_request.family_reading = account->family_reading;
+  new_request.given_reading = account->given_reading;
+  new_request.birth_date = account->birth_date;
+  new_request.contact_mail =
+      account->external_mail.empty()
+          ? account->umin_id + "@" + env->config().umin_mail_domain
+          : account->external_mail;
+  new_request.reason = OperatorRequestReason::kNotMe;
+  new_request.message = kReportMessage;
+  new_request.priority = true;
+  int64_t request_id = 0;
+  s = SubmitOperatorRequest(env, session, new_request, caller.client_address,
+                            &report->receipt, &request_id);
+  uint64_t marked = 0;
+  if (s.ok()) {
+    s = session->Execute(kMarkUsed, {SqlTime(now), request_id, link->id},
+                         &marked);
+  }
+  if (s.ok() && marked != 1) {
+    return Status::Internal("not-me link changed under its lock");
+  }
+  report->contact_mail = new_request.contact_mail;
+  if (s.ok()) {
+    s = EnqueueMail(
+        env, session,
+        NotMeReceiptMail(env->config(), report->contact_mail, report->receipt));
+  }
+  if (s.ok()) {
+    s = AppendAudit(session, caller, now,
+                    {"not_me", account->umin_id, "",
+                     "receipt " + report->receipt + ", voided " +
+                         std::to_string(report->voided_flows) + " flow(s)"});
+  }
+  return s;
+}
+
+}  // namespace passwd

@@ -1,0 +1,481 @@
+#include "flow/password_sync.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "store/audit.h"
+
+namespace passwd {
+namespace {
+
+const char kSupersedePending[] =
+    "UPDATE password_sync_queue SET status = 'done', credential = NULL, "
+    "last_error = 'superseded' WHERE umin_id = ? AND target = ? AND "
+    "status = 'pending'";
+const char kInsertSync[] =
+    "INSERT INTO password_sync_queue (umin_id, target, credential, status, "
+    "attempts, created_at) VALUES (?, ?, ?, 'pending', 0, ?)";
+// SKIP LOCKED: a row another worker is delivering right now is not ours.
+// `id > ?` moves past the rows this pass already tried, so a failed row
+// (still pending) is tried once per pass; `created_at <= ?` leaves rows
+// from the future (tests with a shifted clock) alone.
+const char kSelectNextPending[] =
+    "SELECT id, umin_id, target, credential FROM password_sync_queue "
+    "WHERE status = 'pending' AND id > ? AND created_at <= ? "
+    "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED";
+const char kMarkDone[] =
+    "UPDATE password_sync_queue SET status = 'done', credential = NULL, "
+    "attempts = attempts + 1, last_error = '', done_at = ? WHERE id = ?";
+const char kMarkRetry[] =
+    "UPDATE password_sync_queue SET attempts = attempts + 1, "
+    "last_error = ? WHERE id = ?";
+const char kMarkFailed[] =
+    "UPDATE password_sync_queue SET status = 'failed', credential = NULL, "
+    "attempts = attempts + 1, last_error = ? WHERE id = ?";
+
+const char kHtpasswd[] = "htpasswd";
+// The name the worker's audit rows carry as their request id.
+const char kAuditSource[] = "sync_worker";
+// password_sync_queue.target and .last_error are VARCHAR(255).
+constexpr size_t kMaxTargetLength = 255;
+constexpr size_t kMaxErrorLength = 255;
+constexpr mode_t kHtpasswdMode = 0640;
+
+std::string Trim(const std::string& s) {
+  const char* blanks = " \t";
+  size_t begin = s.find_first_not_of(blanks);
+  if (begin == std::string::npos) return "";
+  size_t end = s.find_last_not_of(blanks);
+  return s.substr(begin, end - begin + 1);
+}
+
+bool HasControlCharacter(const std::string& s) {
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f) return true;
+  }
+  return false;
+}
+
+// True when `s` may be one field of an htpasswd line.
+bool IsHtpasswdField(const std::string& s) {
+  return !s.empty() &&
+         s.find_first_of(std::string(":\n\r\0", 4)) == std::string::npos;
+}
+
+std::string ErrnoText(int error) { return std::strerror(error); }
+
+Status IoError(const std::string& path, const std::string& what, int error) {
+  return Status::Unavailable("htpasswd " + path + ": " + what + ": " +
+                             ErrnoText(error));
+}
+
+// Closes a file descriptor on every return path.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  ~FileDescriptor() {
+    if (fd_ >= 0) close(fd_);
+  }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  int get() const { return fd_; }
+  // Closes now, reporting close's error (a write may only fail here).
+  int Close() {
+    int fd = fd_;
+    fd_ = -1;
+    return close(fd);
+  }
+
+ private:
+  int fd_;
+};
+
+// Removes the temporary file unless it was renamed into place.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
+  ~TemporaryFile() {
+    if (!path_.empty()) unlink(path_.c_str());
+  }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  void Release() { path_.clear(); }
+
+ private:
+  std::string path_;
+};
+
+// Reads the whole file at `path`; *exists false (and no error) when it is
+// missing. *group gets its group.
+Status ReadExisting(const std::string& path, std::string* content, bool* exists,
+                    gid_t* group) {
+  content->clear();
+  *exists = false;
+  FileDescriptor fd(open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    if (errno == ENOENT) return Status::Ok();
+    return IoError(path, "cannot open", errno);
+  }
+  struct stat st;
+  if (fstat(fd.get(), &st) != 0) return IoError(path, "cannot stat", errno);
+  if (!S_ISREG(st.st_mode)) {
+    return Status::Unavailable("htpasswd " + path + ": not a regular file");
+  }
+  *exists = true;
+  *group = st.st_gid;
+  char buffer[8192];
+  for (;;) {
+    ssize_t n = read(fd.get(), buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return IoError(path, "cannot read", errno);
+    }
+    if (n == 0) break;
+    content->append(buffer, static_cast<size_t>(n));
+  }
+  return Status::Ok();
+}
+
+// `content` with the line of `user` set to "user:hash": the first line of
+// that user is replaced, any later one dropped (so no stale hash can match),
+// every other line kept as it was; a new user is appended.
+std::string WithEntry(const std::string& content, const std::string& user,
+                      const std::string& hash) {
+  const std::string prefix = user + ":";
+  const std::string entry = prefix + hash + "\n";
+  std::string out;
+  out.reserve(content.size() + entry.size());
+  bool replaced = false;
+  size_t from = 0;
+  while (from < content.size()) {
+    size_t end = content.find('\n', from);
+    if (end == std::string::npos) end = content.size();
+    const std::string line = content.substr(from, end - from);
+    if (line.compare(0, prefix.size(), prefix) == 0) {
+      if (!replaced) out += entry;
+      replaced = true;
+    } else {
+      out += line;
+      out += '\n';
+    }
+    from = end + 1;
+  }
+  if (!replaced) out += entry;
+  return out;
+}
+
+Status WriteAll(int fd, const std::string& data, const std::string& path) {
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return IoError(path, "cannot write", errno);
+    }
+    done += static_cast<size_t>(n);
+  }
+  return Status::Ok();
+}
+
+// The credential a target of `kind` takes; "" when there is none.
+std::string CredentialFor(const std::string& kind,
+                          const SyncCredentials& credentials) {
+  if (kind == kHtpasswd) return credentials.sha512_crypt;
+  return "";
+}
+
+// Hands `credential` of `umin_id` to `target`.
+Status Deliver(const SyncTarget& target, const std::string& umin_id,
+               const std::string& credential) {
+  if (target.kind == kHtpasswd) {
+    return WriteHtpasswdEntry(target.path, umin_id, credential);
+  }
+  return Status::Internal("no delivery for target kind " + target.kind);
+}
+
+// A failure description fit for last_error, the audit and the log:
+// printable ASCII only and short. Only our own messages come here, and
+// they name paths and system errors, never a credential.
+std::string ShortError(const Status& s) {
+  return s.ToShortAscii(kMaxErrorLength);
+}
+
+enum class Outcome { kNone, kDelivered, kRetry, kFailed };
+
+// What a delivery did, kept across a re-run of the same transaction (after a
+// deadlock) so the target is not written twice for one row.
+struct DeliveryResult {
+  int64_t id = 0;
+  Status status;
+};
+
+// One row's handling, for the report and the log after the commit.
+struct RowResult {
+  Outcome outcome = Outcome::kNone;
+  int64_t id = 0;
+  std::string umin_id;
+  std::string target;
+  std::string error;
+};
+
+// Takes the oldest pending row after `after_id`, delivers it and records
+// the result and its audit event, all in the caller's transaction.
+// result->outcome stays kNone when no row is left.
+Status DeliverOne(Env* env, SqlSession* session,
+                  const std::vector<SyncTarget>& targets, int64_t after_id,
+                  std::optional<DeliveryResult>* last_delivery,
+                  RowResult* result) {
+  *result = RowResult();
+  const auto now = env->Now();
+  std::vector<SqlRow> rows;
+  Status s =
+      session->Query(kSelectNextPending, {after_id, SqlTime(now)}, &rows);
+  if (!s.ok() || rows.empty()) return s;
+  const SqlRow& row = rows[0];
+  result->id = row.Int(0);
+  result->umin_id = row.Text(1);
+  result->target = row.Text(2);
+  const bool has_credential = !row.IsNull(3) && !row.Text(3).empty();
+
+  const SyncTarget* target = nullptr;
+  for (const SyncTarget& t : targets) {
+    if (t.spec == result->target) target = &t;
+  }
+  Status delivery;
+  if (!has_credential) {
+    // Nothing to hand over, now or later: give up on the row.
+    delivery = Status::Internal("no credential");
+  } else if (target == nullptr) {
+    // Kept for when the target is configured again.
+    delivery = Status::NotFound("target not configured");
+  } else {
+    if (!last_delivery->has_value() || (*last_delivery)->id != result->id) {
+      DeliveryResult done;
+      done.id = result->id;
+      done.status = Deliver(*target, result->umin_id, row.Text(3));
+      *last_delivery = std::move(done);
+    }
+    delivery = (*last_delivery)->status;
+  }
+
+  AuditEvent event;
+  event.umin_id = result->umin_id;
+  if (delivery.ok()) {
+    s = session->Execute(kMarkDone, {SqlTime(env->Now()), result->id});
+    if (!s.ok()) return s;
+    event.event = "password_synced";
+    event.detail = result->target;
+    result->outcome = Outcome::kDelivered;
+  } else {
+    result->error = delivery.code() == Status::Code::kNotFound
+                        ? delivery.message()
+                        : ShortError(delivery);
+    const bool give_up = !has_credential;
+    s = session->Execute(give_up ? kMarkFailed : kMarkRetry,
+                         {result->error, result->id});
+    if (!s.ok()) return s;
+    event.event = "password_sync_failed";
+    event.detail = result->target + ": " + result->error;
+    result->outcome = give_up ? Outcome::kFailed : Outcome::kRetry;
+  }
+  return AppendAudit(session, env->Now(), event, "", kAuditSource);
+}
+
+}  // namespace
+
+Status ParseSyncTargets(const std::string& setting,
+                        std::vector<SyncTarget>* targets) {
+  targets->clear();
+  if (Trim(setting).empty()) return Status::Ok();
+  std::vector<SyncTarget> parsed;
+  std::set<std::string> seen;
+  size_t from = 0;
+  for (;;) {
+    size_t comma = setting.find(',', from);
+    const std::string entry = Trim(setting.substr(
+        from, comma == std::string::npos ? std::string::npos : comma - from));
+    const std::string quoted = "sync_targets entry \"" + entry + "\"";
+    if (entry.empty()) {
+      return Status::InvalidInput("sync_targets: an empty entry");
+    }
+    if (entry.size() > kMaxTargetLength || HasControlCharacter(entry)) {
+      return Status::InvalidInput(quoted + ": too long or not printable");
+    }
+    size_t colon = entry.find(':');
+    if (colon == std::string::npos) {
+      return Status::InvalidInput(quoted + ": expected kind:path");
+    }
+    SyncTarget target;
+    target.spec = entry;
+    target.kind = entry.substr(0, colon);
+    target.path = entry.substr(colon + 1);
+    if (target.kind != kHtpasswd) {
+      return Status::InvalidInput(quoted + ": unknown kind \"" + target.kind +
+                                  "\" (known: htpasswd)");
+    }
+    if (target.path.size() < 2 || target.path.front() != '/' ||
+        target.path.back() == '/') {
+      return Status::InvalidInput(quoted +
+                                  ": the path must be an absolute file path");
+    }
+    if (!seen.insert(target.spec).second) {
+      return Status::InvalidInput(quoted + ": listed twice");
+    }
+    parsed.push_back(std::move(target));
+    if (comma == std::string::npos) break;
+    from = comma + 1;
+  }
+  *targets = std::move(parsed);
+  return Status::Ok();
+}
+
+Status WriteHtpasswdEntry(const std::string& path, const std::string& user,
+                          const std::string& hash) {
+  if (!IsHtpasswdField(user)) {
+    return Status::InvalidInput(
+        "htpasswd: a user name must be non-empty "
+        "without ':' or a line break");
+  }
+  if (!IsHtpasswdField(hash)) {
+    return Status::InvalidInput(
+        "htpasswd: a hash must be non-empty "
+        "without ':' or a line break");
+  }
+  size_t slash = path.rfind('/');
+  if (path.empty() || path.front() != '/' || slash + 1 == path.size()) {
+    return Status::InvalidInput("htpasswd: not an absolute file path: " + path);
+  }
+  const std::string folder = slash == 0 ? "/" : path.substr(0, slash);
+
+  // A lock file beside the target rather than the target itself: the rename
+  // replaces the target's inode, and a writer waiting on the old one would
+  // then go on with stale content.
+  const std::string lock_path = path + ".lock";
+  FileDescriptor lock(
+      open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, kHtpasswdMode));
+  if (lock.get() < 0) return IoError(path, "cannot open its lock file", errno);
+  while (flock(lock.get(), LOCK_EX) != 0) {
+    if (errno != EINTR) return IoError(path, "cannot lock", errno);
+  }
+
+  std::string content;
+  bool exists = false;
+  gid_t group = 0;
+  Status s = ReadExisting(path, &content, &exists, &group);
+  if (!s.ok()) return s;
+  const std::string updated = WithEntry(content, user, hash);
+
+  std::string temp_path = folder + (slash == 0 ? "" : "/") + "." +
+                          path.substr(slash + 1) + ".XXXXXX";
+  FileDescriptor temp(mkostemp(&temp_path[0], O_CLOEXEC));
+  if (temp.get() < 0) {
+    return IoError(path, "cannot create a temporary file", errno);
+  }
+  TemporaryFile remove_unless_renamed(temp_path);
+  // Explicit mode, whatever the umask; the old file's group, so the web
+  // server that reads it through its group still can.
+  if (fchmod(temp.get(), kHtpasswdMode) != 0) {
+    return IoError(path, "cannot set the mode", errno);
+  }
+  struct stat temp_stat;
+  if (fstat(temp.get(), &temp_stat) != 0) {
+    return IoError(path, "cannot stat the temporary file", errno);
+  }
+  if (exists && temp_stat.st_gid != group &&
+      fchown(temp.get(), static_cast<uid_t>(-1), group) != 0) {
+    return IoError(path, "cannot keep the file's group", errno);
+  }
+  s = WriteAll(temp.get(), updated, path);
+  if (!s.ok()) return s;
+  if (fsync(temp.get()) != 0) return IoError(path, "cannot fsync", errno);
+  if (temp.Close() != 0) return IoError(path, "cannot close", errno);
+  if (rename(temp_path.c_str(), path.c_str()) != 0) {
+    return IoError(path, "cannot rename the temporary file", errno);
+  }
+  remove_unless_renamed.Release();
+  // The rename is durable only once the folder is on disk too.
+  FileDescriptor dir(open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dir.get() < 0 || fsync(dir.get()) != 0) {
+    return IoError(path, "cannot fsync the folder", errno);
+  }
+  return Status::Ok();
+}
+
+Status EnqueuePasswordSync(Env* env, SqlSession* session,
+                           const std::string& umin_id,
+                           const SyncCredentials& credentials) {
+  std::vector<SyncTarget> targets;
+  Status s = ParseSyncTargets(env->config().sync_targets, &targets);
+  if (!s.ok()) return s;
+  if (targets.empty()) return Status::Ok();
+  if (!IsHtpasswdField(umin_id)) {
+    return Status::InvalidInput("password sync: not a UMIN ID");
+  }
+  const std::string now = SqlTime(env->Now());
+  for (const SyncTarget& target : targets) {
+    const std::string credential = CredentialFor(target.kind, credentials);
+    if (!IsHtpasswdField(credential)) {
+      return Status::InvalidInput("password sync: no credential for " +
+                                  target.kind);
+    }
+    // Only the newest password matters: an older one still waiting for
+    // this target is dropped (its credential wiped) instead of delivered.
+    s = session->Execute(kSupersedePending, {umin_id, target.spec});
+    if (!s.ok()) return s;
+    s = session->Execute(kInsertSync, {umin_id, target.spec, credential, now});
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status DeliverPasswordSync(Env* env, SyncReport* report) {
+  return DeliverPasswordSync(
+      env, [] { return true; }, report);
+}
+
+Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
+                           SyncReport* report) {
+  std::vector<SyncTarget> targets;
+  Status s = ParseSyncTargets(env->config().sync_targets, &targets);
+  if (!s.ok()) return s;
+  int64_t after_id = 0;
+  while (keep_going()) {
+    RowResult result;
+    std::optional<DeliveryResult> last_delivery;
+    s = env->db()->Transaction([&](SqlSession* session) {
+      return DeliverOne(env, session, targets, after_id, &last_delivery,
+                        &result);
+    });
+    if (!s.ok()) return s;
+    const std::string what = "password sync: row " + std::to_string(result.id) +
+                             " (" + result.umin_id + " to " + result.target +
+                             ")";
+    switch (result.outcome) {
+      case Outcome::kNone:
+        return Status::Ok();
+      case Outcome::kDelivered:
+        ++report->delivered;
+        break;
+      case Outcome::kRetry:
+        ++report->failed;
+        env->Log(what + " failed, kept for the next round: " + result.error);
+        break;
+      case Outcome::kFailed:
+        ++report->failed;
+        env->Log(what + " failed for good: " + result.error);
+        break;
+    }
+    after_id = result.id;
+  }
+  return Status::Ok();
+}
+
+}  // namespace passwd

@@ -1,0 +1,128 @@
+// ResetFlow: one password renewal, from the access code sent to the new
+// password set, bound to the browser that asked for it by a cookie holding
+// a random token (stored only as its SHA-256).
+#ifndef PASSWD_LIB_FLOW_RESET_FLOW_H_
+#define PASSWD_LIB_FLOW_RESET_FLOW_H_
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "store/accounts.h"
+#include "base/caller.h"
+#include "base/database.h"
+#include "base/env.h"
+#include "store/rate_limit.h"
+#include "base/status.h"
+
+namespace passwd {
+
+inline constexpr char kFlowCookie[] = "passwd_flow";
+inline constexpr char kFlowCookiePath[] = "/cgi-open-bin/passwd/";
+// An access code is valid this long; so is a verified flow.
+inline constexpr std::chrono::minutes kCodeLifetime{10};
+// The third wrong code locks the flow.
+inline constexpr int kMaxCodeTries = 3;
+
+struct ResetFlow {
+  int64_t id = 0;
+  std::string umin_id;
+  std::string via;    // "id", "profile" or "operator"
+  std::string state;  // code_sent, verified, locked, expired, voided, done
+  std::chrono::system_clock::time_point code_expires_at;
+  int code_tries = 0;
+  std::optional<std::chrono::system_clock::time_point> verified_at;
+};
+
+// The rate limits of the flow, from configuration.
+struct FlowLimits {
+  explicit FlowLimits(const Config& config);
+  RateLimit sends_per_account;
+  RateLimit sends_per_address;
+  RateLimit failures_per_account;
+};
+
+// Issues a new access code for `account` (voiding every earlier flow of the
+// account), queues its mail to the registered external address (if any) and
+// to <id>@<umin_mail_domain>, and audits it, in the caller's transaction.
+// `*flow_token` receives the new flow's cookie value.
+Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
+                       const Account& account, const std::string& via,
+                       std::string* flow_token);
+
+// What a request for an access code came to.
+enum class SendOutcome { kSent, kRefused, kRateLimited };
+
+// Counts a code request against the client address's limit; when the
+// address is over it, sets `*retry_at` and audits the refusal (naming
+// `umin_id`, which may be ""), and nothing else must happen.
+Status CountCodeRequest(
+    Env* env, SqlSession* session, const Caller& caller,
+    const std::string& umin_id,
+    std::optional<std::chrono::system_clock::time_point>* retry_at);
+
+// For an individual account found (and locked) by the caller: checks the
+// account's limit and issues the code, setting `*outcome` to kSent (with
+// `*flow_token`) or kRateLimited (with `*retry_at`, audited).
+Status SendCodeWithinLimit(
+    Env* env, SqlSession* session, const Caller& caller,
+    const Account& account, const std::string& via, SendOutcome* outcome,
+    std::optional<std::chrono::system_clock::time_point>* retry_at,
+    std::string* flow_token);
+
+// Finds the flow whose cookie value is `token`.
+Status FindFlow(SqlSession* session, const std::string& token,
+                std::optional<ResetFlow>* flow);
+
+// Marks a flow whose code (or whose verification) has run out as expired
+// and clears its code; OK and no change when it was in another state.
+Status ExpireFlow(Env* env, SqlSession* session, const Caller& caller,
+                  const ResetFlow& flow);
+
+enum class CodeOutcome {
+  kVerified,     // right code: the flow is verified, its token rotated
+  kWrong,        // wrong code, `tries_left` more allowed
+  kLocked,       // the third wrong code, or already locked
+  kExpired,      // past the 10 minutes, voided by a newer code, or cleared
+  kNoFlow,       // no flow for this browser
+  kRateLimited,  // too many wrong codes for the account today
+};
+
+struct CodeCheck {
+  CodeOutcome outcome = CodeOutcome::kNoFlow;
+  int tries_left = 0;
+  std::string new_token;                           // with kVerified
+  std::chrono::system_clock::time_point retry_at;  // with kRateLimited
+};
+
+// Checks `code` (normalised, 10 digits) for the flow of `token`. The try is
+// counted by one atomic UPDATE before the comparison, so no number of
+// parallel requests gets more than kMaxCodeTries codes compared.
+Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
+                       const std::string& token, const std::string& code,
+                       CodeCheck* check);
+
+// True when `flow` is verified and its 10 minutes to set a password have not
+// run out.
+bool CanSetPassword(const ResetFlow& flow,
+                    std::chrono::system_clock::time_point now);
+
+// Sets the account's new password and closes the flow in one transaction:
+// the flow must still be verified and in time (`*completed` false if not);
+// every other open flow of the account is voided, the propagation queued,
+// the confirmation mails queued and the change audited.
+Status CompletePasswordChange(Env* env, SqlSession* session,
+                              const Caller& caller, const ResetFlow& flow,
+                              const std::string& password_hash,
+                              const struct SyncCredentials& credentials,
+                              bool* completed);
+
+// SHA-256 of a flow token, hex, as stored.
+std::string FlowTokenHash(const std::string& token);
+
+// Masks an address for display: t***@example.org.
+std::string MaskMailAddress(const std::string& address);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_FLOW_RESET_FLOW_H_

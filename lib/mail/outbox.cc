@@ -1,0 +1,326 @@
+#include "mail/outbox.h"
+
+#include <openssl/crypto.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "base/crypto.h"
+#include "mail/mail_message.h"
+#include "mail/smtp_client.h"
+
+namespace passwd {
+namespace {
+
+const char kInsertMail[] =
+    "INSERT INTO mail_outbox (kind, recipient, subject, body, sealed_secret, "
+    "not_after, status, attempts, next_attempt_at, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)";
+// The oldest due mails, read without locks; then each candidate is locked
+// by its primary key, so a worker holds exactly the row it sends (a locking
+// scan would also hold every row it passed over, and keep other workers
+// off them for the whole SMTP exchange). SKIP LOCKED: a mail another worker
+// is sending right now is not due for us.
+const char kSelectDueIds[] =
+    "SELECT id FROM mail_outbox WHERE status = 'pending' AND "
+    "next_attempt_at <= ? ORDER BY id LIMIT 20";
+const char kLockDueMail[] =
+    "SELECT id, kind, recipient, subject, body, sealed_secret, not_after, "
+    "attempts FROM mail_outbox WHERE id = ? AND status = 'pending' AND "
+    "next_attempt_at <= ? FOR UPDATE SKIP LOCKED";
+const char kMarkSent[] =
+    "UPDATE mail_outbox SET status = 'sent', sealed_secret = NULL, "
+    "attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = '' "
+    "WHERE id = ?";
+const char kMarkRetry[] =
+    "UPDATE mail_outbox SET attempts = ?, next_attempt_at = ?, "
+    "last_error = ? WHERE id = ?";
+const char kMarkFailed[] =
+    "UPDATE mail_outbox SET status = 'failed', sealed_secret = NULL, "
+    "attempts = ?, last_error = ? WHERE id = ?";
+const char kMarkExpired[] =
+    "UPDATE mail_outbox SET status = 'expired', sealed_secret = NULL, "
+    "last_error = 'not delivered before its expiry' WHERE id = ?";
+
+// Backoff after the n-th temporary failure: 2 s, 4 s, 8 s ... 5 minutes.
+constexpr long kFirstBackoffSeconds = 2;
+constexpr long kMaxBackoffSeconds = 5 * 60;
+// last_error is VARCHAR(255).
+constexpr size_t kMaxErrorLength = 255;
+constexpr size_t kMessageIdRandomBytes = 16;
+
+// Overwrites a string that held a secret before its memory is released
+// (copies made by reallocation or by libraries are beyond reach).
+void Wipe(std::string* s) {
+  if (!s->empty()) OPENSSL_cleanse(&(*s)[0], s->size());
+  s->clear();
+}
+
+// Wipes a string when it goes out of scope, on every return path.
+class WipeOnExit {
+ public:
+  explicit WipeOnExit(std::string* s) : s_(s) {}
+  ~WipeOnExit() { Wipe(s_); }
+  WipeOnExit(const WipeOnExit&) = delete;
+  WipeOnExit& operator=(const WipeOnExit&) = delete;
+
+ private:
+  std::string* s_;
+};
+
+std::chrono::seconds Backoff(int64_t attempts) {
+  long seconds = kFirstBackoffSeconds;
+  for (int64_t i = 1; i < attempts && seconds < kMaxBackoffSeconds; ++i) {
+    seconds *= 2;
+  }
+  return std::chrono::seconds(std::min(seconds, kMaxBackoffSeconds));
+}
+
+// A failure description fit for last_error and the log: printable ASCII
+// only and short. Callers only ever pass status messages of ours and of
+// SendMail, which never hold a body or a secret.
+std::string ShortError(const Status& s) {
+  return s.ToShortAscii(kMaxErrorLength);
+}
+
+std::string DomainOf(const std::string& address) {
+  size_t at = address.rfind('@');
+  return at == std::string::npos ? address : address.substr(at + 1);
+}
+
+// `body` with every placeholder replaced by `secret`, built in one buffer
+// sized up front so no partial copy of the secret is left behind.
+std::string FillSecret(const std::string& body, const std::string& secret) {
+  const std::string placeholder = kSecretPlaceholder;
+  size_t count = 0;
+  for (size_t p = body.find(placeholder); p != std::string::npos;
+       p = body.find(placeholder, p + placeholder.size())) {
+    ++count;
+  }
+  std::string out;
+  out.reserve(body.size() + count * secret.size() + 1);
+  size_t from = 0;
+  for (size_t p = body.find(placeholder); p != std::string::npos;
+       p = body.find(placeholder, from)) {
+    out.append(body, from, p - from);
+    out.append(secret);
+    from = p + placeholder.size();
+  }
+  out.append(body, from, std::string::npos);
+  return out;
+}
+
+// One due mail as read from the outbox.
+struct DueMail {
+  int64_t id = 0;
+  std::string kind;
+  std::string recipient;
+  std::string subject;
+  std::string body;
+  std::string sealed_secret;
+  bool has_secret = false;
+  std::string not_after;  // SQL time text, "" when none
+  int64_t attempts = 0;
+};
+
+// Composes and sends `mail`; on success stores the Message-ID header value
+// in *message_id. InvalidInput means the mail can never be sent.
+Status Send(Env* env, const DueMail& mail, std::string* message_id) {
+  const Config& config = env->config();
+  std::string secret;
+  WipeOnExit wipe_secret(&secret);
+  if (mail.has_secret) {
+    Status s = Open(config.outbox_key, mail.sealed_secret, &secret);
+    if (!s.ok()) {
+      return s.code() == Status::Code::kInvalidInput
+                 ? Status::InvalidInput("cannot open the sealed secret")
+                 : Status::Internal("cannot open the sealed secret: " +
+                                    s.message());
+    }
+  }
+  std::string random;
+  Status s = env->RandomBytes(kMessageIdRandomBytes, &random);
+  if (!s.ok()) return Status::Internal("no randomness for the Message-ID");
+
+  MailMessage message;
+  message.from_address = config.mail_from_address;
+  message.from_display_name = config.mail_from_name;
+  message.to_address = mail.recipient;
+  message.subject = mail.subject;
+  message.date = env->Now();
+  message.message_id_domain = DomainOf(config.mail_from_address);
+  message.message_id_random = HexEncode(random);
+  WipeOnExit wipe_body(&message.body);
+  message.body = mail.has_secret ? FillSecret(mail.body, secret) : mail.body;
+
+  std::string rfc5322;
+  WipeOnExit wipe_rfc5322(&rfc5322);
+  s = ComposeMail(message, &rfc5322);
+  if (!s.ok()) return s;
+
+  SmtpSettings settings;
+  settings.url = config.smtp_url;
+  settings.starttls = config.smtp_starttls;
+  settings.username = config.smtp_username;
+  settings.password = config.smtp_password;
+  settings.timeout_seconds = config.smtp_timeout_seconds;
+  s = SendMail(settings, config.mail_from_address, mail.recipient, rfc5322);
+  if (!s.ok()) return s;
+  *message_id =
+      "<" + message.message_id_random + "@" + message.message_id_domain + ">";
+  return Status::Ok();
+}
+
+enum class Outcome { kNone, kSent, kRetried, kFailed, kExpired };
+
+// What a send did, kept across a re-run of the same transaction (after a
+// deadlock) so a mail already handed to the server is not sent twice.
+struct SendResult {
+  int64_t id = 0;
+  Status status;
+  std::string message_id;
+};
+
+// Takes the oldest due mail, delivers or drops it, and records the result,
+// all in the caller's transaction. *outcome stays kNone when nothing is due.
+Status DeliverOne(Env* env, SqlSession* session,
+                  std::chrono::system_clock::time_point now,
+                  std::optional<SendResult>* last_send, Outcome* outcome) {
+  *outcome = Outcome::kNone;
+  const std::string now_text = SqlTime(now);
+  std::vector<SqlRow> candidates;
+  Status s = session->Query(kSelectDueIds, {now_text}, &candidates);
+  if (!s.ok()) return s;
+  std::vector<SqlRow> rows;
+  for (const SqlRow& candidate : candidates) {
+    s = session->Query(kLockDueMail, {candidate.Int(0), now_text}, &rows);
+    if (!s.ok()) return s;
+    if (!rows.empty()) break;
+  }
+  if (rows.empty()) return Status::Ok();
+  const SqlRow& row = rows[0];
+  DueMail mail;
+  mail.id = row.Int(0);
+  mail.kind = row.Text(1);
+  mail.recipient = row.Text(2);
+  mail.subject = row.Text(3);
+  mail.body = row.Text(4);
+  mail.has_secret = !row.IsNull(5);
+  mail.sealed_secret = row.Text(5);
+  mail.not_after = row.Text(6);
+  mail.attempts = row.Int(7);
+  const std::string what =
+      "outbox: mail " + std::to_string(mail.id) + " (" + mail.kind + ")";
+
+  if (!mail.not_after.empty()) {
+    std::chrono::system_clock::time_point not_after;
+    s = ParseSqlTime(mail.not_after, &not_after);
+    if (!s.ok()) return s;
+    if (now > not_after) {
+      s = session->Execute(kMarkExpired, {mail.id});
+      if (!s.ok()) return s;
+      env->Log(what + " expired before delivery; dropped");
+      *outcome = Outcome::kExpired;
+      return Status::Ok();
+    }
+  }
+
+  if (!last_send->has_value() || (*last_send)->id != mail.id) {
+    SendResult result;
+    result.id = mail.id;
+    result.status = Send(env, mail, &result.message_id);
+    *last_send = std::move(result);
+  }
+  const SendResult& result = **last_send;
+  const int64_t attempts = mail.attempts + 1;
+
+  if (result.status.ok()) {
+    s = session->Execute(kMarkSent,
+                         {SqlTime(env->Now()), result.message_id, mail.id});
+    if (!s.ok()) return s;
+    *outcome = Outcome::kSent;
+    return Status::Ok();
+  }
+  const std::string error = ShortError(result.status);
+  const bool permanent = result.status.code() == Status::Code::kInvalidInput;
+  if (permanent || attempts >= env->config().mail_max_attempts) {
+    s = session->Execute(kMarkFailed, {attempts, error, mail.id});
+    if (!s.ok()) return s;
+    env->Log(what + " failed after " + std::to_string(attempts) +
+             " attempt(s): " + error);
+    *outcome = Outcome::kFailed;
+    return Status::Ok();
+  }
+  const auto delay = Backoff(attempts);
+  s = session->Execute(kMarkRetry,
+                       {attempts, SqlTime(now + delay), error, mail.id});
+  if (!s.ok()) return s;
+  env->Log(what + " attempt " + std::to_string(attempts) +
+           " failed, retry in " + std::to_string(delay.count()) +
+           " s: " + error);
+  *outcome = Outcome::kRetried;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status EnqueueMail(Env* env, SqlSession* session, const OutboxMail& mail) {
+  const auto now = env->Now();
+  SqlValue sealed = nullptr;
+  if (!mail.secret.empty()) {
+    if (mail.body.find(kSecretPlaceholder) == std::string::npos) {
+      return Status::InvalidInput("outbox: a secret but no placeholder");
+    }
+    std::string nonce;
+    Status s = env->RandomBytes(kAeadNonceSize, &nonce);
+    if (!s.ok()) return s;
+    std::string sealed_secret;
+    s = Seal(env->config().outbox_key, mail.secret, nonce, &sealed_secret);
+    if (!s.ok()) return s;
+    sealed = std::move(sealed_secret);
+  }
+  SqlValue not_after = nullptr;
+  if (mail.not_after) not_after = SqlTime(*mail.not_after);
+  return session->Execute(
+      kInsertMail,
+      {mail.kind, mail.recipient, mail.subject, mail.body, std::move(sealed),
+       std::move(not_after), SqlTime(now), SqlTime(now)});
+}
+
+Status DeliverDueMail(Env* env, DeliveryReport* report) {
+  return DeliverDueMail(
+      env, [] { return true; }, report);
+}
+
+Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
+                      DeliveryReport* report) {
+  while (keep_going()) {
+    Outcome outcome = Outcome::kNone;
+    std::optional<SendResult> last_send;
+    Status s = env->db()->Transaction([&](SqlSession* session) {
+      return DeliverOne(env, session, env->Now(), &last_send, &outcome);
+    });
+    if (!s.ok()) return s;
+    switch (outcome) {
+      case Outcome::kNone:
+        return Status::Ok();
+      case Outcome::kSent:
+        ++report->sent;
+        break;
+      case Outcome::kFailed:
+        ++report->failed;
+        break;
+      case Outcome::kExpired:
+        ++report->expired;
+        break;
+      case Outcome::kRetried:
+        // The server is down or refusing for now: leave the rest of the
+        // queue for the next pass rather than fail it mail by mail.
+        ++report->retried;
+        return Status::Ok();
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace passwd

@@ -1,0 +1,44 @@
+// UMIN accounts as the renewal flow reads them.
+#ifndef PASSWD_LIB_STORE_ACCOUNTS_H_
+#define PASSWD_LIB_STORE_ACCOUNTS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/database.h"
+#include "domain/identity.h"
+#include "base/status.h"
+
+namespace passwd {
+
+struct Account {
+  std::string umin_id;
+  std::string family_name, given_name, family_reading, given_reading;
+  std::string gender;         // "male" or "female"
+  std::string birth_date;     // yyyy-mm-dd
+  std::string external_mail;  // "" when none is registered
+  std::string category;       // "individual", "role", "business", ...
+
+  // True for the 役職・業務・管理・団体 categories, which only the
+  // secretariat may renew.
+  bool NeedsReview() const { return category != "individual"; }
+};
+
+// Reads the account `umin_id`; `*found` tells whether it exists. With
+// `for_update` the row stays locked to the end of the transaction, which
+// serialises code sends per account.
+Status FindAccount(SqlSession* session, const std::string& umin_id,
+                   bool for_update, std::optional<Account>* found);
+
+// Reads every account born on `date` (yyyy-mm-dd).
+Status FindAccountsByBirthDate(SqlSession* session, const std::string& date,
+                               std::vector<Account>* accounts);
+
+// Normalises an account's stored identity data for IdentityMatches; false
+// when the stored data cannot be normalised (such an account never matches).
+bool NormalisedIdentity(const Account& account, IdentityQuery* identity);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_STORE_ACCOUNTS_H_

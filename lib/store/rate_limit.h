@@ -1,0 +1,38 @@
+// Rate limits kept in the database, so they hold across processes and hosts:
+// each limited event is a row; a limit counts the rows of a window.
+#ifndef PASSWD_LIB_STORE_RATE_LIMIT_H_
+#define PASSWD_LIB_STORE_RATE_LIMIT_H_
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "base/database.h"
+#include "base/status.h"
+
+namespace passwd {
+
+struct RateLimit {
+  const char* scope;  // e.g. "code_send_account"
+  long max_events;    // allowed within one window
+  std::chrono::seconds window;
+};
+
+// Sets `*retry_at` to when the next event will be allowed if `subject` has
+// reached the limit in the window ending `now`, and leaves it empty if not.
+// Locks the subject to the end of the transaction, so a check and the
+// RecordRateEvent that follows it in the same transaction cannot interleave
+// with another request's.
+Status CheckRateLimit(
+    SqlSession* session, const RateLimit& limit, const std::string& subject,
+    std::chrono::system_clock::time_point now,
+    std::optional<std::chrono::system_clock::time_point>* retry_at);
+
+// Records one event of `scope` for `subject` at `now`.
+Status RecordRateEvent(SqlSession* session, const RateLimit& limit,
+                       const std::string& subject,
+                       std::chrono::system_clock::time_point now);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_STORE_RATE_LIMIT_H_

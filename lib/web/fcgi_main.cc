@@ -1,0 +1,164 @@
+#include "web/fcgi_main.h"
+
+#include <fcgiapp.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <iostream>
+
+#include "base/crypto.h"
+#include "web/page.h"
+
+extern char** environ;
+
+namespace passwd {
+namespace {
+
+Response::SecureCookies SecureCookiesFrom(const Config& config) {
+  if (config.cookie_secure == "always") return Response::SecureCookies::kAlways;
+  if (config.cookie_secure == "never") return Response::SecureCookies::kNever;
+  return Response::SecureCookies::kAuto;
+}
+
+bool MethodAllowed(const PageSpec& spec, const std::string& method) {
+  for (const auto& m : spec.methods) {
+    if (m == method || (m == "GET" && method == "HEAD")) return true;
+  }
+  return false;
+}
+
+std::string JoinMethods(const PageSpec& spec) {
+  std::string out;
+  for (const auto& m : spec.methods) {
+    if (!out.empty()) out += ", ";
+    out += m;
+  }
+  return out;
+}
+
+void FillParams(char** envp, RawRequest* raw) {
+  for (char** p = envp; p && *p; ++p) {
+    const char* eq = std::strchr(*p, '=');
+    if (!eq) continue;
+    raw->params.emplace(std::string(*p, eq - *p), std::string(eq + 1));
+  }
+}
+
+// Reads at most `cap` + 1 bytes with `read`, marking anything past `cap`.
+template <typename ReadFn>
+void ReadBody(long cap, ReadFn read, RawRequest* raw) {
+  std::string body;
+  char buf[4096];
+  while (static_cast<long>(body.size()) <= cap) {
+    int n = read(buf, sizeof buf);
+    if (n <= 0) break;
+    body.append(buf, n);
+  }
+  if (static_cast<long>(body.size()) > cap) {
+    raw->body_truncated = true;
+    body.resize(cap);
+  }
+  raw->body = std::move(body);
+}
+
+}  // namespace
+
+Response HandleRawRequest(const PageSpec& spec, const RawRequest& raw,
+                          Env* env) {
+  const Config& config = env->config();
+  Request request;
+  Response response;
+  Status s = Request::Parse(raw, config.max_body_bytes, &request);
+  if (s.ok() && !MethodAllowed(spec, request.method())) {
+    s = Status::MethodNotAllowed(request.method());
+    response.SetHeader("Allow", JoinMethods(spec));
+  }
+  if (s.ok()) {
+    try {
+      s = spec.handler(request, env, &response);
+    } catch (const std::exception& e) {
+      s = Status::Internal(std::string("uncaught exception: ") + e.what());
+    } catch (...) {
+      s = Status::Internal("uncaught exception");
+    }
+  }
+  if (!s.ok()) {
+    std::string id = request.request_id().empty() ? "-" : request.request_id();
+    env->Log("[" + id + "] " + spec.name + ": " + s.ToString());
+    Response error;
+    error.KeepClearedCookiesOf(response);
+    if (s.code() == Status::Code::kMethodNotAllowed) {
+      error.SetHeader("Allow", JoinMethods(spec));
+    }
+    RenderErrorPage(config, s.HttpStatus(), "", &error);
+    return error;
+  }
+  return response;
+}
+
+int RunPage(const PageSpec& spec) {
+  signal(SIGPIPE, SIG_IGN);
+  Config config;
+  Status loaded = LoadConfigFromEnvironment(&config);
+  if (!loaded.ok()) {
+    // Keep serving: every request then gets the 500 page, which beats a
+    // process that multiwatch restarts in a loop.
+    std::fprintf(stderr, "%s: %s\n", spec.name.c_str(),
+                 loaded.ToString().c_str());
+    Config defaults;
+    ParseConfig("", "defaults", &defaults);
+    config = defaults;
+  }
+  SetTemplatesDir(config.templates_dir);
+  ProcessEnv env(config);
+  PageSpec effective = spec;
+  if (!loaded.ok()) {
+    effective.handler = [](const Request&, Env*, Response*) {
+      return Status::Internal("configuration not loaded");
+    };
+  }
+
+  if (FCGX_IsCGI()) {
+    RawRequest raw;
+    FillParams(environ, &raw);
+    ReadBody(
+        config.max_body_bytes,
+        [](char* buf, int size) {
+          return static_cast<int>(::read(0, buf, size));
+        },
+        &raw);
+    Response response = HandleRawRequest(effective, raw, &env);
+    std::cout << response.Serialize(raw.params["HTTPS"] == "on",
+                                    SecureCookiesFrom(config));
+    return 0;
+  }
+
+  FCGX_Init();
+  FCGX_Request fcgi;
+  FCGX_InitRequest(&fcgi, 0, 0);
+  while (FCGX_Accept_r(&fcgi) >= 0) {
+    RawRequest raw;
+    FillParams(fcgi.envp, &raw);
+    ReadBody(
+        config.max_body_bytes,
+        [&fcgi](char* buf, int size) {
+          return FCGX_GetStr(buf, size, fcgi.in);
+        },
+        &raw);
+    env.SetLogSink([&fcgi](const std::string& line) {
+      FCGX_PutS((line + "\n").c_str(), fcgi.err);
+    });
+    Response response = HandleRawRequest(effective, raw, &env);
+    env.SetLogSink(nullptr);
+    std::string bytes = response.Serialize(raw.params["HTTPS"] == "on",
+                                           SecureCookiesFrom(config));
+    FCGX_PutStr(bytes.data(), static_cast<int>(bytes.size()), fcgi.out);
+    FCGX_Finish_r(&fcgi);
+  }
+  return 0;
+}
+
+}  // namespace passwd

@@ -1,0 +1,60 @@
+// Page: a page template rendered inside the one layout (templates/layout.tpl,
+// HTML auto-escaped), plus the error pages every executable shares.
+#ifndef PASSWD_LIB_WEB_PAGE_H_
+#define PASSWD_LIB_WEB_PAGE_H_
+
+#include <ctemplate/template.h>
+
+#include <memory>
+#include <string>
+
+#include "base/config.h"
+#include "web/response.h"
+#include "base/status.h"
+
+namespace passwd {
+
+class Page {
+ public:
+  // A page that renders `template_file` (relative to the templates folder)
+  // with `title` in the layout.
+  Page(const std::string& template_file, const std::string& title);
+  Page(const Page&) = delete;
+  Page& operator=(const Page&) = delete;
+
+  // The page template's own dictionary.
+  ctemplate::TemplateDictionary* dict() { return body_; }
+
+  // Renders the page with the links of `config` into `html`.
+  Status Render(const Config& config, std::string* html);
+
+  // Renders into `response` as HTML with `http_status`.
+  Status RenderTo(const Config& config, int http_status, Response* response);
+
+ private:
+  ctemplate::TemplateDictionary layout_;
+  ctemplate::TemplateDictionary* body_;  // owned by layout_
+};
+
+// Sets the folder templates are read from; call once at start-up.
+void SetTemplatesDir(const std::string& dir);
+
+// Renders the Japanese error page for `http_status` (400, 403, 404, 405,
+// 413, 429, 500, 502 or 503) into `response`; never fails, falling back to a
+// built-in page when even the templates cannot be read. `retry_after` (JST
+// text) is shown on the 429 page when not empty.
+void RenderErrorPage(const Config& config, int http_status,
+                     const std::string& retry_after, Response* response);
+
+// Whether a 429 page of the renewal flow offers the operator request: a
+// user held back from sending or entering a code can still apply.
+enum class OperatorRequestLink { kHidden, kOffered };
+
+// The 429 page: RenderErrorPage with `retry_after`, and the link to
+// operator_request when `link` is kOffered.
+void RenderRateLimitPage(const Config& config, const std::string& retry_after,
+                         OperatorRequestLink link, Response* response);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_WEB_PAGE_H_

@@ -1,0 +1,202 @@
+#include "web/request.h"
+
+#include <cstdlib>
+
+namespace passwd {
+namespace {
+
+std::string Param(const RawRequest& raw, const char* name) {
+  auto it = raw.params.find(name);
+  return it == raw.params.end() ? "" : it->second;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+Status PercentDecode(const std::string& in, std::string* out) {
+  out->clear();
+  out->reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '+') {
+      out->push_back(' ');
+    } else if (c == '%') {
+      if (i + 2 >= in.size()) {
+        return Status::InvalidInput("truncated percent escape");
+      }
+      int hi = HexValue(in[i + 1]);
+      int lo = HexValue(in[i + 2]);
+      if (hi < 0 || lo < 0) return Status::InvalidInput("bad percent escape");
+      out->push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else {
+      out->push_back(c);
+    }
+  }
+  return Status::Ok();
+}
+
+std::string TrimSpaces(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+bool IsValidUtf8Text(const std::string& s) {
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c < 0x20 && c != '\t' && c != '\r' && c != '\n') return false;
+      if (c == 0x7f) return false;
+      ++i;
+      continue;
+    }
+    int len;
+    unsigned int cp;
+    if (c >= 0xc2 && c <= 0xdf) {
+      len = 2;
+      cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      len = 3;
+      cp = c & 0x0f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (int k = 1; k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xc0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF.
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+Status ParseUrlEncoded(const std::string& text,
+                       std::map<std::string, std::string>* out) {
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t amp = text.find('&', pos);
+    if (amp == std::string::npos) amp = text.size();
+    std::string pair = text.substr(pos, amp - pos);
+    pos = amp + 1;
+    if (pair.empty()) {
+      if (amp == text.size()) break;
+      continue;
+    }
+    size_t eq = pair.find('=');
+    std::string name, value;
+    Status s = PercentDecode(pair.substr(0, eq), &name);
+    if (s.ok() && eq != std::string::npos) {
+      s = PercentDecode(pair.substr(eq + 1), &value);
+    }
+    if (!s.ok()) return s;
+    if (!IsValidUtf8Text(name) || !IsValidUtf8Text(value)) {
+      return Status::InvalidInput("field is not valid UTF-8 text");
+    }
+    out->emplace(std::move(name), std::move(value));
+  }
+  return Status::Ok();
+}
+
+std::map<std::string, std::string> ParseCookieHeader(
+    const std::string& header) {
+  std::map<std::string, std::string> cookies;
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t semi = header.find(';', pos);
+    if (semi == std::string::npos) semi = header.size();
+    std::string pair = TrimSpaces(header.substr(pos, semi - pos));
+    pos = semi + 1;
+    size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) continue;
+    std::string name = pair.substr(0, eq);
+    std::string value = pair.substr(eq + 1);
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+      value = value.substr(1, value.size() - 2);
+    }
+    if (!IsValidUtf8Text(name) || !IsValidUtf8Text(value)) continue;
+    cookies.emplace(std::move(name), std::move(value));
+  }
+  return cookies;
+}
+
+Status Request::Parse(const RawRequest& raw, long max_body_bytes,
+                      Request* out) {
+  out->method_ = Param(raw, "REQUEST_METHOD");
+  out->client_address_ = Param(raw, "REMOTE_ADDR");
+  out->request_id_ = Param(raw, "REQUEST_ID");
+  out->https_ = Param(raw, "HTTPS") == "on";
+  std::string uri = Param(raw, "DOCUMENT_URI");
+  if (uri.empty()) uri = Param(raw, "SCRIPT_NAME");
+  out->path_ = uri;
+  out->cookies_ = ParseCookieHeader(Param(raw, "HTTP_COOKIE"));
+
+  Status s = ParseUrlEncoded(Param(raw, "QUERY_STRING"), &out->query_);
+  if (!s.ok()) return s;
+
+  long length = 0;
+  std::string length_text = Param(raw, "CONTENT_LENGTH");
+  if (!length_text.empty()) {
+    char* end = nullptr;
+    length = std::strtol(length_text.c_str(), &end, 10);
+    if (*end != '\0' || length < 0) {
+      return Status::InvalidInput("bad Content-Length");
+    }
+  }
+  if (raw.body_truncated || length > max_body_bytes ||
+      static_cast<long>(raw.body.size()) > max_body_bytes) {
+    return Status::TooLarge("request body over " +
+                            std::to_string(max_body_bytes) + " bytes");
+  }
+  if (out->method_ == "POST") {
+    std::string type = Param(raw, "CONTENT_TYPE");
+    std::string base = type.substr(0, type.find(';'));
+    if (!raw.body.empty() &&
+        TrimSpaces(base) != "application/x-www-form-urlencoded") {
+      return Status::InvalidInput("unsupported content type");
+    }
+    s = ParseUrlEncoded(raw.body, &out->form_);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+std::string Request::Query(const std::string& name) const {
+  auto it = query_.find(name);
+  return it == query_.end() ? "" : it->second;
+}
+
+std::string Request::Form(const std::string& name) const {
+  auto it = form_.find(name);
+  return it == form_.end() ? "" : it->second;
+}
+
+bool Request::HasForm(const std::string& name) const {
+  return form_.count(name) > 0;
+}
+
+std::string Request::Cookie(const std::string& name) const {
+  auto it = cookies_.find(name);
+  return it == cookies_.end() ? "" : it->second;
+}
+
+}  // namespace passwd

@@ -1,0 +1,78 @@
+// An HTTP request as a page sees it, parsed from the FastCGI parameters and
+// body. Parsing is pure, so the request parser is tested without a server.
+#ifndef PASSWD_LIB_WEB_REQUEST_H_
+#define PASSWD_LIB_WEB_REQUEST_H_
+
+#include <map>
+#include <string>
+
+#include "base/caller.h"
+#include "base/status.h"
+
+namespace passwd {
+
+// What the FastCGI (or CGI) layer hands to the parser.
+struct RawRequest {
+  std::map<std::string, std::string> params;  // REQUEST_METHOD, QUERY_STRING...
+  std::string body;                           // at most the cap, see below
+  bool body_truncated = false;  // the client sent more than the cap
+};
+
+class Request {
+ public:
+  // Parses `raw`; a body over `max_body_bytes` gives kTooLarge, a malformed
+  // body or parameter (bad percent-encoding, broken UTF-8) kInvalidInput.
+  static Status Parse(const RawRequest& raw, long max_body_bytes, Request* out);
+
+  // "GET", "POST", ...
+  const std::string& method() const { return method_; }
+  // True for POST; a page that answers GET and POST treats every other
+  // method RunPage lets through (GET, HEAD) as a read.
+  bool IsPost() const { return method_ == "POST"; }
+  // The path without the query string, e.g. /cgi-open-bin/passwd/index.
+  const std::string& path() const { return path_; }
+  // The client's address as nginx saw it.
+  const std::string& client_address() const { return client_address_; }
+  // nginx's $request_id, or one made up when absent; for logs.
+  const std::string& request_id() const { return request_id_; }
+  // The client address and request id, for rate limits and the audit log.
+  Caller caller() const { return {client_address_, request_id_}; }
+  // True when the request came over TLS.
+  bool https() const { return https_; }
+
+  // A query-string parameter, or "" when absent.
+  std::string Query(const std::string& name) const;
+  // A urlencoded POST field, or "" when absent.
+  std::string Form(const std::string& name) const;
+  // True when the POST body carried the field (even empty).
+  bool HasForm(const std::string& name) const;
+  // A cookie's value, or "" when absent.
+  std::string Cookie(const std::string& name) const;
+
+ private:
+  std::string method_;
+  std::string path_;
+  std::string client_address_;
+  std::string request_id_;
+  bool https_ = false;
+  std::map<std::string, std::string> query_;
+  std::map<std::string, std::string> form_;
+  std::map<std::string, std::string> cookies_;
+};
+
+// Decodes application/x-www-form-urlencoded `text` into `out` (first value of
+// a repeated name wins); fails on bad %-escapes or broken UTF-8.
+Status ParseUrlEncoded(const std::string& text,
+                       std::map<std::string, std::string>* out);
+
+// Parses a Cookie header; malformed pairs are skipped (junk cookies from
+// other sites must not break our pages).
+std::map<std::string, std::string> ParseCookieHeader(const std::string& header);
+
+// True when `s` is well-formed UTF-8 without NUL or other C0 controls other
+// than tab, CR and LF.
+bool IsValidUtf8Text(const std::string& s);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_WEB_REQUEST_H_

@@ -1,0 +1,102 @@
+// The one mail-address check (domain/mail_address.h): what the mailer can
+// send to is exactly what the forms and the console accept.
+#include "domain/mail_address.h"
+
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+namespace passwd {
+namespace {
+
+BOOST_AUTO_TEST_CASE(ValidatesMailAddresses) {
+  struct Case {
+    std::string address;
+    bool valid;
+  };
+  const std::string local64(64, 'a');
+  const std::string label63(63, 'b');
+  const std::vector<Case> cases = {
+      {"taro@example.jp", true},
+      {"umin101-test@umin.ac.jp", true},
+      {"a.b+tag@mail.example.co.jp", true},
+      {"o'brien_x@example.ie", true},
+      {"!#$%&'*+-/=?^_`{|}~@example.com", true},
+      {"taro..yamada.@docomo.ne.jp", true},
+      {".taro@ezweb.ne.jp", true},
+      {"TARO@EXAMPLE.JP", true},
+      {"x@a-b.example.com", true},
+      {"x@123.example.com", true},
+      {local64 + "@example.jp", true},
+      {"a@" + label63 + ".jp", true},
+      {"a@" + label63 + "." + label63 + "." + label63 + "." +
+           label63.substr(0, 57) + ".jp",
+       true},  // 254 bytes
+      {"", false},
+      {"taro", false},
+      {"taro.example.jp", false},
+      {"@example.jp", false},
+      {"taro@", false},
+      {"taro@example", false},
+      {"taro@localhost", false},
+      {"taro@@example.jp", false},
+      {"a@b@example.jp", false},
+      {"...@example.jp", false},
+      {"taro @example.jp", false},
+      {" taro@example.jp", false},
+      {"taro@example.jp ", false},
+      {"taro@exa mple.jp", false},
+      {"taro@example.jp\r\nBcc: x@y.jp", false},
+      {"a@b\r\nBcc: x@y", false},
+      {"taro\n@example.jp", false},
+      {"taro@example.jp\r", false},
+      {std::string("taro\0@example.jp", 16), false},
+      {std::string("taro@example.jp\0x", 17), false},
+      {"taro\x01@example.jp", false},
+      {"taro\x7f@example.jp", false},
+      {"taro\t@example.jp", false},
+      {"\"taro\"@example.jp", false},
+      {"\"a b\"@example.jp", false},
+      {"Taro <taro@example.jp>", false},
+      {"<taro@example.jp>", false},
+      {"taro@example.jp,x@y.jp", false},
+      {"taro(comment)@example.jp", false},
+      {"taro;x@example.jp", false},
+      {"taro\\x@example.jp", false},
+      {"taro@-example.jp", false},
+      {"taro@example-.jp", false},
+      {"taro@example..jp", false},
+      {"taro@.example.jp", false},
+      {"taro@example.jp.", false},
+      {"taro@exa_mple.jp", false},
+      {"taro@[127.0.0.1]", false},
+      {"たろう@example.jp", false},
+      {"taro@例え.jp", false},
+      {"taro\xff@example.jp", false},
+      {local64 + "a@example.jp", false},
+      {"a@" + label63 + "b.jp", false},
+      {"a@" + label63 + "." + label63 + "." + label63 + "." +
+           label63.substr(0, 58) + ".jp",
+       false},  // 255 bytes
+  };
+  for (const Case& c : cases) {
+    Status s = ValidateMailAddress(c.address);
+    BOOST_TEST(s.ok() == c.valid,
+               "address \"" << c.address << "\": " << s.ToString());
+    if (!c.valid) BOOST_TEST((s.code() == Status::Code::kInvalidInput));
+  }
+}
+
+// Addresses a looser check once let the console store as a registered
+// address although every later mail to them failed.
+BOOST_AUTO_TEST_CASE(RefusesWhatTheMailerCannotSendTo) {
+  for (const char* bad : {"taro@ex_ample.org", "a:b@example.org",
+                          "[x]@example.org"}) {
+    Status s = ValidateMailAddress(bad);
+    BOOST_TEST(!s.ok(), bad);
+    BOOST_TEST((s.code() == Status::Code::kInvalidInput), bad);
+  }
+}
+
+}  // namespace
+}  // namespace passwd
