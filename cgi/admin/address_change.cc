@@ -15,6 +15,7 @@
 #include "web/fcgi_main.h"
 #include "mail/outbox.h"
 #include "domain/umin_id.h"
+#include "base/text.h"
 
 namespace passwd {
 namespace {
@@ -72,13 +73,6 @@ struct Result {
 struct ProposalForm {
   std::string umin_id, new_mail, reason, request_id;
 };
-
-std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
 
 Status Audit(SqlSession* session, const Request& request, const Operator& op,
              system_clock::time_point now, const char* event,

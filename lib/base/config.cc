@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "base/crypto.h"
+#include "base/text.h"
 
 #ifndef PASSWD_CONFIG_FILE
 #define PASSWD_CONFIG_FILE "/etc/passwd/passwd.conf"
@@ -126,14 +127,6 @@ const std::map<std::string, Setter>& Setters() {
       {"test_clock_offset_file", Text(&Config::test_clock_offset_file)},
   };
   return *setters;
-}
-
-std::string Trim(const std::string& s) {
-  const char* ws = " \t\r";
-  size_t b = s.find_first_not_of(ws);
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(ws);
-  return s.substr(b, e - b + 1);
 }
 
 }  // namespace

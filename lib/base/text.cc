@@ -1,10 +1,84 @@
 #include "base/text.h"
 
+#include <algorithm>
+
 namespace passwd {
+namespace {
+
+constexpr char kIdeographicSpace[] = "\u3000";
+constexpr size_t kIdeographicSpaceBytes = sizeof kIdeographicSpace - 1;
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' ||
+         c == '\f';
+}
+
+bool IsUtf8Lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+}  // namespace
 
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9');
+}
+
+char ToLowerAscii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+std::string ToLowerAscii(const std::string& text) {
+  std::string lower(text.size(), '\0');
+  std::transform(text.begin(), text.end(), lower.begin(),
+                 [](char c) { return ToLowerAscii(c); });
+  return lower;
+}
+
+std::string Trim(const std::string& text) {
+  size_t begin = 0, end = text.size();
+  while (begin < end) {
+    if (IsAsciiSpace(text[begin])) {
+      ++begin;
+    } else if (text.compare(begin, kIdeographicSpaceBytes,
+                            kIdeographicSpace) == 0) {
+      begin += kIdeographicSpaceBytes;
+    } else {
+      break;
+    }
+  }
+  while (end > begin) {
+    if (IsAsciiSpace(text[end - 1])) {
+      --end;
+    } else if (end - begin >= kIdeographicSpaceBytes &&
+               text.compare(end - kIdeographicSpaceBytes,
+                            kIdeographicSpaceBytes, kIdeographicSpace) == 0) {
+      end -= kIdeographicSpaceBytes;
+    } else {
+      break;
+    }
+  }
+  return text.substr(begin, end - begin);
+}
+
+bool HasControlCharacter(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F;
+  });
+}
+
+size_t Utf8Length(const std::string& text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), IsUtf8Lead));
+}
+
+std::string Utf8Prefix(const std::string& text, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (IsUtf8Lead(text[i])) {
+      if (chars == max_chars) return text.substr(0, i);
+      ++chars;
+    }
+  }
+  return text;
 }
 
 }  // namespace passwd

@@ -1,14 +1,36 @@
-// Text helpers every layer shares: the one place for trimming, case folding
-// and character counting, so no two modules disagree on what a space is.
+// Text helpers every layer shares: the one place for trimming, ASCII case
+// folding, control characters and counting UTF-8 characters, so no two
+// modules disagree on what a space or a character is.
 #ifndef PASSWD_LIB_BASE_TEXT_H_
 #define PASSWD_LIB_BASE_TEXT_H_
 
+#include <cstddef>
 #include <string>
 
 namespace passwd {
 
 // True for an ASCII letter or digit.
 bool IsAsciiAlnum(char c);
+
+// `c` with A-Z made a-z; every other byte unchanged.
+char ToLowerAscii(char c);
+
+// `text` with A-Z made a-z; every other byte (UTF-8 included) unchanged.
+std::string ToLowerAscii(const std::string& text);
+
+// `text` without surrounding white space: ASCII space, tab, CR, LF, VT, FF
+// and the ideographic space U+3000 that Japanese input methods type.
+std::string Trim(const std::string& text);
+
+// True when `text` holds a C0 control character (tab and line breaks
+// included) or DEL.
+bool HasControlCharacter(const std::string& text);
+
+// Counts the characters (code points) of well-formed UTF-8 `text`.
+size_t Utf8Length(const std::string& text);
+
+// Cuts `text` to at most `max_chars` characters (UTF-8), never inside one.
+std::string Utf8Prefix(const std::string& text, size_t max_chars);
 
 }  // namespace passwd
 

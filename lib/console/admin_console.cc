@@ -7,6 +7,7 @@
 #include "domain/identity.h"
 #include "base/jst.h"
 #include "domain/umin_id.h"
+#include "base/text.h"
 
 namespace passwd {
 namespace {
@@ -410,25 +411,6 @@ std::string JstFromSql(const std::string& sql_time) {
   system_clock::time_point t;
   if (!ParseSqlTime(sql_time, &t).ok()) return sql_time;
   return FormatJst(t);
-}
-
-size_t Utf8Length(const std::string& text) {
-  size_t n = 0;
-  for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) ++n;
-  }
-  return n;
-}
-
-std::string Utf8Prefix(const std::string& text, size_t max_chars) {
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80) {
-      if (chars == max_chars) return text.substr(0, i);
-      ++chars;
-    }
-  }
-  return text;
 }
 
 }  // namespace passwd

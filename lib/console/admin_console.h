@@ -23,6 +23,7 @@
 #include "web/request.h"
 #include "web/response.h"
 #include "base/status.h"
+#include "base/text.h"
 
 namespace passwd {
 
@@ -154,12 +155,6 @@ bool ParseRecordId(const std::string& text, int64_t* id);
 
 // A DATETIME's text (UTC) shown in JST, yyyy/mm/dd HH:MM:SS; "" for "".
 std::string JstFromSql(const std::string& sql_time);
-
-// Cuts `text` to at most `max_chars` characters (UTF-8), never inside one.
-std::string Utf8Prefix(const std::string& text, size_t max_chars);
-
-// Counts the characters of UTF-8 `text`.
-size_t Utf8Length(const std::string& text);
 
 }  // namespace passwd
 

@@ -1,4 +1,5 @@
 #include "domain/dictionary.h"
+#include "base/text.h"
 
 #include <algorithm>
 #include <fstream>
@@ -12,10 +13,6 @@ namespace {
 
 bool IsAsciiLetter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char ToLowerAscii(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 // Checks that `body` is a list of words in the file format, returning a
@@ -94,7 +91,8 @@ bool Dictionary::NormalizeWord(const std::string& raw, std::string* word) {
   if (raw.size() < kMinWordLength) return false;
   if (!std::all_of(raw.begin(), raw.end(), IsAsciiLetter)) return false;
   word->resize(raw.size());
-  std::transform(raw.begin(), raw.end(), word->begin(), ToLowerAscii);
+  std::transform(raw.begin(), raw.end(), word->begin(),
+                 [](char c) { return ToLowerAscii(c); });
   return true;
 }
 
@@ -160,7 +158,8 @@ bool Dictionary::FindWordIn(const std::string& text, std::string* word) const {
       if (word != nullptr) {
         word->resize(longest);
         std::transform(text.begin() + start, text.begin() + start + longest,
-                       word->begin(), ToLowerAscii);
+                       word->begin(),
+                 [](char c) { return ToLowerAscii(c); });
       }
       return true;
     }

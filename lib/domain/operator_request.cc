@@ -6,6 +6,7 @@
 #include "base/crypto.h"
 #include "domain/mail_address.h"
 #include "domain/umin_id.h"
+#include "base/text.h"
 
 namespace passwd {
 namespace {
@@ -34,52 +35,6 @@ const ReasonText& TextOf(OperatorRequestReason reason) {
     if (t.reason == reason) return t;
   }
   return kReasons[3];
-}
-
-// Number of characters (code points) of well-formed UTF-8.
-size_t CharCount(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
-
-// `s` without surrounding ASCII white space and ideographic spaces (U+3000).
-std::string TrimSpaces(const std::string& s) {
-  static const std::string kIdeographicSpace = "\u3000";
-  size_t begin = 0, end = s.size();
-  while (begin < end) {
-    if (s[begin] == ' ' || s[begin] == '\t' || s[begin] == '\r' ||
-        s[begin] == '\n') {
-      ++begin;
-    } else if (s.compare(begin, kIdeographicSpace.size(), kIdeographicSpace) ==
-               0) {
-      begin += kIdeographicSpace.size();
-    } else {
-      break;
-    }
-  }
-  while (end > begin) {
-    char c = s[end - 1];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      --end;
-    } else if (end - begin >= kIdeographicSpace.size() &&
-               s.compare(end - kIdeographicSpace.size(),
-                         kIdeographicSpace.size(), kIdeographicSpace) == 0) {
-      end -= kIdeographicSpace.size();
-    } else {
-      break;
-    }
-  }
-  return s.substr(begin, end - begin);
-}
-
-bool HasControlCharacter(const std::string& s) {
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7F) return true;
-  }
-  return false;
 }
 
 // CRLF and lone CR become LF, as a textarea's text is counted by browsers.
@@ -116,10 +71,10 @@ std::string UminIdError(UminIdOutcome outcome) {
 void CheckLine(const std::string& field, const std::string& typed,
                const std::string& label, size_t max_chars, std::string* out,
                FieldErrors* errors) {
-  *out = TrimSpaces(typed);
+  *out = Trim(typed);
   if (out->empty()) {
     (*errors)[field] = label + "をご入力ください。";
-  } else if (CharCount(*out) > max_chars) {
+  } else if (Utf8Length(*out) > max_chars) {
     (*errors)[field] =
         label + "は" + std::to_string(max_chars) + "文字以内でご入力ください。";
   } else if (HasControlCharacter(*out)) {
@@ -149,7 +104,7 @@ const char* OperatorRequestReasonLabel(OperatorRequestReason reason) {
 }
 
 std::string NormalizeContactMail(const std::string& typed) {
-  std::string trimmed = TrimSpaces(typed);
+  std::string trimmed = Trim(typed);
   std::string out;
   out.reserve(trimmed.size());
   for (size_t i = 0; i < trimmed.size();) {
@@ -207,7 +162,7 @@ void ValidateOperatorRequestForm(const OperatorRequestForm& form,
   // Parsed against a far future day first, to tell a mistyped date from a
   // date that has not come yet (as send_profile does).
   Date any, birth;
-  if (TrimSpaces(form.birth_date).empty()) {
+  if (Trim(form.birth_date).empty()) {
     (*errors)["birth_date"] =
         "生年月日を西暦 yyyy/mm/ddの形式にてご入力ください。";
   } else if (!ParseBirthDate(form.birth_date, Date{9999, 12, 31}, &any).ok()) {
@@ -234,8 +189,8 @@ void ValidateOperatorRequestForm(const OperatorRequestForm& form,
   bool has_reason = ParseOperatorRequestReason(form.reason, &request->reason);
   if (!has_reason) errors->emplace("reason", "申請理由をお選びください。");
 
-  request->message = TrimSpaces(UnixLineEnds(form.message));
-  size_t chars = CharCount(request->message);
+  request->message = Trim(UnixLineEnds(form.message));
+  size_t chars = Utf8Length(request->message);
   if (chars > kOperatorMessageMaxChars) {
     errors->emplace("message", "申請内容は" +
                                    std::to_string(kOperatorMessageMaxChars) +

@@ -1,4 +1,5 @@
 #include "domain/password_policy.h"
+#include "base/text.h"
 
 #include <algorithm>
 #include <array>
@@ -15,17 +16,6 @@ constexpr std::array<std::string_view, 4> kKeyboardRows = {
     "asdfghjkl",
     "zxcvbnm",
 };
-
-char ToLowerAscii(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string ToLowerAscii(const std::string& text) {
-  std::string lower(text.size(), '\0');
-  std::transform(text.begin(), text.end(), lower.begin(),
-                 [](char c) { return ToLowerAscii(c); });
-  return lower;
-}
 
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }

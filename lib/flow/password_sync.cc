@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "store/audit.h"
+#include "base/text.h"
 
 namespace passwd {
 namespace {
@@ -48,21 +49,6 @@ const char kAuditSource[] = "sync_worker";
 constexpr size_t kMaxTargetLength = 255;
 constexpr size_t kMaxErrorLength = 255;
 constexpr mode_t kHtpasswdMode = 0640;
-
-std::string Trim(const std::string& s) {
-  const char* blanks = " \t";
-  size_t begin = s.find_first_not_of(blanks);
-  if (begin == std::string::npos) return "";
-  size_t end = s.find_last_not_of(blanks);
-  return s.substr(begin, end - begin + 1);
-}
-
-bool HasControlCharacter(const std::string& s) {
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f) return true;
-  }
-  return false;
-}
 
 // True when `s` may be one field of an htpasswd line.
 bool IsHtpasswdField(const std::string& s) {

@@ -1,4 +1,5 @@
 #include "store/audit.h"
+#include "base/text.h"
 
 
 namespace passwd {
@@ -17,7 +18,7 @@ Status AppendAudit(SqlSession* session,
   return session->Execute(
       kInsertAudit, {SqlTime(now), event.event, NullIfEmpty(event.umin_id),
                      NullIfEmpty(event.operator_name), client_address,
-                     request_id, event.detail.substr(0, 500)});
+                     request_id, Utf8Prefix(event.detail, 500)});
 }
 
 Status AppendAudit(SqlSession* session, const Caller& caller,

@@ -1,4 +1,5 @@
 #include "web/request.h"
+#include "base/text.h"
 
 #include <cstdlib>
 
@@ -38,13 +39,6 @@ Status PercentDecode(const std::string& in, std::string* out) {
     }
   }
   return Status::Ok();
-}
-
-std::string TrimSpaces(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
 }
 
 }  // namespace
@@ -124,7 +118,7 @@ std::map<std::string, std::string> ParseCookieHeader(
   while (pos < header.size()) {
     size_t semi = header.find(';', pos);
     if (semi == std::string::npos) semi = header.size();
-    std::string pair = TrimSpaces(header.substr(pos, semi - pos));
+    std::string pair = Trim(header.substr(pos, semi - pos));
     pos = semi + 1;
     size_t eq = pair.find('=');
     if (eq == std::string::npos || eq == 0) continue;
@@ -171,7 +165,7 @@ Status Request::Parse(const RawRequest& raw, long max_body_bytes,
     std::string type = Param(raw, "CONTENT_TYPE");
     std::string base = type.substr(0, type.find(';'));
     if (!raw.body.empty() &&
-        TrimSpaces(base) != "application/x-www-form-urlencoded") {
+        Trim(base) != "application/x-www-form-urlencoded") {
       return Status::InvalidInput("unsupported content type");
     }
     s = ParseUrlEncoded(raw.body, &out->form_);

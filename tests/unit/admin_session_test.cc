@@ -179,16 +179,6 @@ BOOST_AUTO_TEST_CASE(record_ids) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(utf8_lengths_and_prefixes) {
-  BOOST_TEST(Utf8Length("") == 0u);
-  BOOST_TEST(Utf8Length("abc") == 3u);
-  BOOST_TEST(Utf8Length("山田太郎") == 4u);
-  BOOST_TEST(Utf8Prefix("山田太郎", 2) == "山田");
-  BOOST_TEST(Utf8Prefix("ab山田", 3) == "ab山");
-  BOOST_TEST(Utf8Prefix("山田", 5) == "山田");
-  BOOST_TEST(Utf8Prefix("山田", 0) == "");
-}
-
 BOOST_AUTO_TEST_CASE(labels) {
   BOOST_TEST(RequestStatusLabel("waiting") == "利用者の対応待ち");
   BOOST_TEST(RequestStatusLabel("odd") == "odd");
