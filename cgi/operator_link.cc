@@ -8,6 +8,7 @@
 
 #include "store/accounts.h"
 #include "base/crypto.h"
+#include "store/audit.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
@@ -31,10 +32,6 @@ const char kFindLinkForUpdate[] =
 const char kUseLink[] =
     "UPDATE operator_link_tokens SET used_at = ? "
     "WHERE id = ? AND used_at IS NULL AND voided_at IS NULL";
-// Audited with the operator request it answers, for the console's history.
-const char kInsertAudit[] =
-    "INSERT INTO audit_log (occurred_at, event, umin_id, request_ref, "
-    "client_address, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
 // A token as Base64UrlEncode writes 32 bytes.
 constexpr size_t kTokenChars = 43;
@@ -76,14 +73,9 @@ Status Audit(SqlSession* session, const Request& request,
              system_clock::time_point now, const char* event,
              const std::string& umin_id, int64_t request_ref,
              const std::string& detail) {
-  SqlValue id = nullptr;
-  if (!umin_id.empty()) id = umin_id;
-  SqlValue ref = nullptr;
-  if (request_ref > 0) ref = request_ref;
-  return session->Execute(
-      kInsertAudit,
-      {SqlTime(now), std::string(event), std::move(id), std::move(ref),
-       request.client_address(), request.request_id(), detail});
+  // Audited with the operator request it answers, for the console's history.
+  return AppendAudit(session, request.caller(), now,
+                     {event, umin_id, "", detail, request_ref});
 }
 
 Status RenderInvalid(Env* env, Response* response) {

@@ -161,10 +161,9 @@ int Run(int argc, char** argv) {
     }
     if (!t.ok()) return t;
     return AppendAudit(
-        session, now,
+        session, {"", "add_operator"}, now,
         {done == Done::kCreated ? "operator_created" : "operator_updated", "",
-         login, "by add_operator"},
-        "", "add_operator");
+         login, "by add_operator"});
   });
   if (!s.ok()) {
     std::fprintf(stderr, "add_operator: %s\n", s.ToString().c_str());

@@ -70,8 +70,8 @@ Status Audit(SqlSession* session, const Request& request, const Operator& op,
              const char* event, const std::string& umin_id,
              const std::string& detail, int64_t request_id,
              system_clock::time_point now) {
-  return AppendConsoleAudit(session, request, now,
-                            {event, umin_id, op.login, detail}, request_id);
+  return AppendAudit(session, request.caller(), now,
+                     {event, umin_id, op.login, detail, request_id});
 }
 
 Status SendCodeLink(Env* env, SqlSession* session, const Request& request,

@@ -78,8 +78,8 @@ Status Audit(SqlSession* session, const Request& request, const Operator& op,
              system_clock::time_point now, const char* event,
              const std::string& umin_id, const std::string& detail,
              int64_t request_ref) {
-  return AppendConsoleAudit(session, request, now,
-                            {event, umin_id, op.login, detail}, request_ref);
+  return AppendAudit(session, request.caller(), now,
+                     {event, umin_id, op.login, detail, request_ref});
 }
 
 Status Propose(Env* env, SqlSession* session, const Request& request,

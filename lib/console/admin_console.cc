@@ -30,11 +30,6 @@ const char kListRequests[] =
     "WHERE ((? = 'open' AND r.status <> 'closed') OR ? = 'all' "
     "OR r.status = ?) "
     "ORDER BY r.priority DESC, r.created_at, r.id LIMIT ?";
-const char kInsertConsoleAudit[] =
-    "INSERT INTO audit_log (occurred_at, event, umin_id, operator_name, "
-    "request_ref, client_address, request_id, detail) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-
 OperatorRequestRecord RequestFromRow(const SqlRow& row) {
   OperatorRequestRecord r;
   r.id = row.Int(0);
@@ -171,17 +166,6 @@ Status RenderAdminPage(Env* env, const Request& request, const Operator& op,
   return page->RenderTo(env->config(), 200, response);
 }
 
-Status AppendConsoleAudit(SqlSession* session, const Request& request,
-                          system_clock::time_point now, const AuditEvent& event,
-                          int64_t request_ref) {
-  return session->Execute(
-      kInsertConsoleAudit,
-      {SqlTime(now), event.event, NullIfEmpty(event.umin_id),
-       NullIfEmpty(event.operator_name), NullIfZero(request_ref),
-       request.client_address(), request.request_id(),
-       Utf8Prefix(event.detail, 500)});
-}
-
 Status RefuseConsoleRequest(Env* env, const Request& request,
                             const Operator& op, int http_status,
                             const std::string& detail, int64_t request_ref,
@@ -189,8 +173,8 @@ Status RefuseConsoleRequest(Env* env, const Request& request,
   const std::string event =
       http_status == 404 ? "admin_not_found" : "admin_forbidden";
   Status s = env->db()->Transaction([&](SqlSession* session) {
-    return AppendConsoleAudit(session, request, env->Now(),
-                              {event, umin_id, op.login, detail}, request_ref);
+    return AppendAudit(session, request.caller(), env->Now(),
+                     {event, umin_id, op.login, detail, request_ref});
   });
   if (!s.ok()) return s;
   const ErrorText& text = ConsoleErrorText(http_status);

@@ -59,11 +59,6 @@ Status AdminCsrfToken(Env* env, const Request& request, Response* response,
 Status RenderAdminPage(Env* env, const Request& request, const Operator& op,
                        AdminPage* page, Response* response);
 
-// Appends an audit row tied to operator request `request_ref` (0: none).
-Status AppendConsoleAudit(SqlSession* session, const Request& request,
-                          std::chrono::system_clock::time_point now,
-                          const AuditEvent& event, int64_t request_ref);
-
 // Audits a refused console request in its own transaction (404:
 // "admin_not_found", otherwise "admin_forbidden", with `detail`) and
 // renders the console's error page with `http_status` into `response`.

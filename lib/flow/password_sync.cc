@@ -272,7 +272,7 @@ Status DeliverOne(Env* env, SqlSession* session,
     event.detail = result->target + ": " + result->error;
     result->outcome = give_up ? Outcome::kFailed : Outcome::kRetry;
   }
-  return AppendAudit(session, env->Now(), event, "", kAuditSource);
+  return AppendAudit(session, {"", kAuditSource}, env->Now(), event);
 }
 
 }  // namespace

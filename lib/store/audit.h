@@ -4,6 +4,7 @@
 #define PASSWD_LIB_STORE_AUDIT_H_
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 
 #include "base/caller.h"
@@ -18,16 +19,12 @@ struct AuditEvent {
   std::string umin_id;        // "" when no account is concerned
   std::string operator_name;  // "" for the public pages
   std::string detail;         // a short reason; never a secret
+  int64_t request_ref = 0;    // the operator request concerned; 0 for none
 };
 
-// Appends `event` with the given client address and request id (a worker
-// passes "" and its own name).
-Status AppendAudit(SqlSession* session,
-                   std::chrono::system_clock::time_point now,
-                   const AuditEvent& event, const std::string& client_address,
-                   const std::string& request_id);
-
-// Appends `event` with the request's client address and request id.
+// The one way to write the audit log: appends `event`, which happened at
+// `now` for `caller` (a worker passes no address and its own name as the
+// request id).
 Status AppendAudit(SqlSession* session, const Caller& caller,
                    std::chrono::system_clock::time_point now,
                    const AuditEvent& event);
