@@ -148,7 +148,8 @@ int Run(int argc, char** argv) {
     if (!rows.empty() && rows[0].Text(1) == display_name &&
         rows[0].Int(3) == 0 && rows[0].Int(4) == 0 && rows[0].Int(5) == 1) {
       bool same = false;
-      VerifyPassword(password, rows[0].Text(2), &same);
+      // A stored hash that cannot be read counts as a different password.
+      (void)VerifyPassword(password, rows[0].Text(2), &same);
       if (same) {
         done = Done::kUnchanged;
         return Status::Ok();

@@ -160,8 +160,8 @@ Status SqlSession::Prepare(const char* statement,
   return Status::Ok();
 }
 
-Status SqlSession::Bind(sql::PreparedStatement* ps,
-                        const std::vector<SqlValue>& params) {
+void SqlSession::Bind(sql::PreparedStatement* ps,
+                      const std::vector<SqlValue>& params) {
   for (size_t i = 0; i < params.size(); ++i) {
     unsigned int index = static_cast<unsigned int>(i + 1);
     const SqlValue& v = params[i];
@@ -173,7 +173,6 @@ Status SqlSession::Bind(sql::PreparedStatement* ps,
       ps->setString(index, std::get<std::string>(v));
     }
   }
-  return Status::Ok();
 }
 
 Status SqlSession::Execute(const char* statement,

@@ -75,7 +75,7 @@ class SqlSession {
   friend class Database;
   explicit SqlSession(class Database* db) : db_(db) {}
   Status Prepare(const char* statement, sql::PreparedStatement** out);
-  Status Bind(sql::PreparedStatement* ps, const std::vector<SqlValue>& params);
+  void Bind(sql::PreparedStatement* ps, const std::vector<SqlValue>& params);
 
   class Database* db_;
 };

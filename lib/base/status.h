@@ -8,7 +8,7 @@
 
 namespace passwd {
 
-class Status {
+class [[nodiscard]] Status {
  public:
   enum class Code {
     kOk,

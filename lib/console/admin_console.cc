@@ -89,15 +89,15 @@ std::string UpperAscii(std::string s) {
 // empty parts when the stored text does not normalise.
 std::string JoinedName(const OperatorRequestRecord& r) {
   std::string family, given;
-  NormalizeName(r.family_name, &family);
-  NormalizeName(r.given_name, &given);
+  (void)NormalizeName(r.family_name, &family);
+  (void)NormalizeName(r.given_name, &given);
   return family + given;
 }
 
 std::string JoinedReading(const OperatorRequestRecord& r) {
   std::string family, given;
-  NormalizeReading(r.family_reading, &family);
-  NormalizeReading(r.given_reading, &given);
+  (void)NormalizeReading(r.family_reading, &family);
+  (void)NormalizeReading(r.given_reading, &given);
   return family + given;
 }
 

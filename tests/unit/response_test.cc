@@ -117,7 +117,7 @@ struct Dispatch {
   Dispatch() : env(DefaultConfig()) {}
   static Config DefaultConfig() {
     Config c;
-    ParseConfig("", "defaults", &c);
+    BOOST_REQUIRE(ParseConfig("", "defaults", &c).ok());
     return c;
   }
   Response Run(PageHandler handler, const std::string& method,
