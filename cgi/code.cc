@@ -3,11 +3,11 @@
 #include <optional>
 
 #include "domain/access_code.h"
+#include "flow/reset_flow.h"
 #include "store/accounts.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
-#include "flow/reset_flow.h"
 
 namespace passwd {
 namespace {

@@ -1,5 +1,6 @@
 // The completion page. It changes nothing, so a reload is harmless.
 #include "web/fcgi_main.h"
+
 #include "mail/mail_texts.h"
 #include "web/page.h"
 

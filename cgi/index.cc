@@ -1,6 +1,7 @@
 // The top page: what a UMIN ID and the general password are, and the two
 // ways in (ID known / ID unknown).
 #include "web/fcgi_main.h"
+
 #include "web/page.h"
 
 namespace passwd {

@@ -3,15 +3,15 @@
 #include <memory>
 #include <optional>
 
-#include "store/audit.h"
-#include "web/csrf.h"
 #include "domain/dictionary.h"
-#include "web/fcgi_main.h"
-#include "web/flow_pages.h"
 #include "domain/password_hash.h"
 #include "domain/password_policy.h"
 #include "flow/password_sync.h"
 #include "flow/reset_flow.h"
+#include "store/audit.h"
+#include "web/csrf.h"
+#include "web/fcgi_main.h"
+#include "web/flow_pages.h"
 
 namespace passwd {
 namespace {

@@ -5,12 +5,12 @@
 
 #include <optional>
 
+#include "flow/reset_flow.h"
+#include "store/operator_requests.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
-#include "store/operator_requests.h"
 #include "web/receipt_cookie.h"
-#include "flow/reset_flow.h"
 
 namespace passwd {
 namespace {

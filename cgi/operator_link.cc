@@ -6,15 +6,15 @@
 #include <optional>
 #include <vector>
 
-#include "store/accounts.h"
 #include "base/crypto.h"
+#include "base/jst.h"
+#include "flow/reset_flow.h"
+#include "store/accounts.h"
 #include "store/audit.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
-#include "base/jst.h"
 #include "web/page.h"
-#include "flow/reset_flow.h"
 
 namespace passwd {
 namespace {

@@ -3,16 +3,16 @@
 #include <cctype>
 #include <optional>
 
+#include "base/jst.h"
+#include "mail/operator_mail_texts.h"
+#include "mail/outbox.h"
 #include "store/audit.h"
+#include "store/operator_requests.h"
+#include "store/rate_limit.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
-#include "base/jst.h"
-#include "store/operator_requests.h"
 #include "web/receipt_cookie.h"
-#include "mail/operator_mail_texts.h"
-#include "mail/outbox.h"
-#include "store/rate_limit.h"
 
 namespace passwd {
 namespace {

@@ -1,13 +1,13 @@
 // ID known: the user types their UMIN ID and gets an access code by mail.
 #include <optional>
 
+#include "domain/umin_id.h"
+#include "flow/reset_flow.h"
 #include "store/accounts.h"
 #include "store/audit.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
-#include "flow/reset_flow.h"
-#include "domain/umin_id.h"
 
 namespace passwd {
 namespace {

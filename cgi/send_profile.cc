@@ -5,14 +5,14 @@
 #include <optional>
 #include <vector>
 
+#include "base/jst.h"
+#include "domain/identity.h"
+#include "flow/reset_flow.h"
 #include "store/accounts.h"
 #include "store/audit.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
-#include "domain/identity.h"
-#include "base/jst.h"
-#include "flow/reset_flow.h"
 
 namespace passwd {
 namespace {

@@ -16,12 +16,12 @@
 #include <string>
 #include <vector>
 
-#include "console/admin_console.h"
-#include "console/admin_session.h"
-#include "store/audit.h"
 #include "base/config.h"
 #include "base/env.h"
+#include "console/admin_console.h"
+#include "console/admin_session.h"
 #include "domain/password_hash.h"
+#include "store/audit.h"
 #include "web/request.h"
 
 namespace passwd {

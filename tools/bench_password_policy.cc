@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
 #include "domain/dictionary.h"
 #include "domain/password_policy.h"
-#include "base/status.h"
 
 namespace {
 

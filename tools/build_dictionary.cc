@@ -17,8 +17,8 @@
 #include <system_error>
 #include <vector>
 
-#include "domain/dictionary.h"
 #include "base/status.h"
+#include "domain/dictionary.h"
 
 namespace {
 

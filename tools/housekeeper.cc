@@ -4,8 +4,8 @@
 // --once runs a single pass and exits 0 when it met no database error.
 #include <string>
 
-#include "store/housekeeping.h"
 #include "base/worker.h"
+#include "store/housekeeping.h"
 
 namespace passwd {
 namespace {

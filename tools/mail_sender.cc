@@ -3,8 +3,8 @@
 // mail; a stop signal ends it once the mail in hand is done.
 //   mail_sender [--once]    (configuration from PASSWD_CONFIG)
 // --once runs a single pass and exits 0, or 1 when the database failed.
-#include "mail/outbox.h"
 #include "base/worker.h"
+#include "mail/outbox.h"
 
 namespace passwd {
 namespace {

@@ -6,8 +6,8 @@
 // --once runs a single pass and exits 0 when nothing failed, 1 otherwise.
 #include <vector>
 
-#include "flow/password_sync.h"
 #include "base/worker.h"
+#include "flow/password_sync.h"
 
 namespace passwd {
 namespace {

@@ -7,15 +7,15 @@
 #include <optional>
 #include <vector>
 
-#include "store/accounts.h"
-#include "console/admin_console.h"
-#include "mail/admin_mail_texts.h"
-#include "console/admin_session.h"
 #include "base/crypto.h"
+#include "console/admin_console.h"
+#include "console/admin_session.h"
+#include "domain/umin_id.h"
+#include "mail/admin_mail_texts.h"
+#include "mail/outbox.h"
+#include "store/accounts.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
-#include "mail/outbox.h"
-#include "domain/umin_id.h"
 
 namespace passwd {
 namespace {

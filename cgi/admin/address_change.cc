@@ -6,16 +6,16 @@
 #include <optional>
 #include <vector>
 
-#include "store/accounts.h"
+#include "base/text.h"
 #include "console/admin_console.h"
-#include "domain/mail_address.h"
-#include "mail/admin_mail_texts.h"
 #include "console/admin_session.h"
+#include "domain/mail_address.h"
+#include "domain/umin_id.h"
+#include "mail/admin_mail_texts.h"
+#include "mail/outbox.h"
+#include "store/accounts.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
-#include "mail/outbox.h"
-#include "domain/umin_id.h"
-#include "base/text.h"
 
 namespace passwd {
 namespace {

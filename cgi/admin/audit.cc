@@ -6,9 +6,9 @@
 
 #include "console/admin_console.h"
 #include "console/admin_session.h"
-#include "web/fcgi_main.h"
 #include "domain/identity.h"
 #include "domain/umin_id.h"
+#include "web/fcgi_main.h"
 
 namespace passwd {
 namespace {

@@ -1,10 +1,11 @@
 // The console's login: the operator's own login ID and password, with
 // lockouts per operator and per client address; success opens a session.
 #include "console/admin_console.h"
+
+#include "base/jst.h"
 #include "console/admin_session.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
-#include "base/jst.h"
 
 namespace passwd {
 namespace {

@@ -1,5 +1,6 @@
 // The console's logout: ends the session and forgets its cookie.
 #include "console/admin_console.h"
+
 #include "console/admin_session.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"

@@ -3,11 +3,11 @@
 #include <cctype>
 #include <cstdio>
 
-#include "web/csrf.h"
-#include "domain/identity.h"
 #include "base/jst.h"
-#include "domain/umin_id.h"
 #include "base/text.h"
+#include "domain/identity.h"
+#include "domain/umin_id.h"
+#include "web/csrf.h"
 
 namespace passwd {
 namespace {

@@ -14,16 +14,16 @@
 #include <string>
 #include <vector>
 
-#include "store/accounts.h"
-#include "console/admin_session.h"
-#include "store/audit.h"
 #include "base/config.h"
 #include "base/database.h"
 #include "base/env.h"
-#include "web/request.h"
-#include "web/response.h"
 #include "base/status.h"
 #include "base/text.h"
+#include "console/admin_session.h"
+#include "store/accounts.h"
+#include "store/audit.h"
+#include "web/request.h"
+#include "web/response.h"
 
 namespace passwd {
 

@@ -3,10 +3,10 @@
 #include <optional>
 #include <vector>
 
-#include "store/audit.h"
 #include "base/crypto.h"
 #include "base/database.h"
 #include "domain/password_hash.h"
+#include "store/audit.h"
 
 namespace passwd {
 namespace {

@@ -11,10 +11,10 @@
 #include <string>
 
 #include "base/env.h"
+#include "base/status.h"
 #include "store/rate_limit.h"
 #include "web/request.h"
 #include "web/response.h"
-#include "base/status.h"
 
 namespace passwd {
 

@@ -1,4 +1,5 @@
 #include "domain/dictionary.h"
+
 #include "base/text.h"
 
 #include <algorithm>

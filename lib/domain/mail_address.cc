@@ -39,7 +39,6 @@ bool IsAtext(char c) {
   }
 }
 
-
 }  // namespace
 
 // True for a host name of at least two dot-separated LDH labels.

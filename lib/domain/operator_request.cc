@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "base/crypto.h"
+#include "base/text.h"
 #include "domain/mail_address.h"
 #include "domain/umin_id.h"
-#include "base/text.h"
 
 namespace passwd {
 namespace {

@@ -8,9 +8,9 @@
 #include <map>
 #include <string>
 
+#include "base/status.h"
 #include "domain/access_code.h"
 #include "domain/identity.h"
-#include "base/status.h"
 
 namespace passwd {
 

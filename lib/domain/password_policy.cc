@@ -1,4 +1,5 @@
 #include "domain/password_policy.h"
+
 #include "base/text.h"
 
 #include <algorithm>

@@ -3,13 +3,14 @@
 #include <optional>
 #include <vector>
 
-#include "store/accounts.h"
-#include "store/audit.h"
 #include "base/crypto.h"
+#include "flow/reset_flow.h"
 #include "mail/mail_texts.h"
-#include "store/operator_requests.h"
 #include "mail/operator_mail_texts.h"
 #include "mail/outbox.h"
+#include "store/accounts.h"
+#include "store/audit.h"
+#include "store/operator_requests.h"
 
 namespace passwd {
 namespace {
@@ -32,9 +33,6 @@ const char kFindLinkForUpdate[] =
 const char kMarkUsed[] =
     "UPDATE not_me_links SET used_at = ?, operator_request_id = ? "
     "WHERE id = ? AND used_at IS NULL";
-const char kVoidPendingCodes[] =
-    "UPDATE reset_flows SET state = 'voided', code_hash = NULL, "
-    "updated_at = ? WHERE umin_id = ? AND state IN ('code_sent', 'verified')";
 
 // What the request tells the secretariat; the user typed nothing.
 const char kReportMessage[] =
@@ -139,8 +137,7 @@ Status ReportNotMe(Env* env, SqlSession* session, const Caller& caller,
   }
   if (!account) return Status::Internal("not-me link without its account");
 
-  s = session->Execute(kVoidPendingCodes, {SqlTime(now), account->umin_id},
-                       &report->voided_flows);
+  s = VoidPendingFlows(session, account->umin_id, now, &report->voided_flows);
   if (!s.ok()) return s;
 
   NewOperatorRequest new_request;

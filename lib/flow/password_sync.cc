@@ -11,8 +11,8 @@
 #include <set>
 #include <utility>
 
-#include "store/audit.h"
 #include "base/text.h"
+#include "store/audit.h"
 
 namespace passwd {
 namespace {

@@ -2,13 +2,13 @@
 
 #include <openssl/crypto.h>
 
-#include "domain/access_code.h"
-#include "store/audit.h"
 #include "base/crypto.h"
-#include "mail/mail_texts.h"
+#include "domain/access_code.h"
 #include "flow/not_me.h"
-#include "mail/outbox.h"
 #include "flow/password_sync.h"
+#include "mail/mail_texts.h"
+#include "mail/outbox.h"
+#include "store/audit.h"
 
 namespace passwd {
 namespace {
@@ -47,22 +47,6 @@ const char kExpireFlow[] =
 const char kCloseFlow[] =
     "UPDATE reset_flows SET state = 'done', updated_at = ? "
     "WHERE id = ? AND state = 'verified' AND verified_at > ?";
-const char kVoidOtherFlows[] =
-    "UPDATE reset_flows SET state = 'voided', code_hash = NULL, "
-    "updated_at = ? WHERE umin_id = ? AND id <> ? "
-    "AND state IN ('code_sent', 'verified')";
-const char kSetPassword[] =
-    "UPDATE accounts SET password_hash = ?, password_changed_at = ?, "
-    "updated_at = ? WHERE umin_id = ?";
-
-// The registered external address (if any) and <id>@<umin_mail_domain>.
-std::vector<std::string> Recipients(const Config& config,
-                                    const Account& account) {
-  std::vector<std::string> to;
-  if (!account.external_mail.empty()) to.push_back(account.external_mail);
-  to.push_back(account.umin_id + "@" + config.umin_mail_domain);
-  return to;
-}
 
 Status NewToken(Env* env, std::string* token) {
   std::string bytes;
@@ -79,6 +63,14 @@ Status Audit(Env* env, SqlSession* session, const Caller& caller,
 }
 
 }  // namespace
+
+Status VoidPendingFlows(SqlSession* session, const std::string& umin_id,
+                        system_clock::time_point now, uint64_t* voided) {
+  uint64_t affected = 0;
+  Status s = session->Execute(kVoidFlows, {SqlTime(now), umin_id}, &affected);
+  if (s.ok() && voided != nullptr) *voided = affected;
+  return s;
+}
 
 FlowLimits::FlowLimits(const Config& config)
     : sends_per_account{"code_send_account", config.code_sends_per_account_hour,
@@ -111,7 +103,7 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
       &code);
   if (s.ok()) s = NewToken(env, flow_token);
   if (s.ok()) {
-    s = session->Execute(kVoidFlows, {SqlTime(now), account.umin_id});
+    s = VoidPendingFlows(session, account.umin_id, now);
   }
   if (s.ok()) {
     s = session->Execute(
@@ -122,7 +114,7 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
   }
   std::string not_me_url;
   if (s.ok()) s = CreateNotMeLink(env, session, account.umin_id, &not_me_url);
-  for (const auto& to : Recipients(config, account)) {
+  for (const auto& to : AccountRecipients(account, config.umin_mail_domain)) {
     if (!s.ok()) break;
     s = EnqueueMail(env, session,
                     AccessCodeMail(config, to, code, expires, not_me_url));
@@ -235,19 +227,16 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
   }
   if (!s.ok() || closed != 1) return s;
   if (s.ok()) {
-    s = session->Execute(kSetPassword, {password_hash, SqlTime(now),
-                                        SqlTime(now), flow.umin_id});
+    s = SetAccountPassword(session, flow.umin_id, password_hash, now);
   }
-  if (s.ok()) {
-    s = session->Execute(kVoidOtherFlows,
-                         {SqlTime(now), flow.umin_id, flow.id});
-  }
+  // This flow is done now, so only the account's other flows are voided.
+  if (s.ok()) s = VoidPendingFlows(session, flow.umin_id, now);
   if (s.ok()) {
     s = EnqueuePasswordSync(env, session, flow.umin_id, credentials);
   }
   std::string not_me_url;
   if (s.ok()) s = CreateNotMeLink(env, session, flow.umin_id, &not_me_url);
-  for (const auto& to : Recipients(config, *account)) {
+  for (const auto& to : AccountRecipients(*account, config.umin_mail_domain)) {
     if (!s.ok()) break;
     s = EnqueueMail(env, session,
                     PasswordChangedMail(config, to, flow.umin_id, not_me_url));

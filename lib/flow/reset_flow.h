@@ -8,12 +8,12 @@
 #include <optional>
 #include <string>
 
-#include "store/accounts.h"
 #include "base/caller.h"
 #include "base/database.h"
 #include "base/env.h"
-#include "store/rate_limit.h"
 #include "base/status.h"
+#include "store/accounts.h"
+#include "store/rate_limit.h"
 
 namespace passwd {
 
@@ -41,6 +41,13 @@ struct FlowLimits {
   RateLimit sends_per_address;
   RateLimit failures_per_account;
 };
+
+// Voids every code_sent or verified flow of `umin_id` (their codes and
+// cookies stop working), in the caller's transaction; `*voided`, when
+// given, counts them. The one statement that voids an account's flows.
+Status VoidPendingFlows(SqlSession* session, const std::string& umin_id,
+                        std::chrono::system_clock::time_point now,
+                        uint64_t* voided = nullptr);
 
 // Issues a new access code for `account` (voiding every earlier flow of the
 // account), queues its mail to the registered external address (if any) and

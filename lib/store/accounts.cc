@@ -15,6 +15,11 @@ const char kFindAccountForUpdate[] =
     "SELECT " ACCOUNT_COLUMNS "WHERE umin_id = ? FOR UPDATE";
 const char kFindByBirthDate[] =
     "SELECT " ACCOUNT_COLUMNS "WHERE birth_date = ? ORDER BY umin_id";
+const char kSetPassword[] =
+    "UPDATE accounts SET password_hash = ?, password_changed_at = ?, "
+    "updated_at = ? WHERE umin_id = ?";
+const char kSetExternalMail[] =
+    "UPDATE accounts SET external_mail = ?, updated_at = ? WHERE umin_id = ?";
 
 Account FromRow(const SqlRow& row) {
   Account a;
@@ -66,6 +71,27 @@ bool NormalisedIdentity(const Account& account, IdentityQuery* identity) {
   }
   identity->birth_date = d;
   return true;
+}
+
+std::vector<std::string> AccountRecipients(
+    const Account& account, const std::string& umin_mail_domain) {
+  std::vector<std::string> to;
+  if (!account.external_mail.empty()) to.push_back(account.external_mail);
+  to.push_back(account.umin_id + "@" + umin_mail_domain);
+  return to;
+}
+
+Status SetAccountPassword(SqlSession* session, const std::string& umin_id,
+                          const std::string& password_hash,
+                          std::chrono::system_clock::time_point now) {
+  return session->Execute(kSetPassword, {password_hash, SqlTime(now),
+                                         SqlTime(now), umin_id});
+}
+
+Status SetAccountExternalMail(SqlSession* session, const std::string& umin_id,
+                              const std::string& mail,
+                              std::chrono::system_clock::time_point now) {
+  return session->Execute(kSetExternalMail, {mail, SqlTime(now), umin_id});
 }
 
 }  // namespace passwd

@@ -2,13 +2,14 @@
 #ifndef PASSWD_LIB_STORE_ACCOUNTS_H_
 #define PASSWD_LIB_STORE_ACCOUNTS_H_
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/database.h"
-#include "domain/identity.h"
 #include "base/status.h"
+#include "domain/identity.h"
 
 namespace passwd {
 
@@ -34,6 +35,21 @@ Status FindAccount(SqlSession* session, const std::string& umin_id,
 // Reads every account born on `date` (yyyy-mm-dd).
 Status FindAccountsByBirthDate(SqlSession* session, const std::string& date,
                                std::vector<Account>* accounts);
+
+// Where an account's mail goes: the registered external address (if any)
+// and <id>@<umin_mail_domain>, in that order.
+std::vector<std::string> AccountRecipients(const Account& account,
+                                           const std::string& umin_mail_domain);
+
+// Stores a new password hash for `umin_id`.
+Status SetAccountPassword(SqlSession* session, const std::string& umin_id,
+                          const std::string& password_hash,
+                          std::chrono::system_clock::time_point now);
+
+// Makes `mail` the registered external address of `umin_id`.
+Status SetAccountExternalMail(SqlSession* session, const std::string& umin_id,
+                              const std::string& mail,
+                              std::chrono::system_clock::time_point now);
 
 // Normalises an account's stored identity data for IdentityMatches; false
 // when the stored data cannot be normalised (such an account never matches).

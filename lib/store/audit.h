@@ -13,7 +13,6 @@
 
 namespace passwd {
 
-
 struct AuditEvent {
   std::string event;          // e.g. "code_sent", "send_refused"
   std::string umin_id;        // "" when no account is concerned

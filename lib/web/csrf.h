@@ -7,9 +7,9 @@
 #include <string>
 
 #include "base/env.h"
+#include "base/status.h"
 #include "web/request.h"
 #include "web/response.h"
-#include "base/status.h"
 
 namespace passwd {
 

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "base/env.h"
+#include "base/status.h"
 #include "web/request.h"
 #include "web/response.h"
-#include "base/status.h"
 
 namespace passwd {
 

@@ -1,9 +1,9 @@
 #include "web/flow_pages.h"
 
-#include "web/csrf.h"
 #include "base/jst.h"
-#include "web/request.h"
 #include "flow/reset_flow.h"
+#include "web/csrf.h"
+#include "web/request.h"
 
 namespace passwd {
 

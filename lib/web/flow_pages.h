@@ -8,10 +8,10 @@
 #include <string>
 
 #include "base/env.h"
-#include "web/page.h"
-#include "flow/reset_flow.h"
-#include "web/response.h"
 #include "base/status.h"
+#include "flow/reset_flow.h"
+#include "web/page.h"
+#include "web/response.h"
 
 namespace passwd {
 

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "base/config.h"
-#include "web/response.h"
 #include "base/status.h"
+#include "web/response.h"
 
 namespace passwd {
 

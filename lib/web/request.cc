@@ -1,4 +1,5 @@
 #include "web/request.h"
+
 #include "base/text.h"
 
 #include <cstdlib>

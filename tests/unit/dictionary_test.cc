@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "domain/password_policy.h"
 #include "base/status.h"
+#include "domain/password_policy.h"
 
 namespace passwd {
 namespace {

@@ -3,8 +3,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "base/jst.h"
-#include "mail/mail_texts.h"
 #include "flow/reset_flow.h"
+#include "mail/mail_texts.h"
 
 namespace passwd {
 namespace {

@@ -5,9 +5,9 @@
 #include <boost/test/unit_test.hpp>
 #include <stdexcept>
 
+#include "base/status.h"
 #include "web/fcgi_main.h"
 #include "web/page.h"
-#include "base/status.h"
 
 namespace passwd {
 namespace {
