@@ -2,6 +2,7 @@
 // three wrong tries lock the flow, ten minutes expire it.
 #include <optional>
 
+#include "base/paths.h"
 #include "domain/access_code.h"
 #include "flow/reset_flow.h"
 #include "store/accounts.h"
@@ -54,11 +55,11 @@ Status RenderFlowState(const Request& request, Env* env,
                        const std::optional<ResetFlow>& flow,
                        Response* response) {
   if (!flow || flow->state == "done") {
-    response->ClearCookie(kFlowCookie, kFlowCookiePath);
+    response->ClearCookie(kFlowCookie, kPublicPrefix);
     return Status::Forbidden("no access-code flow for this browser");
   }
   if (flow->state == "verified") {
-    response->Redirect("/cgi-open-bin/passwd/new_password");
+    response->Redirect(kNewPasswordPath);
     return Status::Ok();
   }
   if (flow->state == "locked") return RenderLocked(env, response);
@@ -114,8 +115,8 @@ Status HandleCode(const Request& request, Env* env, Response* response) {
   if (!s.ok()) return s;
   switch (check.outcome) {
     case CodeOutcome::kVerified:
-      response->SetCookie(kFlowCookie, check.new_token, kFlowCookiePath);
-      response->Redirect("/cgi-open-bin/passwd/new_password");
+      response->SetCookie(kFlowCookie, check.new_token, kPublicPrefix);
+      response->Redirect(kNewPasswordPath);
       return Status::Ok();
     case CodeOutcome::kWrong: {
       std::optional<ResetFlow> flow;

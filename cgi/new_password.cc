@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 
+#include "base/paths.h"
 #include "domain/dictionary.h"
 #include "domain/password_hash.h"
 #include "domain/password_policy.h"
@@ -52,11 +53,11 @@ Status RenderNotVerified(const Request& request, Env* env,
                          const std::optional<ResetFlow>& flow,
                          Response* response) {
   if (!flow || flow->state == "done") {
-    response->ClearCookie(kFlowCookie, kFlowCookiePath);
+    response->ClearCookie(kFlowCookie, kPublicPrefix);
     return Status::Forbidden("no verified flow for this browser");
   }
   if (flow->state == "code_sent" && env->Now() < flow->code_expires_at) {
-    response->Redirect("/cgi-open-bin/passwd/code");
+    response->Redirect(kCodePath);
     return Status::Ok();
   }
   if (flow->state == "locked") return RenderLocked(env, response);
@@ -134,8 +135,8 @@ Status HandleNewPassword(const Request& request, Env* env, Response* response) {
     if (!s.ok()) return s;
     return RenderNotVerified(request, env, flow, response);
   }
-  response->ClearCookie(kFlowCookie, kFlowCookiePath);
-  response->Redirect("/cgi-open-bin/passwd/done");
+  response->ClearCookie(kFlowCookie, kPublicPrefix);
+  response->Redirect(kDonePath);
   return Status::Ok();
 }
 

@@ -1,6 +1,7 @@
 // "Not me": the link of an access-code or completion mail the user did not
 // ask for. Opening it only shows a button (mail scanners open links); the
 // button voids the pending code and asks the secretariat to look into it.
+#include "base/paths.h"
 #include "flow/not_me.h"
 
 #include <optional>

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "base/jst.h"
+#include "base/paths.h"
 #include "mail/operator_mail_texts.h"
 #include "mail/outbox.h"
 #include "store/audit.h"
@@ -17,7 +18,6 @@
 namespace passwd {
 namespace {
 
-constexpr char kPagePath[] = "/cgi-open-bin/passwd/operator_request";
 
 // Requests one client address may make per hour.
 RateLimit RequestsPerAddress(const Config& config) {
@@ -162,7 +162,7 @@ Status HandleOperatorRequest(const Request& request, Env* env,
                              response);
   }
   SetReceiptCookie(env->config(), receipt, response);
-  response->Redirect(std::string(kPagePath) + "?receipt=" + receipt);
+  response->Redirect(std::string(kOperatorRequestPath) + "?receipt=" + receipt);
   return Status::Ok();
 }
 

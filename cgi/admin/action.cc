@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/crypto.h"
+#include "base/paths.h"
 #include "console/admin_console.h"
 #include "console/admin_session.h"
 #include "domain/umin_id.h"
@@ -244,7 +245,7 @@ Status HandleAction(const Request& request, Env* env, Response* response) {
         "", response);
   }
   const std::string back =
-      "/cgi-bin/passwd-admin/request?id=" + std::to_string(id);
+      std::string(kAdminRequestPath) + "?id=" + std::to_string(id);
   Outcome outcome = Outcome::kDone;
   std::string refused_umin_id;
   s = env->db()->Transaction([&](SqlSession* session) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/paths.h"
 #include "base/text.h"
 #include "console/admin_console.h"
 #include "console/admin_session.h"
@@ -376,7 +377,8 @@ Status HandleAddressChange(const Request& request, Env* env,
   if (!s.ok()) return s;
   switch (result.outcome) {
     case Outcome::kDone:
-      response->Redirect("/cgi-bin/passwd-admin/address_change?done=" + action);
+      response->Redirect(std::string(kAdminAddressChangePath) + "?done=" +
+                         action);
       return Status::Ok();
     case Outcome::kFormError:
       return RenderPage(request, env, op, form, result.message, response);

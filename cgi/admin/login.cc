@@ -3,6 +3,7 @@
 #include "console/admin_console.h"
 
 #include "base/jst.h"
+#include "base/paths.h"
 #include "console/admin_session.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
@@ -42,7 +43,7 @@ Status HandleLogin(const Request& request, Env* env, Response* response) {
         response->Redirect(kAdminHomePath);
         return Status::Ok();
       }
-      response->ClearCookie(kAdminSessionCookie, kAdminCookiePath);
+      response->ClearCookie(kAdminSessionCookie, kAdminPrefix);
     }
     return RenderForm(request, env, "", "", 200, response);
   }

@@ -1,6 +1,7 @@
 // The console's logout: ends the session and forgets its cookie.
 #include "console/admin_console.h"
 
+#include "base/paths.h"
 #include "console/admin_session.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"

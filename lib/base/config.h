@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/paths.h"
 #include "base/status.h"
 
 namespace passwd {
@@ -22,7 +23,7 @@ struct Config {
   // Pages.
   std::string templates_dir;  // default: configure's --with-templates-dir
   long max_body_bytes = 16384;
-  std::string top_url = "/cgi-open-bin/passwd/index";
+  std::string top_url = kIndexPath;
   std::string inquiry_url =
       "https://center6.umin.ac.jp/cgi-open-bin/toiawase/input?service=touroku";
   std::string id_registration_url = "https://www.umin.ac.jp/id/";

@@ -5,6 +5,7 @@
 
 #include "base/crypto.h"
 #include "base/database.h"
+#include "base/paths.h"
 #include "domain/password_hash.h"
 #include "store/audit.h"
 
@@ -120,7 +121,7 @@ Status HashOperatorPassword(Env* env, const std::string& password,
 }
 
 void SetAdminSessionCookie(const std::string& token, Response* response) {
-  response->SetCookie(kAdminSessionCookie, token, kAdminCookiePath);
+  response->SetCookie(kAdminSessionCookie, token, kAdminPrefix);
 }
 
 Status LogIn(Env* env, const Request& request, const std::string& login,
@@ -296,7 +297,7 @@ Status RequireOperator(const Request& request, Env* env, Response* response,
     return Status::Ok();
   }
   if (!token.empty()) {
-    response->ClearCookie(kAdminSessionCookie, kAdminCookiePath);
+    response->ClearCookie(kAdminSessionCookie, kAdminPrefix);
   }
   response->Redirect(ended ? std::string(kAdminLoginPath) + "?timeout=1"
                            : std::string(kAdminLoginPath));
@@ -313,7 +314,7 @@ Status LogOut(const Request& request, Env* env, const Operator& op,
                        {"admin_logout", "", op.login, ""});
   });
   if (!s.ok()) return s;
-  response->ClearCookie(kAdminSessionCookie, kAdminCookiePath);
+  response->ClearCookie(kAdminSessionCookie, kAdminPrefix);
   return Status::Ok();
 }
 

@@ -18,11 +18,6 @@
 
 namespace passwd {
 
-inline constexpr char kAdminSessionCookie[] = "passwd_admin";
-inline constexpr char kAdminCookiePath[] = "/cgi-bin/passwd-admin/";
-inline constexpr char kAdminLoginPath[] = "/cgi-bin/passwd-admin/login";
-// Where a successful login lands.
-inline constexpr char kAdminHomePath[] = "/cgi-bin/passwd-admin/queue";
 
 // A session unused this long is over.
 inline constexpr std::chrono::minutes kAdminIdleTimeout{30};

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/crypto.h"
+#include "base/paths.h"
 #include "flow/reset_flow.h"
 #include "mail/mail_texts.h"
 #include "mail/operator_mail_texts.h"

@@ -19,7 +19,6 @@ namespace passwd {
 // A link works this long after its mail was written.
 inline constexpr std::chrono::hours kNotMeLinkLifetime{24 * 7};
 // The page of the link, relative to the site.
-inline constexpr char kNotMePath[] = "/cgi-open-bin/passwd/not_me";
 
 // Creates a link for `umin_id` in the caller's transaction and sets `*url`
 // to its absolute URL (<base>/cgi-open-bin/passwd/not_me?t=<token>), ready

@@ -17,8 +17,6 @@
 
 namespace passwd {
 
-inline constexpr char kFlowCookie[] = "passwd_flow";
-inline constexpr char kFlowCookiePath[] = "/cgi-open-bin/passwd/";
 // An access code is valid this long; so is a verified flow.
 inline constexpr std::chrono::minutes kCodeLifetime{10};
 // The third wrong code locks the flow.

@@ -1,6 +1,7 @@
 #include "mail/admin_mail_texts.h"
 
 #include "base/jst.h"
+#include "base/paths.h"
 #include "mail/mail_texts.h"
 
 namespace passwd {

@@ -12,9 +12,6 @@
 
 namespace passwd {
 
-// The public page a mailed link opens.
-inline constexpr char kOperatorLinkPath[] =
-    "/cgi-open-bin/passwd/operator_link";
 
 // The link mail to `recipient` for `umin_id`, answering the request
 // `receipt_number`: the token goes in as the outbox secret (the link holds

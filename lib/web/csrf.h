@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/env.h"
+#include "base/paths.h"
 #include "base/status.h"
 #include "web/request.h"
 #include "web/response.h"
@@ -18,10 +19,8 @@ struct CsrfScope {
   const char* cookie_name;
   const char* cookie_path;
 };
-inline constexpr CsrfScope kPublicCsrf = {"passwd_csrf",
-                                          "/cgi-open-bin/passwd/"};
-inline constexpr CsrfScope kAdminCsrf = {"passwd_admin_csrf",
-                                         "/cgi-bin/passwd-admin/"};
+inline constexpr CsrfScope kPublicCsrf = {kPublicCsrfCookie, kPublicPrefix};
+inline constexpr CsrfScope kAdminCsrf = {kAdminCsrfCookie, kAdminPrefix};
 
 // The name of the hidden form field.
 inline constexpr char kCsrfField[] = "csrf_token";

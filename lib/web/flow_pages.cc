@@ -1,6 +1,7 @@
 #include "web/flow_pages.h"
 
 #include "base/jst.h"
+#include "base/paths.h"
 #include "flow/reset_flow.h"
 #include "web/csrf.h"
 #include "web/request.h"
@@ -46,18 +47,18 @@ Status AnswerCodeRequest(
 }
 
 void StartCodeEntry(const std::string& flow_token, Response* response) {
-  response->SetCookie(kFlowCookie, flow_token, kFlowCookiePath);
-  response->Redirect("/cgi-open-bin/passwd/code");
+  response->SetCookie(kFlowCookie, flow_token, kPublicPrefix);
+  response->Redirect(kCodePath);
 }
 
 Status RenderLocked(Env* env, Response* response) {
-  response->ClearCookie(kFlowCookie, kFlowCookiePath);
+  response->ClearCookie(kFlowCookie, kPublicPrefix);
   Page page("code_locked.tpl", "アクセスコードの入力");
   return page.RenderTo(env->config(), 200, response);
 }
 
 Status RenderExpired(Env* env, Response* response) {
-  response->ClearCookie(kFlowCookie, kFlowCookiePath);
+  response->ClearCookie(kFlowCookie, kPublicPrefix);
   Page page("code_expired.tpl", "アクセスコード期限切れ");
   return page.RenderTo(env->config(), 200, response);
 }

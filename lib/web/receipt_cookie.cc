@@ -1,6 +1,7 @@
 #include "web/receipt_cookie.h"
 
 #include "base/crypto.h"
+#include "base/paths.h"
 #include "store/operator_requests.h"
 
 namespace passwd {
@@ -17,7 +18,7 @@ std::string ReceiptCookieValue(const Config& config,
 void SetReceiptCookie(const Config& config, const std::string& receipt,
                       Response* response) {
   response->SetCookie(kReceiptCookie, ReceiptCookieValue(config, receipt),
-                      kReceiptCookiePath, kReceiptCookieSeconds);
+                      kPublicPrefix, kReceiptCookieSeconds);
 }
 
 bool HoldsReceiptCookie(const Config& config, const Request& request,

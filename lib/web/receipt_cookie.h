@@ -17,8 +17,6 @@ namespace passwd {
 // The cookie that shows a receipt page only to the browser that submitted
 // the request: it holds the receipt number's HMAC under the server key, so
 // it can be neither guessed nor moved to another receipt.
-inline constexpr char kReceiptCookie[] = "passwd_receipt";
-inline constexpr char kReceiptCookiePath[] = "/cgi-open-bin/passwd/";
 inline constexpr long kReceiptCookieSeconds = 3600;
 
 // Sets the receipt cookie for `receipt` on `response`.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/paths.h"
 #include "console/admin_console.h"
 #include "mail/admin_mail_texts.h"
 #include "mail/mail_texts.h"
