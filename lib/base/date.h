@@ -24,6 +24,11 @@ bool operator<(const Date& a, const Date& b);
 // Returns the date as yyyy-mm-dd (SQL DATE).
 std::string FormatDate(const Date& date);
 
+// Parses a typed calendar date: yyyy/m/d, yyyy-m-d or yyyymmdd, with
+// surrounding spaces (U+3000 too) ignored and full-width digits, slashes
+// and hyphens read as ASCII ones; false unless the day exists.
+bool ParseDate(const std::string& typed, Date* date);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_BASE_DATE_H_

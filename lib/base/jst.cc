@@ -30,4 +30,13 @@ Date JstDate(std::chrono::system_clock::time_point t) {
   return d;
 }
 
+std::chrono::system_clock::time_point JstMidnight(const Date& date) {
+  std::tm tm{};
+  tm.tm_year = date.year - 1900;
+  tm.tm_mon = date.month - 1;
+  tm.tm_mday = date.day;
+  return std::chrono::system_clock::from_time_t(timegm(&tm)) -
+         std::chrono::hours(9);
+}
+
 }  // namespace passwd

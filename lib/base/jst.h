@@ -15,6 +15,9 @@ std::string FormatJst(std::chrono::system_clock::time_point t);
 // The calendar date in Japan at `t`.
 Date JstDate(std::chrono::system_clock::time_point t);
 
+// The moment 00:00 JST begins on `date`.
+std::chrono::system_clock::time_point JstMidnight(const Date& date);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_BASE_JST_H_
