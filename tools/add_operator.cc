@@ -13,33 +13,20 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
-#include <vector>
 
 #include "base/config.h"
 #include "base/env.h"
-#include "console/admin_console.h"
+#include "base/text.h"
 #include "console/admin_session.h"
 #include "domain/password_hash.h"
 #include "store/audit.h"
+#include "store/operators.h"
 #include "web/request.h"
 
 namespace passwd {
 namespace {
-
-const char kFindOperator[] =
-    "SELECT id, display_name, password_hash, disabled, failed_logins, "
-    "locked_until IS NULL FROM operators WHERE login = ? FOR UPDATE";
-const char kUpsertOperator[] =
-    "INSERT INTO operators (login, display_name, password_hash, "
-    "failed_logins, locked_until, disabled, created_at, updated_at) "
-    "VALUES (?, ?, ?, 0, NULL, 0, ?, ?) ON DUPLICATE KEY UPDATE "
-    "display_name = VALUES(display_name), "
-    "password_hash = VALUES(password_hash), failed_logins = 0, "
-    "locked_until = NULL, disabled = 0, updated_at = VALUES(updated_at)";
-const char kEndSessions[] =
-    "UPDATE operator_sessions s JOIN operators o ON o.id = s.operator_id "
-    "SET s.ended_at = ? WHERE o.login = ? AND s.ended_at IS NULL";
 
 constexpr size_t kMaxDisplayNameChars = 128;
 
@@ -99,6 +86,48 @@ bool ValidDisplayName(const std::string& name) {
   return Utf8Length(name) <= kMaxDisplayNameChars;
 }
 
+// What saving the operator came to.
+enum class SaveOutcome { kCreated, kUpdated, kUnchanged };
+
+// True when `op` already has `display_name` and `password` and is neither
+// locked nor disabled, so that saving would change nothing.
+bool Unchanged(const OperatorAccount& op, const std::string& display_name,
+               const std::string& password) {
+  if (op.display_name != display_name || op.disabled || op.failed_logins != 0 ||
+      op.locked_until) {
+    return false;
+  }
+  bool same = false;
+  // A stored hash that cannot be read counts as a different password.
+  (void)VerifyPassword(password, op.password_hash, &same);
+  return same;
+}
+
+// One try of the transaction: creates or resets the operator, ending its
+// sessions when it existed, audited.
+Status Save(SqlSession* session, const std::string& login,
+            const std::string& display_name, const std::string& password,
+            const std::string& hash, std::chrono::system_clock::time_point now,
+            SaveOutcome* done) {
+  std::optional<OperatorAccount> op;
+  Status s = FindOperatorForUpdate(session, login, &op);
+  if (!s.ok()) return s;
+  *done = op ? SaveOutcome::kUpdated : SaveOutcome::kCreated;
+  if (op && Unchanged(*op, display_name, password)) {
+    *done = SaveOutcome::kUnchanged;
+    return Status::Ok();
+  }
+  s = SaveOperator(session, login, display_name, hash, now);
+  if (s.ok() && *done == SaveOutcome::kUpdated) {
+    s = EndOperatorSessionsOf(session, login, now);
+  }
+  if (!s.ok()) return s;
+  return AppendAudit(
+      session, {"", "add_operator"}, now,
+      {*done == SaveOutcome::kCreated ? "operator_created" : "operator_updated",
+       "", login, "by add_operator"});
+}
+
 int Run(int argc, char** argv) {
   if (argc != 3) return Usage();
   const std::string login = argv[1];
@@ -138,41 +167,17 @@ int Run(int argc, char** argv) {
     return 1;
   }
 
-  enum class Done { kCreated, kUpdated, kUnchanged } done = Done::kCreated;
+  SaveOutcome done = SaveOutcome::kCreated;
   s = env.db()->Transaction([&](SqlSession* session) {
-    const auto now = env.Now();
-    std::vector<SqlRow> rows;
-    Status t = session->Query(kFindOperator, {login}, &rows);
-    if (!t.ok()) return t;
-    done = rows.empty() ? Done::kCreated : Done::kUpdated;
-    if (!rows.empty() && rows[0].Text(1) == display_name &&
-        rows[0].Int(3) == 0 && rows[0].Int(4) == 0 && rows[0].Int(5) == 1) {
-      bool same = false;
-      // A stored hash that cannot be read counts as a different password.
-      (void)VerifyPassword(password, rows[0].Text(2), &same);
-      if (same) {
-        done = Done::kUnchanged;
-        return Status::Ok();
-      }
-    }
-    t = session->Execute(kUpsertOperator, {login, display_name, hash,
-                                           SqlTime(now), SqlTime(now)});
-    if (t.ok() && done == Done::kUpdated) {
-      t = session->Execute(kEndSessions, {SqlTime(now), login});
-    }
-    if (!t.ok()) return t;
-    return AppendAudit(
-        session, {"", "add_operator"}, now,
-        {done == Done::kCreated ? "operator_created" : "operator_updated", "",
-         login, "by add_operator"});
+    return Save(session, login, display_name, password, hash, env.Now(), &done);
   });
   if (!s.ok()) {
     std::fprintf(stderr, "add_operator: %s\n", s.ToString().c_str());
     return 1;
   }
-  const char* what = done == Done::kCreated   ? "created"
-                     : done == Done::kUpdated ? "updated"
-                                              : "unchanged";
+  const char* what = done == SaveOutcome::kCreated   ? "created"
+                     : done == SaveOutcome::kUpdated ? "updated"
+                                                     : "unchanged";
   std::printf("add_operator: operator %s %s\n", login.c_str(), what);
   return 0;
 }

@@ -8,38 +8,12 @@
 #include "base/paths.h"
 #include "domain/password_hash.h"
 #include "store/audit.h"
+#include "store/operators.h"
 
 namespace passwd {
 namespace {
 
 using std::chrono::system_clock;
-
-const char kFindOperatorForLogin[] =
-    "SELECT id, login, display_name, password_hash, failed_logins, "
-    "locked_until, disabled FROM operators WHERE login = ? FOR UPDATE";
-const char kRecordFailure[] =
-    "UPDATE operators SET failed_logins = ?, locked_until = ?, updated_at = ? "
-    "WHERE id = ?";
-const char kClearFailures[] =
-    "UPDATE operators SET failed_logins = 0, locked_until = NULL, "
-    "updated_at = ? WHERE id = ?";
-const char kInsertSession[] =
-    "INSERT INTO operator_sessions (token_hash, operator_id, client_address, "
-    "created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)";
-const char kFindSession[] =
-    "SELECT s.id, s.created_at, s.last_seen_at, o.id, o.login, "
-    "o.display_name, o.disabled FROM operator_sessions s "
-    "JOIN operators o ON o.id = s.operator_id "
-    "WHERE s.token_hash = ? AND s.ended_at IS NULL";
-const char kTouchSession[] =
-    "UPDATE operator_sessions SET last_seen_at = ? "
-    "WHERE id = ? AND ended_at IS NULL";
-const char kEndSession[] =
-    "UPDATE operator_sessions SET ended_at = ? "
-    "WHERE id = ? AND ended_at IS NULL";
-const char kEndSessionOfToken[] =
-    "UPDATE operator_sessions SET ended_at = ? "
-    "WHERE token_hash = ? AND ended_at IS NULL";
 
 constexpr size_t kSessionTokenBytes = 32;
 constexpr size_t kMaxLoginLength = 64;
@@ -68,13 +42,185 @@ const std::string& DummyHash(const Config& config) {
   return *hash;
 }
 
-// Audits a login event. `known_login` is the login of an existing operator,
-// or empty (not looked up, or naming no operator): a typed login is never
-// stored as such, since it may be a password typed into the wrong field.
-Status AuditLogin(SqlSession* session, const Request& request,
-                  system_clock::time_point now, const std::string& event,
-                  const std::string& known_login, const std::string& detail) {
-  return AppendAudit(session, request.caller(), now, {event, "", known_login, detail});
+// One login attempt, as the steps of LogIn share it. Each step audits its
+// outcome with the login of an existing operator, or none (not looked up,
+// or naming no operator): a typed login is never stored as such, since it
+// may be a password typed into the wrong field.
+struct LoginAttempt {
+  const Request& request;
+  const std::string& login;
+  const std::string& password;
+  const std::string& token;  // the new session's cookie value
+  const std::string& dummy_hash;
+  system_clock::time_point now;
+  LoginResult* result;
+};
+
+Status CountAddressFailure(SqlSession* session, const LoginAttempt& attempt) {
+  return RecordRateEvent(session, kAdminLoginFailuresPerAddress,
+                         attempt.request.client_address(), attempt.now);
+}
+
+// A login that names no enabled operator (`known` is the disabled one, if
+// any): answered as a real operator's would be, wrong and then locked.
+Status AnswerNoOperator(SqlSession* session, const LoginAttempt& attempt,
+                        const std::optional<OperatorAccount>& known) {
+  bool ignored = false;
+  // Spends the time of a real check, so timing tells no login apart.
+  (void)VerifyPassword(attempt.password, attempt.dummy_hash, &ignored);
+  Status s = CountAddressFailure(session, attempt);
+  if (!s.ok()) return s;
+  const std::string known_login = known ? known->login : "";
+  const std::string why =
+      known ? "disabled" : "no such operator (unknown login)";
+  const std::string subject = HexEncode(Sha256(attempt.login));
+  std::optional<system_clock::time_point> locked_until;
+  s = CheckRateLimit(session, kAdminUnknownLoginFailures, subject, attempt.now,
+                     &locked_until);
+  if (!s.ok()) return s;
+  if (locked_until) {
+    attempt.result->outcome = LoginOutcome::kLocked;
+    attempt.result->retry_at = *locked_until;
+    return AppendAudit(session, attempt.request.caller(), attempt.now,
+                       {"admin_login_refused", "", known_login, why});
+  }
+  s = RecordRateEvent(session, kAdminUnknownLoginFailures, subject,
+                      attempt.now);
+  if (!s.ok()) return s;
+  attempt.result->outcome = LoginOutcome::kWrong;
+  return AppendAudit(session, attempt.request.caller(), attempt.now,
+                     {"admin_login_failed", "", known_login, why});
+}
+
+// A wrong password for `op`: counted, and the kMaxOperatorFailures-th in a
+// row locks the operator.
+Status AnswerWrongPassword(SqlSession* session, const LoginAttempt& attempt,
+                           const OperatorAccount& op) {
+  Status s = CountAddressFailure(session, attempt);
+  if (!s.ok()) return s;
+  const int64_t failures = op.failed_logins + 1;
+  if (failures >= kMaxOperatorFailures) {
+    attempt.result->outcome = LoginOutcome::kLocked;
+    attempt.result->retry_at = attempt.now + kOperatorLockTime;
+    s = RecordOperatorFailures(session, op.id, 0, attempt.result->retry_at,
+                               attempt.now);
+    if (!s.ok()) return s;
+    return AppendAudit(
+        session, attempt.request.caller(), attempt.now,
+        {"admin_login_locked", "", op.login,
+         std::to_string(kMaxOperatorFailures) + " wrong passwords"});
+  }
+  attempt.result->outcome = LoginOutcome::kWrong;
+  s = RecordOperatorFailures(session, op.id, failures, std::nullopt,
+                             attempt.now);
+  if (!s.ok()) return s;
+  return AppendAudit(session, attempt.request.caller(), attempt.now,
+                     {"admin_login_failed", "", op.login,
+                      "wrong password " + std::to_string(failures)});
+}
+
+// The right password for `op`: opens a session, ending the one this
+// browser still had.
+Status OpenSession(SqlSession* session, const LoginAttempt& attempt,
+                   const OperatorAccount& account) {
+  Status s = ClearOperatorFailures(session, account.id, attempt.now);
+  const std::string previous = attempt.request.Cookie(kAdminSessionCookie);
+  if (s.ok() && !previous.empty()) {
+    s = EndOperatorSessionOfToken(session, AdminSessionTokenHash(previous),
+                                  attempt.now);
+  }
+  Operator op;
+  op.id = account.id;
+  op.login = account.login;
+  op.display_name = account.display_name;
+  if (s.ok()) {
+    s = OpenOperatorSession(session, AdminSessionTokenHash(attempt.token),
+                            op.id, attempt.request.client_address(),
+                            attempt.now, &op.session_id);
+  }
+  if (!s.ok()) return s;
+  attempt.result->outcome = LoginOutcome::kSignedIn;
+  attempt.result->op = op;
+  attempt.result->session_token = attempt.token;
+  return AppendAudit(session, attempt.request.caller(), attempt.now,
+                     {"admin_login", "", op.login, ""});
+}
+
+// One try of LogIn's transaction.
+Status TryLogIn(SqlSession* session, const LoginAttempt& attempt) {
+  *attempt.result = LoginResult{};
+  std::optional<system_clock::time_point> retry_at;
+  Status s =
+      CheckRateLimit(session, kAdminLoginFailuresPerAddress,
+                     attempt.request.client_address(), attempt.now, &retry_at);
+  if (!s.ok()) return s;
+  if (retry_at) {
+    attempt.result->outcome = LoginOutcome::kRateLimited;
+    attempt.result->retry_at = *retry_at;
+    return AppendAudit(session, attempt.request.caller(), attempt.now,
+                       {"admin_login_refused", "", "", "address rate limit"});
+  }
+  std::optional<OperatorAccount> op;
+  if (ValidOperatorLogin(attempt.login)) {
+    s = FindOperatorForUpdate(session, attempt.login, &op);
+    if (!s.ok()) return s;
+  }
+  if (!op || op->disabled) return AnswerNoOperator(session, attempt, op);
+  if (op->locked_until && attempt.now < *op->locked_until) {
+    attempt.result->outcome = LoginOutcome::kLocked;
+    attempt.result->retry_at = *op->locked_until;
+    s = CountAddressFailure(session, attempt);
+    if (!s.ok()) return s;
+    return AppendAudit(
+        session, attempt.request.caller(), attempt.now,
+        {"admin_login_refused", "", op->login, "operator locked"});
+  }
+  bool match = false;
+  // A stored hash that cannot be read matches no password.
+  (void)VerifyPassword(attempt.password, op->password_hash, &match);
+  if (!match) return AnswerWrongPassword(session, attempt, *op);
+  return OpenSession(session, attempt, *op);
+}
+
+// Ends session `session_id` because of `age` (or because its operator was
+// disabled, when `age` is kLive) and audits why.
+Status EndTimedOutSession(SqlSession* session, const Request& request,
+                          const OperatorSession& open, SessionAge age,
+                          system_clock::time_point now) {
+  Status s = EndOperatorSession(session, open.id, now);
+  if (!s.ok()) return s;
+  return AppendAudit(session, request.caller(), now,
+                     {"admin_session_ended", "", open.login,
+                      age == SessionAge::kIdle      ? "idle timeout"
+                      : age == SessionAge::kExpired ? "absolute timeout"
+                                                    : "operator disabled"});
+}
+
+// One try of RequireOperator's transaction: `*op` becomes the operator of
+// the live session of `token_hash`, marked used; a session a timeout ends
+// sets `*ended`.
+Status ResumeSession(SqlSession* session, const Request& request,
+                     const std::string& token_hash,
+                     system_clock::time_point now, Operator* op,
+                     std::optional<SessionAge>* ended) {
+  ended->reset();
+  *op = Operator{};
+  std::optional<OperatorSession> open;
+  Status s = FindOpenOperatorSession(session, token_hash, &open);
+  if (!s.ok() || !open) return s;
+  const SessionAge age =
+      SessionAgeAt(open->created_at, open->last_seen_at, now);
+  if (age != SessionAge::kLive || open->operator_disabled) {
+    *ended = age;
+    return EndTimedOutSession(session, request, *open, age, now);
+  }
+  s = TouchOperatorSession(session, open->id, now);
+  if (!s.ok()) return s;
+  op->id = open->operator_id;
+  op->login = open->login;
+  op->display_name = open->display_name;
+  op->session_id = open->id;
+  return Status::Ok();
 }
 
 }  // namespace
@@ -132,120 +278,9 @@ Status LogIn(Env* env, const Request& request, const std::string& login,
   const std::string token = Base64UrlEncode(token_bytes);
   const std::string& dummy = DummyHash(env->config());
   if (dummy.empty()) return Status::Internal("cannot hash the dummy password");
-
   return env->db()->Transaction([&](SqlSession* session) {
-    *result = LoginResult{};
-    const system_clock::time_point now = env->Now();
-    const std::string& address = request.client_address();
-    std::optional<system_clock::time_point> retry_at;
-    Status t = CheckRateLimit(session, kAdminLoginFailuresPerAddress, address,
-                              now, &retry_at);
-    if (!t.ok()) return t;
-    if (retry_at) {
-      result->outcome = LoginOutcome::kRateLimited;
-      result->retry_at = *retry_at;
-      return AuditLogin(session, request, now, "admin_login_refused", "",
-                        "address rate limit");
-    }
-
-    std::vector<SqlRow> rows;
-    if (ValidOperatorLogin(login)) {
-      t = session->Query(kFindOperatorForLogin, {login}, &rows);
-      if (!t.ok()) return t;
-    }
-    if (rows.empty() || rows[0].Int(6) != 0) {
-      bool ignored = false;
-      // Spends the time of a real check, so timing tells no login apart.
-      (void)VerifyPassword(password, dummy, &ignored);
-      t = RecordRateEvent(session, kAdminLoginFailuresPerAddress, address, now);
-      if (!t.ok()) return t;
-      const std::string known = rows.empty() ? "" : rows[0].Text(1);
-      const std::string why =
-          rows.empty() ? "no such operator (unknown login)" : "disabled";
-      // Answer as a real operator's login would: wrong, then locked.
-      const std::string subject = HexEncode(Sha256(login));
-      std::optional<system_clock::time_point> locked_until;
-      t = CheckRateLimit(session, kAdminUnknownLoginFailures, subject, now,
-                         &locked_until);
-      if (!t.ok()) return t;
-      if (locked_until) {
-        result->outcome = LoginOutcome::kLocked;
-        result->retry_at = *locked_until;
-        return AuditLogin(session, request, now, "admin_login_refused", known,
-                          why);
-      }
-      t = RecordRateEvent(session, kAdminUnknownLoginFailures, subject, now);
-      if (!t.ok()) return t;
-      result->outcome = LoginOutcome::kWrong;
-      return AuditLogin(session, request, now, "admin_login_failed", known,
-                        why);
-    }
-    const SqlRow& row = rows[0];
-    Operator op;
-    op.id = row.Int(0);
-    op.login = row.Text(1);
-    op.display_name = row.Text(2);
-    const int64_t failures = row.Int(4);
-    if (!row.IsNull(5)) {
-      system_clock::time_point locked_until;
-      t = ParseSqlTime(row.Text(5), &locked_until);
-      if (!t.ok()) return t;
-      if (now < locked_until) {
-        result->outcome = LoginOutcome::kLocked;
-        result->retry_at = locked_until;
-        t = RecordRateEvent(session, kAdminLoginFailuresPerAddress, address,
-                            now);
-        if (!t.ok()) return t;
-        return AuditLogin(session, request, now, "admin_login_refused",
-                          op.login, "operator locked");
-      }
-    }
-
-    bool match = false;
-    // A stored hash that cannot be read matches no password.
-    (void)VerifyPassword(password, row.Text(3), &match);
-    if (!match) {
-      t = RecordRateEvent(session, kAdminLoginFailuresPerAddress, address, now);
-      if (!t.ok()) return t;
-      if (failures + 1 >= kMaxOperatorFailures) {
-        result->outcome = LoginOutcome::kLocked;
-        result->retry_at = now + kOperatorLockTime;
-        t = session->Execute(
-            kRecordFailure,
-            {int64_t{0}, SqlTime(result->retry_at), SqlTime(now), op.id});
-        if (!t.ok()) return t;
-        return AuditLogin(
-            session, request, now, "admin_login_locked", op.login,
-            std::to_string(kMaxOperatorFailures) + " wrong passwords");
-      }
-      result->outcome = LoginOutcome::kWrong;
-      t = session->Execute(kRecordFailure,
-                           {failures + 1, nullptr, SqlTime(now), op.id});
-      if (!t.ok()) return t;
-      return AuditLogin(session, request, now, "admin_login_failed", op.login,
-                        "wrong password " + std::to_string(failures + 1));
-    }
-
-    t = session->Execute(kClearFailures, {SqlTime(now), op.id});
-    // A login from a browser still signed in ends the session it had.
-    const std::string previous = request.Cookie(kAdminSessionCookie);
-    if (t.ok() && !previous.empty()) {
-      t = session->Execute(kEndSessionOfToken,
-                           {SqlTime(now), AdminSessionTokenHash(previous)});
-    }
-    if (t.ok()) {
-      t = session->Execute(kInsertSession,
-                           {AdminSessionTokenHash(token), op.id, address,
-                            SqlTime(now), SqlTime(now)});
-    }
-    uint64_t session_id = 0;
-    if (t.ok()) t = session->LastInsertId(&session_id);
-    if (!t.ok()) return t;
-    op.session_id = static_cast<int64_t>(session_id);
-    result->outcome = LoginOutcome::kSignedIn;
-    result->op = op;
-    result->session_token = token;
-    return AuditLogin(session, request, now, "admin_login", op.login, "");
+    return TryLogIn(
+        session, {request, login, password, token, dummy, env->Now(), result});
   });
 }
 
@@ -257,38 +292,8 @@ Status RequireOperator(const Request& request, Env* env, Response* response,
   Operator op;
   if (!token.empty()) {
     Status s = env->db()->Transaction([&](SqlSession* session) {
-      ended.reset();
-      op = Operator{};
-      const system_clock::time_point now = env->Now();
-      std::vector<SqlRow> rows;
-      Status t =
-          session->Query(kFindSession, {AdminSessionTokenHash(token)}, &rows);
-      if (!t.ok() || rows.empty()) return t;
-      const SqlRow& row = rows[0];
-      system_clock::time_point created, last_seen;
-      t = ParseSqlTime(row.Text(1), &created);
-      if (t.ok()) t = ParseSqlTime(row.Text(2), &last_seen);
-      if (!t.ok()) return t;
-      const int64_t session_id = row.Int(0);
-      SessionAge age = SessionAgeAt(created, last_seen, now);
-      if (age != SessionAge::kLive || row.Int(6) != 0) {
-        ended = age;
-        t = session->Execute(kEndSession, {SqlTime(now), session_id});
-        if (!t.ok()) return t;
-        return AppendAudit(
-            session, request.caller(), now,
-            {"admin_session_ended", "", row.Text(4),
-             age == SessionAge::kIdle      ? "idle timeout"
-             : age == SessionAge::kExpired ? "absolute timeout"
-                                           : "operator disabled"});
-      }
-      t = session->Execute(kTouchSession, {SqlTime(now), session_id});
-      if (!t.ok()) return t;
-      op.id = row.Int(3);
-      op.login = row.Text(4);
-      op.display_name = row.Text(5);
-      op.session_id = session_id;
-      return Status::Ok();
+      return ResumeSession(session, request, AdminSessionTokenHash(token),
+                           env->Now(), &op, &ended);
     });
     if (!s.ok()) return s;
   }
@@ -308,7 +313,7 @@ Status LogOut(const Request& request, Env* env, const Operator& op,
               Response* response) {
   Status s = env->db()->Transaction([&](SqlSession* session) {
     const system_clock::time_point now = env->Now();
-    Status t = session->Execute(kEndSession, {SqlTime(now), op.session_id});
+    Status t = EndOperatorSession(session, op.session_id, now);
     if (!t.ok()) return t;
     return AppendAudit(session, request.caller(), now,
                        {"admin_logout", "", op.login, ""});

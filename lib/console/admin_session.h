@@ -18,7 +18,6 @@
 
 namespace passwd {
 
-
 // A session unused this long is over.
 inline constexpr std::chrono::minutes kAdminIdleTimeout{30};
 // A session is over this long after its login, however busy.
