@@ -11,6 +11,7 @@
 #include "flow/reset_flow.h"
 #include "store/accounts.h"
 #include "store/audit.h"
+#include "store/operator_links.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
@@ -21,27 +22,8 @@ namespace {
 
 using std::chrono::system_clock;
 
-const char kFindLink[] =
-    "SELECT id, request_id, umin_id, expires_at, "
-    "used_at IS NULL AND voided_at IS NULL FROM operator_link_tokens "
-    "WHERE token_hash = ?";
-const char kFindLinkForUpdate[] =
-    "SELECT id, request_id, umin_id, expires_at, "
-    "used_at IS NULL AND voided_at IS NULL FROM operator_link_tokens "
-    "WHERE token_hash = ? FOR UPDATE";
-const char kUseLink[] =
-    "UPDATE operator_link_tokens SET used_at = ? "
-    "WHERE id = ? AND used_at IS NULL AND voided_at IS NULL";
-
 // A token as Base64UrlEncode writes 32 bytes.
 constexpr size_t kTokenChars = 43;
-
-struct Link {
-  int64_t id = 0;
-  int64_t request_id = 0;
-  std::string umin_id;
-  system_clock::time_point expires_at;
-};
 
 bool WellFormedToken(const std::string& token) {
   std::string bytes;
@@ -52,30 +34,13 @@ bool WellFormedToken(const std::string& token) {
 // stays empty when there is none.
 Status FindUsableLink(SqlSession* session, const std::string& token,
                       bool for_update, system_clock::time_point now,
-                      std::optional<Link>* link) {
+                      std::optional<OperatorLink>* link) {
   link->reset();
   if (!WellFormedToken(token)) return Status::Ok();
-  std::vector<SqlRow> rows;
-  Status s = session->Query(for_update ? kFindLinkForUpdate : kFindLink,
-                            {HexEncode(Sha256(token))}, &rows);
-  if (!s.ok() || rows.empty() || rows[0].Int(4) == 0) return s;
-  Link l;
-  l.id = rows[0].Int(0);
-  l.request_id = rows[0].Int(1);
-  l.umin_id = rows[0].Text(2);
-  s = ParseSqlTime(rows[0].Text(3), &l.expires_at);
-  if (!s.ok()) return s;
-  if (now < l.expires_at) *link = l;
-  return Status::Ok();
-}
-
-Status Audit(SqlSession* session, const Request& request,
-             system_clock::time_point now, const char* event,
-             const std::string& umin_id, int64_t request_ref,
-             const std::string& detail) {
-  // Audited with the operator request it answers, for the console's history.
-  return AppendAudit(session, request.caller(), now,
-                     {event, umin_id, "", detail, request_ref});
+  std::optional<OperatorLink> found;
+  Status s = FindOperatorLink(session, token, for_update, &found);
+  if (s.ok() && found && found->open && now < found->expires_at) *link = found;
+  return s;
 }
 
 Status RenderInvalid(Env* env, Response* response) {
@@ -84,7 +49,43 @@ Status RenderInvalid(Env* env, Response* response) {
   return page.RenderTo(env->config(), 200, response);
 }
 
-enum class Outcome { kStarted, kInvalid };
+// What posting the link's button came to.
+enum class LinkUseOutcome { kStarted, kInvalid };
+
+// One try of the POST's transaction: uses the link of `token` and issues an
+// access code for its account, audited with the request it answers.
+Status UseLink(Env* env, SqlSession* session, const Request& request,
+               const std::string& token, LinkUseOutcome* outcome,
+               std::string* flow_token) {
+  *outcome = LinkUseOutcome::kInvalid;
+  const system_clock::time_point now = env->Now();
+  std::optional<OperatorLink> link;
+  Status s = FindUsableLink(session, token, true, now, &link);
+  if (!s.ok()) return s;
+  if (!link) {
+    return AppendAudit(
+        session, request.caller(), now,
+        {"operator_link_refused", "", "",
+         WellFormedToken(token) ? "used, voided, expired or unknown"
+                                : "malformed token"});
+  }
+  std::optional<Account> account;
+  s = FindAccount(session, link->umin_id, /*for_update=*/true, &account);
+  if (s.ok() && !account) return Status::Internal("link without account");
+  bool marked = false;
+  if (s.ok()) s = MarkOperatorLinkUsed(session, link->id, now, &marked);
+  if (!s.ok()) return s;
+  if (!marked) return Status::Internal("link changed under its lock");
+  s = IssueAccessCode(env, session, request.caller(), *account, "operator",
+                      flow_token);
+  if (!s.ok()) return s;
+  *outcome = LinkUseOutcome::kStarted;
+  // Audited with the operator request it answers, for the console's history.
+  return AppendAudit(
+      session, request.caller(), now,
+      {"operator_link_used", link->umin_id, "",
+       "access code sent from the mailed link", link->request_id});
+}
 
 }  // namespace
 
@@ -92,7 +93,7 @@ Status HandleOperatorLink(const Request& request, Env* env,
                           Response* response) {
   if (!request.IsPost()) {
     const std::string token = request.Query("t");
-    std::optional<Link> link;
+    std::optional<OperatorLink> link;
     Status s = env->db()->Transaction([&](SqlSession* session) {
       return FindUsableLink(session, token, false, env->Now(), &link);
     });
@@ -112,35 +113,13 @@ Status HandleOperatorLink(const Request& request, Env* env,
   Status s = CheckCsrf(env->config(), kPublicCsrf, request);
   if (!s.ok()) return s;
   const std::string token = request.Form("t");
-  Outcome outcome = Outcome::kInvalid;
+  LinkUseOutcome outcome = LinkUseOutcome::kInvalid;
   std::string flow_token;
   s = env->db()->Transaction([&](SqlSession* session) {
-    outcome = Outcome::kInvalid;
-    const system_clock::time_point now = env->Now();
-    std::optional<Link> link;
-    Status t = FindUsableLink(session, token, true, now, &link);
-    if (!t.ok()) return t;
-    if (!link) {
-      return Audit(session, request, now, "operator_link_refused", "", 0,
-                   WellFormedToken(token) ? "used, voided, expired or unknown"
-                                          : "malformed token");
-    }
-    std::optional<Account> account;
-    t = FindAccount(session, link->umin_id, /*for_update=*/true, &account);
-    if (t.ok() && !account) return Status::Internal("link without account");
-    uint64_t used = 0;
-    if (t.ok()) t = session->Execute(kUseLink, {SqlTime(now), link->id}, &used);
-    if (!t.ok()) return t;
-    if (used != 1) return Status::Internal("link changed under its lock");
-    t = IssueAccessCode(env, session, request.caller(), *account, "operator",
-                        &flow_token);
-    if (!t.ok()) return t;
-    outcome = Outcome::kStarted;
-    return Audit(session, request, now, "operator_link_used", link->umin_id,
-                 link->request_id, "access code sent from the mailed link");
+    return UseLink(env, session, request, token, &outcome, &flow_token);
   });
   if (!s.ok()) return s;
-  if (outcome == Outcome::kInvalid) return RenderInvalid(env, response);
+  if (outcome == LinkUseOutcome::kInvalid) return RenderInvalid(env, response);
   StartCodeEntry(flow_token, response);
   return Status::Ok();
 }
