@@ -1,12 +1,10 @@
 // The console's login: the operator's own login ID and password, with
 // lockouts per operator and per client address; success opens a session.
-#include "console/admin_console.h"
-
 #include "base/jst.h"
 #include "base/paths.h"
+#include "console/admin_page.h"
 #include "console/admin_session.h"
 #include "web/csrf.h"
-#include "web/fcgi_main.h"
 
 namespace passwd {
 namespace {
@@ -31,7 +29,10 @@ Status RenderForm(const Request& request, Env* env, const std::string& login,
 
 }  // namespace
 
-Status HandleLogin(const Request& request, Env* env, Response* response) {
+// The login page needs no session (RunConsolePage's `op` is nobody): it
+// looks for one itself, to send a signed-in operator to the queue.
+Status HandleLogin(const Request& request, Env* env, const Operator&,
+                   Response* response) {
   if (!request.IsPost()) {
     // Already signed in: straight to the queue.
     if (!request.Cookie(kAdminSessionCookie).empty()) {
@@ -49,8 +50,8 @@ Status HandleLogin(const Request& request, Env* env, Response* response) {
   }
 
   if (!CheckCsrf(env->config(), kAdminCsrf, request).ok()) {
-    return RefuseConsoleRequest(env, request, Operator{}, 403,
-                                "login without a valid CSRF token", 0, "",
+    return RefuseConsoleRequest(env, request, Operator{},
+                                {403, "login without a valid CSRF token"},
                                 response);
   }
   const std::string login = request.Form("login");
@@ -92,5 +93,8 @@ Status HandleLogin(const Request& request, Env* env, Response* response) {
 }  // namespace passwd
 
 int main() {
-  return passwd::RunPage({"admin-login", {"GET", "POST"}, passwd::HandleLogin});
+  return passwd::RunConsolePage({"admin-login",
+                                 {"GET", "POST"},
+                                 /*needs_operator=*/false,
+                                 passwd::HandleLogin});
 }

@@ -1,23 +1,18 @@
 // The console's logout: ends the session and forgets its cookie.
-#include "console/admin_console.h"
-
 #include "base/paths.h"
+#include "console/admin_page.h"
 #include "console/admin_session.h"
 #include "web/csrf.h"
-#include "web/fcgi_main.h"
 
 namespace passwd {
 
-Status HandleLogout(const Request& request, Env* env, Response* response) {
-  Operator op;
-  Status s = RequireOperator(request, env, response, &op);
-  if (!s.ok() || !op.signed_in()) return s;
+Status HandleLogout(const Request& request, Env* env, const Operator& op,
+                    Response* response) {
   if (!CheckCsrf(env->config(), kAdminCsrf, request).ok()) {
-    return RefuseConsoleRequest(env, request, op, 403,
-                                "logout without a valid CSRF token", 0, "",
-                                response);
+    return RefuseConsoleRequest(
+        env, request, op, {403, "logout without a valid CSRF token"}, response);
   }
-  s = LogOut(request, env, op, response);
+  Status s = LogOut(request, env, op, response);
   if (!s.ok()) return s;
   response->Redirect(std::string(kAdminLoginPath) + "?logged_out=1");
   return Status::Ok();
@@ -26,5 +21,8 @@ Status HandleLogout(const Request& request, Env* env, Response* response) {
 }  // namespace passwd
 
 int main() {
-  return passwd::RunPage({"admin-logout", {"POST"}, passwd::HandleLogout});
+  return passwd::RunConsolePage({"admin-logout",
+                                 {"POST"},
+                                 /*needs_operator=*/true,
+                                 passwd::HandleLogout});
 }

@@ -2,9 +2,11 @@
 // number, UMIN ID or name; priority requests first, then the oldest.
 #include <vector>
 
-#include "console/admin_console.h"
+#include "base/jst.h"
+#include "console/admin_page.h"
 #include "console/admin_session.h"
-#include "web/fcgi_main.h"
+#include "console/queue_search.h"
+#include "store/operator_requests.h"
 
 namespace passwd {
 namespace {
@@ -13,44 +15,67 @@ namespace {
 constexpr size_t kMaxRowsRead = 5000;
 constexpr size_t kMaxRowsShown = 500;
 
-struct StatusOption {
-  const char* value;
-  const char* label;
+// A view of the queue the status filter offers.
+struct QueueView {
+  std::string value;  // the query's status value
+  std::string label;
+  OperatorRequestFilter filter;
 };
 
-constexpr StatusOption kStatusOptions[] = {
-    {"open", "未完了（新規・対応中・対応待ち）"},
-    {"new", "新規"},
-    {"in_progress", "対応中"},
-    {"waiting", "利用者の対応待ち"},
-    {"closed", "完了"},
-    {"all", "すべて"},
-};
-
-bool KnownFilter(const std::string& value) {
-  for (const auto& option : kStatusOptions) {
-    if (value == option.value) return true;
+// "open" first (the default), then each status, then "all".
+std::vector<QueueView> QueueViews() {
+  std::vector<QueueView> views;
+  views.push_back({"open", "未完了（新規・対応中・対応待ち）", {true, {}}});
+  for (OperatorRequestStatus status : kOperatorRequestStatuses) {
+    views.push_back({OperatorRequestStatusValue(status),
+                     OperatorRequestStatusLabel(status),
+                     {false, status}});
   }
-  return false;
+  views.push_back({"all", "すべて", {false, {}}});
+  return views;
+}
+
+// The view the query names, or "open" when it names none.
+const QueueView& ChosenView(const std::vector<QueueView>& views,
+                            const std::string& value) {
+  for (const auto& view : views) {
+    if (value == view.value) return view;
+  }
+  return views.front();
+}
+
+void FillRow(const OperatorRequestRecord& r,
+             ctemplate::TemplateDictionary* row) {
+  row->SetIntValue("ID", r.id);
+  row->SetValue("RECEIPT", r.receipt_number);
+  if (r.priority) row->ShowSection("PRIORITY");
+  row->SetValue("STATUS", OperatorRequestStatusValue(r.status));
+  row->SetValue("STATUS_LABEL", OperatorRequestStatusLabel(r.status));
+  row->SetValue("CREATED_AT", JstFromSql(r.created_at));
+  row->SetValue("FAMILY_NAME", r.family_name);
+  row->SetValue("GIVEN_NAME", r.given_name);
+  row->SetValue("FAMILY_READING", r.family_reading);
+  row->SetValue("GIVEN_READING", r.given_reading);
+  row->SetValue("UMIN_ID", r.umin_id);
+  row->SetValue("REASON", OperatorRequestReasonLabel(r.reason));
+  row->SetValue("OPERATOR", r.operator_name);
 }
 
 }  // namespace
 
-Status HandleQueue(const Request& request, Env* env, Response* response) {
-  Operator op;
-  Status s = RequireOperator(request, env, response, &op);
-  if (!s.ok() || !op.signed_in()) return s;
-
-  std::string filter = request.Query("status");
-  if (!KnownFilter(filter)) filter = "open";
+Status HandleQueue(const Request& request, Env* env, const Operator& op,
+                   Response* response) {
+  const std::vector<QueueView> views = QueueViews();
+  const QueueView& view = ChosenView(views, request.Query("status"));
   const std::string typed = request.Query("q");
   const QueueSearch search = ParseQueueSearch(typed);
 
   std::vector<OperatorRequestRecord> requests;
-  s = env->db()->Transaction([&](SqlSession* session) {
+  Status s = env->db()->Transaction([&](SqlSession* session) {
     requests.clear();
-    return ListOperatorRequests(
-        session, filter, static_cast<int64_t>(kMaxRowsRead) + 1, &requests);
+    return ListOperatorRequests(session, view.filter,
+                                static_cast<int64_t>(kMaxRowsRead) + 1,
+                                &requests);
   });
   if (!s.ok()) return s;
   // More than kMaxRowsRead requests in this view: search the oldest ones
@@ -60,31 +85,18 @@ Status HandleQueue(const Request& request, Env* env, Response* response) {
 
   AdminPage page("admin_queue.tpl", "受付一覧");
   auto* dict = page.dict();
-  for (const auto& option : kStatusOptions) {
+  for (const auto& option : views) {
     auto* o = dict->AddSectionDictionary("STATUS_OPTION");
     o->SetValue("VALUE", option.value);
     o->SetValue("LABEL", option.label);
-    if (filter == option.value) o->ShowSection("SELECTED");
+    if (&option == &view) o->ShowSection("SELECTED");
   }
   dict->SetValue("QUERY", typed);
   size_t matched = 0;
   for (const auto& r : requests) {
     if (!QueueSearchMatches(search, r)) continue;
     if (++matched > kMaxRowsShown) continue;
-    auto* row = dict->AddSectionDictionary("ROW");
-    row->SetIntValue("ID", r.id);
-    row->SetValue("RECEIPT", r.receipt_number);
-    if (r.priority) row->ShowSection("PRIORITY");
-    row->SetValue("STATUS", r.status);
-    row->SetValue("STATUS_LABEL", RequestStatusLabel(r.status));
-    row->SetValue("CREATED_AT", JstFromSql(r.created_at));
-    row->SetValue("FAMILY_NAME", r.family_name);
-    row->SetValue("GIVEN_NAME", r.given_name);
-    row->SetValue("FAMILY_READING", r.family_reading);
-    row->SetValue("GIVEN_READING", r.given_reading);
-    row->SetValue("UMIN_ID", r.umin_id);
-    row->SetValue("REASON", RequestReasonLabel(r.reason));
-    row->SetValue("OPERATOR", r.operator_name);
+    FillRow(r, dict->AddSectionDictionary("ROW"));
   }
   dict->SetIntValue("COUNT", static_cast<long>(matched));
   if (matched > kMaxRowsShown) {
@@ -102,5 +114,6 @@ Status HandleQueue(const Request& request, Env* env, Response* response) {
 }  // namespace passwd
 
 int main() {
-  return passwd::RunPage({"admin-queue", {"GET"}, passwd::HandleQueue});
+  return passwd::RunConsolePage(
+      {"admin-queue", {"GET"}, /*needs_operator=*/true, passwd::HandleQueue});
 }

@@ -5,48 +5,33 @@
 #include <optional>
 #include <vector>
 
-#include "console/admin_console.h"
+#include "base/database.h"
+#include "base/jst.h"
+#include "base/text.h"
+#include "console/admin_page.h"
 #include "console/admin_session.h"
-#include "web/fcgi_main.h"
+#include "console/console_labels.h"
+#include "console/record_id.h"
+#include "console/request_accounts.h"
+#include "console/request_actions.h"
+#include "store/audit_history.h"
+#include "store/operator_links.h"
+#include "store/operator_notes.h"
+#include "store/operator_requests.h"
 
 namespace passwd {
 namespace {
 
-const char kAccountEvents[] =
-    "SELECT occurred_at, event, operator_name, detail FROM audit_log "
-    "WHERE umin_id = ? ORDER BY id DESC LIMIT 10";
-const char kRequestEvents[] =
-    "SELECT occurred_at, event, umin_id, operator_name, detail "
-    "FROM audit_log WHERE request_ref = ? ORDER BY id";
-const char kNotes[] =
-    "SELECT n.created_at, n.kind, n.body, o.display_name, o.login "
-    "FROM operator_notes n JOIN operators o ON o.id = n.operator_id "
-    "WHERE n.request_id = ? ORDER BY n.id";
-const char kLinks[] =
-    "SELECT umin_id, created_at, expires_at, used_at, voided_at "
-    "FROM operator_link_tokens WHERE request_id = ? ORDER BY id";
-
 // What the action page reports back after its redirect.
 const char* FlashText(const std::string& done) {
-  if (done == "take") return "この申請を担当にしました。";
-  if (done == "send_code") {
-    return "アクセスコード送信用のリンクを登録メールアドレスへ送信しました。";
-  }
-  if (done == "reject") return "申請を却下し、申請者へ通知しました。";
-  if (done == "note") return "メモを追加しました。";
-  if (done == "close") return "申請を完了にしました。";
-  return nullptr;
+  const RequestAction* action = FindRequestAction(done);
+  return action ? action->flash : nullptr;
 }
 
 // What the action page reports when the text an action needs is missing.
-const char* ErrorText(const std::string& action) {
-  if (action == "note") return "メモを2000文字以内で入力してください。";
-  if (action == "reject") {
-    return "却下の理由を1000文字以内で入力してください。";
-  }
-  if (action == "close")
-    return "完了時のメモは2000文字以内で入力してください。";
-  return nullptr;
+const char* ErrorText(const std::string& failed) {
+  const RequestAction* action = FindRequestAction(failed);
+  return action ? action->error : nullptr;
 }
 
 // Adds one section dictionary per line of `text` under `section`.
@@ -71,17 +56,13 @@ std::string SlashDate(std::string date) {
   return date;
 }
 
-std::string NoteKindLabel(const std::string& kind) {
-  if (kind == "rejection") return "却下の理由";
-  if (kind == "closing") return "完了時のメモ";
-  return "メモ";
-}
-
 struct PageData {
   OperatorRequestRecord request;
   std::vector<AccountMatch> matches;
-  std::vector<std::vector<SqlRow>> account_events;  // by match
-  std::vector<SqlRow> history, notes, links;
+  std::vector<std::vector<AuditRecord>> account_events;  // by match
+  std::vector<AuditRecord> history;
+  std::vector<OperatorNote> notes;
+  std::vector<OperatorLinkRecord> links;
 };
 
 Status Load(SqlSession* session, int64_t id, std::optional<PageData>* out) {
@@ -95,19 +76,19 @@ Status Load(SqlSession* session, int64_t id, std::optional<PageData>* out) {
   for (const auto& match : data.matches) {
     if (!s.ok()) break;
     data.account_events.emplace_back();
-    s = session->Query(kAccountEvents, {match.account.umin_id},
-                       &data.account_events.back());
+    s = LatestAccountEvents(session, match.account.umin_id,
+                            &data.account_events.back());
   }
-  if (s.ok()) s = session->Query(kRequestEvents, {id}, &data.history);
-  if (s.ok()) s = session->Query(kNotes, {id}, &data.notes);
-  if (s.ok()) s = session->Query(kLinks, {id}, &data.links);
+  if (s.ok()) s = OperatorRequestHistory(session, id, &data.history);
+  if (s.ok()) s = ListOperatorNotes(session, id, &data.notes);
+  if (s.ok()) s = ListOperatorLinks(session, id, &data.links);
   if (s.ok()) *out = std::move(data);
   return s;
 }
 
 void FillAccounts(Env* env, const PageData& data,
                   ctemplate::TemplateDictionary* dict) {
-  const bool open = data.request.status != "closed";
+  const bool open = data.request.status != OperatorRequestStatus::kClosed;
   if (data.matches.empty()) dict->ShowSection("NO_ACCOUNT");
   for (size_t i = 0; i < data.matches.size(); ++i) {
     const AccountMatch& match = data.matches[i];
@@ -134,92 +115,74 @@ void FillAccounts(Env* env, const PageData& data,
     if (open) d->ShowSection("CAN_SEND");
     const auto& events = data.account_events[i];
     d->ShowSection(events.empty() ? "NO_EVENT" : "HAS_EVENTS");
-    for (const auto& row : events) {
+    for (const auto& event : events) {
       auto* e = d->AddSectionDictionary("EVENT");
-      e->SetValue("AT", JstFromSql(row.Text(0)));
-      e->SetValue("LABEL", AuditEventLabel(row.Text(1)));
-      e->SetValue("OPERATOR", row.Text(2));
-      e->SetValue("DETAIL", row.Text(3));
+      e->SetValue("AT", JstFromSql(event.occurred_at));
+      e->SetValue("LABEL", AuditEventLabel(event.event));
+      e->SetValue("OPERATOR", event.operator_name);
+      e->SetValue("DETAIL", event.detail);
     }
   }
+}
+
+// How a link stands now, in the words of the page.
+std::string LinkState(const OperatorLinkRecord& link,
+                      std::chrono::system_clock::time_point now) {
+  if (!link.used_at.empty()) {
+    return "使用済み（" + JstFromSql(link.used_at) + "）";
+  }
+  if (!link.voided_at.empty()) return "新しいリンクにより無効";
+  std::chrono::system_clock::time_point expires;
+  if (ParseSqlTime(link.expires_at, &expires).ok() && now >= expires) {
+    return "期限切れ";
+  }
+  return "未使用";
 }
 
 void FillRecords(Env* env, const PageData& data,
                  ctemplate::TemplateDictionary* dict) {
   if (data.notes.empty()) dict->ShowSection("NO_NOTE");
-  for (const auto& row : data.notes) {
+  for (const auto& note : data.notes) {
     auto* n = dict->AddSectionDictionary("NOTE");
-    n->SetValue("AT", JstFromSql(row.Text(0)));
-    n->SetValue("KIND", NoteKindLabel(row.Text(1)));
-    AddLines(n, "LINE", "TEXT", row.Text(2));
-    n->SetValue("OPERATOR", row.Text(3) + " (" + row.Text(4) + ")");
+    n->SetValue("AT", JstFromSql(note.created_at));
+    n->SetValue("KIND", OperatorNoteKindLabel(note.kind));
+    AddLines(n, "LINE", "TEXT", note.body);
+    n->SetValue("OPERATOR",
+                note.operator_name + " (" + note.operator_login + ")");
   }
   if (!data.links.empty()) dict->ShowSection("LINKS");
   const auto now = env->Now();
-  for (const auto& row : data.links) {
+  for (const auto& link : data.links) {
     auto* l = dict->AddSectionDictionary("LINK");
-    l->SetValue("UMIN_ID", row.Text(0));
-    l->SetValue("CREATED_AT", JstFromSql(row.Text(1)));
-    l->SetValue("EXPIRES_AT", JstFromSql(row.Text(2)));
-    std::chrono::system_clock::time_point expires;
-    bool expired = ParseSqlTime(row.Text(2), &expires).ok() && now >= expires;
-    l->SetValue("STATE",
-                !row.IsNull(3) ? "使用済み（" + JstFromSql(row.Text(3)) + "）"
-                : !row.IsNull(4) ? std::string("新しいリンクにより無効")
-                : expired        ? std::string("期限切れ")
-                                 : std::string("未使用"));
+    l->SetValue("UMIN_ID", link.umin_id);
+    l->SetValue("CREATED_AT", JstFromSql(link.created_at));
+    l->SetValue("EXPIRES_AT", JstFromSql(link.expires_at));
+    l->SetValue("STATE", LinkState(link, now));
   }
   dict->ShowSection(data.history.empty() ? "NO_HISTORY" : "HAS_HISTORY");
-  for (const auto& row : data.history) {
+  for (const auto& event : data.history) {
     auto* h = dict->AddSectionDictionary("HISTORY");
-    h->SetValue("AT", JstFromSql(row.Text(0)));
-    h->SetValue("LABEL", AuditEventLabel(row.Text(1)));
-    h->SetValue("UMIN_ID", row.Text(2));
-    h->SetValue("OPERATOR", row.Text(3));
-    h->SetValue("DETAIL", row.Text(4));
+    h->SetValue("AT", JstFromSql(event.occurred_at));
+    h->SetValue("LABEL", AuditEventLabel(event.event));
+    h->SetValue("UMIN_ID", event.umin_id);
+    h->SetValue("OPERATOR", event.operator_name);
+    h->SetValue("DETAIL", event.detail);
   }
 }
 
-}  // namespace
-
-Status HandleRequest(const Request& request, Env* env, Response* response) {
-  Operator op;
-  Status s = RequireOperator(request, env, response, &op);
-  if (!s.ok() || !op.signed_in()) return s;
-
-  const std::string typed_id = request.Query("id");
-  int64_t id = 0;
-  std::optional<PageData> data;
-  if (ParseRecordId(typed_id, &id)) {
-    s = env->db()->Transaction(
-        [&](SqlSession* session) { return Load(session, id, &data); });
-    if (!s.ok()) return s;
-  }
-  if (!data) {
-    return RefuseConsoleRequest(
-        env, request, op, 404,
-        "no operator request " + Utf8Prefix(typed_id, 40), 0, "", response);
-  }
-  const OperatorRequestRecord& r = data->request;
-
-  AdminPage page("admin_request.tpl", "申請 " + r.receipt_number);
-  auto* dict = page.dict();
-  if (const char* flash = FlashText(request.Query("done"))) {
-    dict->AddSectionDictionary("FLASH")->SetValue("TEXT", flash);
-  }
-  if (const char* error = ErrorText(request.Query("error"))) {
-    dict->AddSectionDictionary("ACTION_ERROR")->SetValue("TEXT", error);
-  }
+// The request's own data and the forms its state allows.
+void FillRequest(const OperatorRequestRecord& r, const Operator& op,
+                 ctemplate::TemplateDictionary* dict) {
   dict->SetIntValue("REQUEST_ID", r.id);
   dict->SetValue("RECEIPT", r.receipt_number);
-  dict->SetValue("STATUS_LABEL", RequestStatusLabel(r.status));
+  dict->SetValue("STATUS_LABEL", OperatorRequestStatusLabel(r.status));
   if (r.priority) dict->ShowSection("PRIORITY");
   dict->SetValue("OPERATOR",
                  r.operator_id ? r.operator_name + " (" + r.operator_login + ")"
                                : "未割り当て");
   dict->SetValue("CREATED_AT", JstFromSql(r.created_at));
   dict->SetValue("UPDATED_AT", JstFromSql(r.updated_at));
-  dict->SetValue("REASON", RequestReasonLabel(r.reason));
+  dict->SetValue("REASON", OperatorRequestReasonLabel(r.reason));
   dict->SetValue("UMIN_ID", r.umin_id.empty() ? "（記入なし）" : r.umin_id);
   dict->SetValue("FAMILY_NAME", r.family_name);
   dict->SetValue("GIVEN_NAME", r.given_name);
@@ -230,14 +193,43 @@ Status HandleRequest(const Request& request, Env* env, Response* response) {
   dict->SetValue("AFFILIATION", r.affiliation);
   dict->SetValue("CONTACT_MAIL", r.contact_mail);
   AddLines(dict, "MESSAGE_LINE", "LINE", r.message);
-  if (r.status == "closed") {
+  if (r.status == OperatorRequestStatus::kClosed) {
     dict->ShowSection("CLOSED");
   } else {
     dict->ShowSection("OPEN");
-    if (r.operator_id != op.id || r.status != "in_progress") {
+    if (r.operator_id != op.id ||
+        r.status != OperatorRequestStatus::kInProgress) {
       dict->ShowSection("CAN_TAKE");
     }
   }
+}
+
+}  // namespace
+
+Status HandleRequest(const Request& request, Env* env, const Operator& op,
+                     Response* response) {
+  const std::string typed_id = request.Query("id");
+  int64_t id = 0;
+  std::optional<PageData> data;
+  if (ParseRecordId(typed_id, &id)) {
+    Status s = env->db()->Transaction(
+        [&](SqlSession* session) { return Load(session, id, &data); });
+    if (!s.ok()) return s;
+  }
+  if (!data) {
+    return RefuseConsoleRequest(
+        env, request, op,
+        {404, "no operator request " + Utf8Prefix(typed_id, 40)}, response);
+  }
+  AdminPage page("admin_request.tpl", "申請 " + data->request.receipt_number);
+  auto* dict = page.dict();
+  if (const char* flash = FlashText(request.Query("done"))) {
+    dict->AddSectionDictionary("FLASH")->SetValue("TEXT", flash);
+  }
+  if (const char* error = ErrorText(request.Query("error"))) {
+    dict->AddSectionDictionary("ACTION_ERROR")->SetValue("TEXT", error);
+  }
+  FillRequest(data->request, op, dict);
   FillAccounts(env, *data, dict);
   FillRecords(env, *data, dict);
   return RenderAdminPage(env, request, op, &page, response);
@@ -246,5 +238,8 @@ Status HandleRequest(const Request& request, Env* env, Response* response) {
 }  // namespace passwd
 
 int main() {
-  return passwd::RunPage({"admin-request", {"GET"}, passwd::HandleRequest});
+  return passwd::RunConsolePage({"admin-request",
+                                 {"GET"},
+                                 /*needs_operator=*/true,
+                                 passwd::HandleRequest});
 }

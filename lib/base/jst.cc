@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "base/database.h"
+
 namespace passwd {
 namespace {
 
@@ -37,6 +39,13 @@ std::chrono::system_clock::time_point JstMidnight(const Date& date) {
   tm.tm_mday = date.day;
   return std::chrono::system_clock::from_time_t(timegm(&tm)) -
          std::chrono::hours(9);
+}
+
+std::string JstFromSql(const std::string& sql_time) {
+  if (sql_time.empty()) return "";
+  std::chrono::system_clock::time_point t;
+  if (!ParseSqlTime(sql_time, &t).ok()) return sql_time;
+  return FormatJst(t);
 }
 
 }  // namespace passwd

@@ -18,6 +18,10 @@ Date JstDate(std::chrono::system_clock::time_point t);
 // The moment 00:00 JST begins on `date`.
 std::chrono::system_clock::time_point JstMidnight(const Date& date);
 
+// A DATETIME's text (UTC) shown in JST, yyyy/mm/dd HH:MM:SS; "" for "", and
+// the text itself when it is not a DATETIME.
+std::string JstFromSql(const std::string& sql_time);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_BASE_JST_H_

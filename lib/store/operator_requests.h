@@ -1,11 +1,14 @@
-// The operator_requests table as requests come in: the insert shared by the
-// form and the "not me" link, and the receipt page's lookup.
+// The operator_requests table, its one owner: the insert shared by the form
+// and the "not me" link, the receipt page's lookup, and the console's reads
+// and state changes.
 #ifndef PASSWD_LIB_STORE_OPERATOR_REQUESTS_H_
 #define PASSWD_LIB_STORE_OPERATOR_REQUESTS_H_
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/database.h"
 #include "base/env.h"
@@ -13,6 +16,34 @@
 #include "domain/operator_request.h"
 
 namespace passwd {
+
+// Where a request stands; the values are operator_requests.status's.
+enum class OperatorRequestStatus {
+  kNew,         // new: nobody has taken it
+  kInProgress,  // in_progress: an operator took it
+  kWaiting,     // waiting: a link went out, the user has to act
+  kClosed,      // closed: rejected or done
+};
+
+// Every status, in the order the console lists them.
+inline constexpr OperatorRequestStatus kOperatorRequestStatuses[] = {
+    OperatorRequestStatus::kNew, OperatorRequestStatus::kInProgress,
+    OperatorRequestStatus::kWaiting, OperatorRequestStatus::kClosed};
+
+// The status as stored, e.g. "in_progress".
+const char* OperatorRequestStatusValue(OperatorRequestStatus status);
+
+// The status as the console shows it, e.g. "対応中".
+const char* OperatorRequestStatusLabel(OperatorRequestStatus status);
+
+// Parses a stored status; false for anything else.
+bool ParseOperatorRequestStatus(const std::string& value,
+                                OperatorRequestStatus* status);
+
+// Parses a stored reason (kNotMe included, unlike the public form's
+// ParseOperatorRequestReason); false for anything else.
+bool ParseStoredOperatorRequestReason(const std::string& value,
+                                      OperatorRequestReason* reason);
 
 // Stores `request` from `client_address` under a fresh unique receipt number
 // (a drawn number already taken is drawn again), in the caller's
@@ -26,6 +57,59 @@ Status SubmitOperatorRequest(Env* env, SqlSession* session,
 // no such request.
 Status FindReceiptContact(SqlSession* session, const std::string& receipt,
                           std::optional<std::string>* contact_mail);
+
+// An operator request (オペレータへパスワード更新申請) as the console shows it.
+struct OperatorRequestRecord {
+  int64_t id = 0;
+  std::string receipt_number;
+  std::string umin_id;  // "" when the applicant gave none
+  std::string family_name, given_name, family_reading, given_reading;
+  std::string birth_date;  // yyyy-mm-dd, "" when not given
+  std::string affiliation;
+  std::string contact_mail;
+  OperatorRequestReason reason = OperatorRequestReason::kOther;
+  std::string message;
+  bool priority = false;
+  OperatorRequestStatus status = OperatorRequestStatus::kNew;
+  int64_t operator_id = 0;  // who took it; 0 when nobody
+  std::string operator_login, operator_name;
+  std::string created_at, updated_at;  // SQL time text (UTC)
+};
+
+// Reads request `id`; with `for_update` its row stays locked to the end of
+// the transaction. `*found` is empty when there is no such request.
+Status FindOperatorRequest(SqlSession* session, int64_t id, bool for_update,
+                           std::optional<OperatorRequestRecord>* found);
+
+// Sets `*exists` to whether request `id` exists.
+Status OperatorRequestExists(SqlSession* session, int64_t id, bool* exists);
+
+// Which requests the queue lists: the open ones (every one not closed),
+// those of one status, or all.
+struct OperatorRequestFilter {
+  bool open_only = false;
+  std::optional<OperatorRequestStatus> status;  // with !open_only
+};
+
+// Reads the requests `filter` selects, priority first, then oldest first,
+// at most `limit`.
+Status ListOperatorRequests(SqlSession* session,
+                            const OperatorRequestFilter& filter, int64_t limit,
+                            std::vector<OperatorRequestRecord>* requests);
+
+// Makes `operator_id` the one handling request `id` (in progress).
+Status TakeOperatorRequest(SqlSession* session, int64_t id, int64_t operator_id,
+                           std::chrono::system_clock::time_point now);
+
+// Moves request `id` to `status`; `operator_id` takes it when nobody had.
+Status SetOperatorRequestStatus(SqlSession* session, int64_t id,
+                                OperatorRequestStatus status,
+                                int64_t operator_id,
+                                std::chrono::system_clock::time_point now);
+
+// Marks request `id` updated at `now` (a note was added).
+Status TouchOperatorRequest(SqlSession* session, int64_t id,
+                            std::chrono::system_clock::time_point now);
 
 }  // namespace passwd
 

@@ -56,6 +56,12 @@ BOOST_AUTO_TEST_CASE(jst_midnight_is_three_pm_utc_the_day_before) {
   BOOST_TEST(SqlTime(midnight) == "2025-01-06 15:00:00");
 }
 
+BOOST_AUTO_TEST_CASE(sql_times_shown_in_jst) {
+  BOOST_TEST(JstFromSql("2025-01-06 15:00:00") == "2025/01/07 00:00:00");
+  BOOST_TEST(JstFromSql("") == "");
+  BOOST_TEST(JstFromSql("not a time") == "not a time");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

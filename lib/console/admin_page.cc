@@ -1,0 +1,124 @@
+#include "console/admin_page.h"
+
+#include "store/audit.h"
+#include "web/csrf.h"
+#include "web/fcgi_main.h"
+
+namespace passwd {
+namespace {
+
+struct ErrorText {
+  int status;
+  const char* title;
+  const char* message;
+};
+
+constexpr ErrorText kConsoleErrors[] = {
+    {400, "入力内容を処理できませんでした",
+     "送信された内容が正しくありません。受付一覧から改めて操作してください。"},
+    {403, "この操作は受け付けられませんでした",
+     "画面の有効期限が切れたか、正しい画面から送信されなかったか、"
+     "この申請・提案の状態では行えない操作です。受付一覧から改めて操作して"
+     "ください。"},
+    {404, "見つかりません",
+     "指定された申請または記録は存在しません。受付一覧から改めて操作して"
+     "ください。"},
+};
+
+const ErrorText& ConsoleErrorText(int status) {
+  for (const auto& t : kConsoleErrors) {
+    if (t.status == status) return t;
+  }
+  return kConsoleErrors[1];
+}
+
+}  // namespace
+
+AdminPage::AdminPage(const std::string& template_file, const std::string& title)
+    : layout_("admin_layout") {
+  layout_.SetValue("TITLE", title);
+  body_ = layout_.AddIncludeDictionary("BODY");
+  body_->SetFilename(template_file);
+}
+
+void AdminPage::SetOperator(const Operator& op, const std::string& csrf_token) {
+  auto* signed_in = layout_.AddSectionDictionary("SIGNED_IN");
+  signed_in->SetValue("OPERATOR_NAME", op.display_name);
+  signed_in->SetValue("OPERATOR_LOGIN", op.login);
+  signed_in->SetValue("CSRF_TOKEN", csrf_token);
+  body_->SetValue("CSRF_TOKEN", csrf_token);
+  body_->SetValue("OPERATOR_LOGIN", op.login);
+}
+
+Status AdminPage::RenderTo(const Config& config, int http_status,
+                           Response* response) {
+  layout_.SetValue("TOP_URL", config.top_url);
+  std::string html;
+  if (!ctemplate::ExpandTemplate(
+          "admin_layout.tpl", ctemplate::STRIP_BLANK_LINES, &layout_, &html)) {
+    return Status::Internal("cannot expand the console's templates");
+  }
+  response->SetStatus(http_status);
+  response->SetHtml(std::move(html));
+  return Status::Ok();
+}
+
+Status AdminCsrfToken(Env* env, const Request& request, Response* response,
+                      std::string* token) {
+  return CsrfToken(env, kAdminCsrf, request, response, token);
+}
+
+Status RenderAdminPage(Env* env, const Request& request, const Operator& op,
+                       AdminPage* page, Response* response) {
+  std::string token;
+  Status s = AdminCsrfToken(env, request, response, &token);
+  if (!s.ok()) return s;
+  page->SetOperator(op, token);
+  return page->RenderTo(env->config(), 200, response);
+}
+
+Status RefuseConsoleRequest(Env* env, const Request& request,
+                            const Operator& op, const Refusal& refusal,
+                            Response* response) {
+  const char* event =
+      refusal.http_status == 404 ? "admin_not_found" : "admin_forbidden";
+  Status s = env->db()->Transaction([&](SqlSession* session) {
+    return AppendAudit(session, request.caller(), env->Now(),
+                       {event, refusal.umin_id, op.login, refusal.detail,
+                        refusal.request_ref});
+  });
+  if (!s.ok()) return s;
+  const ErrorText& text = ConsoleErrorText(refusal.http_status);
+  AdminPage page("admin_error.tpl", text.title);
+  page.dict()->SetValue("HEADING", text.title);
+  page.dict()->SetValue("MESSAGE", text.message);
+  std::string token;
+  s = AdminCsrfToken(env, request, response, &token);
+  if (!s.ok()) return s;
+  if (op.signed_in()) page.SetOperator(op, token);
+  return page.RenderTo(env->config(), refusal.http_status, response);
+}
+
+Status HandleConsoleRequest(const ConsolePageSpec& spec, const Request& request,
+                            Env* env, Response* response) {
+  Operator op;
+  if (spec.needs_operator) {
+    Status s = RequireOperator(request, env, response, &op);
+    if (!s.ok() || !op.signed_in()) return s;
+  }
+  return spec.handler(request, env, op, response);
+}
+
+int RunConsolePage(const ConsolePageSpec& spec) {
+  // RunPage takes a plain function, and a process serves one page: the
+  // spec it serves is kept here for that function.
+  static const ConsolePageSpec* running = nullptr;
+  running = &spec;
+  return RunPage({spec.name, spec.methods,
+                  [](const Request& request, Env* env, Response* response) {
+                    return HandleConsoleRequest(*running, request, env,
+                                                response);
+                  }});
+}
+
+}  // namespace passwd

@@ -1,0 +1,100 @@
+// The console's page chrome (templates/admin_layout.tpl, naming the
+// signed-in operator), its CSRF token, its refusal pages, and the page
+// description every console page runs under.
+#ifndef PASSWD_LIB_CONSOLE_ADMIN_PAGE_H_
+#define PASSWD_LIB_CONSOLE_ADMIN_PAGE_H_
+
+#include <ctemplate/template.h>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/config.h"
+#include "base/env.h"
+#include "base/status.h"
+#include "console/admin_session.h"
+#include "web/request.h"
+#include "web/response.h"
+
+namespace passwd {
+
+// A console page: `template_file` rendered inside admin_layout.tpl.
+class AdminPage {
+ public:
+  AdminPage(const std::string& template_file, const std::string& title);
+  AdminPage(const AdminPage&) = delete;
+  AdminPage& operator=(const AdminPage&) = delete;
+
+  // The page template's own dictionary.
+  ctemplate::TemplateDictionary* dict() { return body_; }
+
+  // Names `op` in the header, with a logout button carrying `csrf_token`
+  // (which the body gets too, as CSRF_TOKEN).
+  void SetOperator(const Operator& op, const std::string& csrf_token);
+
+  // Renders into `response` as HTML with `http_status`.
+  Status RenderTo(const Config& config, int http_status, Response* response);
+
+ private:
+  ctemplate::TemplateDictionary layout_;
+  ctemplate::TemplateDictionary* body_;  // owned by layout_
+};
+
+// The console's CSRF token (kAdminCsrf scope), setting its cookie when the
+// browser has none.
+Status AdminCsrfToken(Env* env, const Request& request, Response* response,
+                      std::string* token);
+
+// Renders a console page for `op` with the CSRF token set up: the usual
+// last step of a console GET.
+Status RenderAdminPage(Env* env, const Request& request, const Operator& op,
+                       AdminPage* page, Response* response);
+
+// What a refused console request concerns, for its audit row.
+struct Refusal {
+  Refusal(int http_status, std::string detail, int64_t request_ref = 0,
+          std::string umin_id = "")
+      : http_status(http_status),
+        detail(std::move(detail)),
+        request_ref(request_ref),
+        umin_id(std::move(umin_id)) {}
+
+  int http_status;      // 404: "admin_not_found", else "admin_forbidden"
+  std::string detail;   // why, audited
+  int64_t request_ref;  // the operator request concerned; 0 for none
+  std::string umin_id;  // the account concerned; "" for none
+};
+
+// Audits a refused console request in its own transaction and renders the
+// console's error page with the refusal's status into `response`.
+Status RefuseConsoleRequest(Env* env, const Request& request,
+                            const Operator& op, const Refusal& refusal,
+                            Response* response);
+
+// A console page's handler: parse, check, act, render. `op` is the
+// signed-in operator on a page that needs one, else nobody.
+using ConsoleHandler = Status (*)(const Request& request, Env* env,
+                                  const Operator& op, Response* response);
+
+// A console page, as its main describes it.
+struct ConsolePageSpec {
+  std::string name;                  // for logs, e.g. "admin-queue"
+  std::vector<std::string> methods;  // e.g. {"GET", "POST"}
+  bool needs_operator = true;        // without a session: 303 to the login page
+  ConsoleHandler handler;
+};
+
+// Serves one request of the page `spec`: checks the operator session when
+// the page needs one (RequireOperator), then runs the handler.
+Status HandleConsoleRequest(const ConsolePageSpec& spec, const Request& request,
+                            Env* env, Response* response);
+
+// Runs the console page `spec` under the shared FastCGI loop (RunPage)
+// until the process is stopped; returns the exit status.
+int RunConsolePage(const ConsolePageSpec& spec);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_CONSOLE_ADMIN_PAGE_H_

@@ -1,0 +1,39 @@
+// The queue's search box and the matching of an operator request to the
+// accounts whose identity data it names: pure rules, no I/O.
+#ifndef PASSWD_LIB_CONSOLE_QUEUE_SEARCH_H_
+#define PASSWD_LIB_CONSOLE_QUEUE_SEARCH_H_
+
+#include <string>
+
+#include "store/accounts.h"
+#include "store/operator_requests.h"
+
+namespace passwd {
+
+// A queue search as typed, read every way it can mean something.
+struct QueueSearch {
+  std::string receipt;  // NFKC, spaces removed, upper case; "" when empty
+  std::string umin_id;  // the normalised UMIN ID, "" when not one
+  std::string name;     // NormalizeName'd, "" when it cannot be a name
+  std::string reading;  // NormalizeReading'd, "" when not a reading
+  bool empty() const { return receipt.empty(); }
+};
+
+// Reads the search box: a receipt number, a UMIN ID, or (part of) a name
+// or its reading.
+QueueSearch ParseQueueSearch(const std::string& typed);
+
+// True when `request` is what `search` looks for (always for an empty one):
+// its receipt number or UMIN ID equal, or the search in its name (姓名) or
+// reading (せいめい), both sides normalised as send_profile does.
+bool QueueSearchMatches(const QueueSearch& search,
+                        const OperatorRequestRecord& request);
+
+// True when the account's name, reading and birth date equal the
+// request's, normalised as send_profile does (requests have no gender).
+bool RequestMatchesAccount(const OperatorRequestRecord& request,
+                           const Account& account);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_CONSOLE_QUEUE_SEARCH_H_

@@ -1,0 +1,99 @@
+// The queue's search and the matching of a request to an account.
+#include "console/queue_search.h"
+
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+namespace passwd {
+namespace {
+
+OperatorRequestRecord SampleRequest() {
+  OperatorRequestRecord r;
+  r.id = 7;
+  r.receipt_number = "R20250107-048213";
+  r.umin_id = "umin101-test";
+  r.family_name = "髙橋";
+  r.given_name = "健一";
+  r.family_reading = "たかはし";
+  r.given_reading = "けんいち";
+  r.birth_date = "1985-07-07";
+  return r;
+}
+
+Account SampleAccount() {
+  Account a;
+  a.umin_id = "umin401-kanji";
+  a.family_name = "高橋";
+  a.given_name = "健一";
+  a.family_reading = "タカハシ";
+  a.given_reading = "ケンイチ";
+  a.gender = "female";
+  a.birth_date = "1985-07-07";
+  a.category = "individual";
+  return a;
+}
+
+BOOST_AUTO_TEST_SUITE(queue_search)
+
+BOOST_AUTO_TEST_CASE(queue_search_reads_receipts_ids_names_and_readings) {
+  struct Case {
+    std::string typed;
+    bool matches;
+  };
+  const OperatorRequestRecord r = SampleRequest();
+  const std::vector<Case> cases = {
+      {"", true},
+      {"　 ", true},
+      {"R20250107-048213", true},
+      {"r20250107-048213", true},
+      {"Ｒ２０２５０１０７－０４８２１３", true},  // full width
+      {"R20250107-048214", false},
+      {"umin101-test", true},
+      {"UMIN101-TEST", true},
+      {"umin102-nomail", false},
+      {"高橋", true},       // the variant kanji folds
+      {"髙橋 健一", true},  // family and given name together
+      {"橋健", true},       // part of the name
+      {"タカハシ", true},   // reading in katakana
+      {"けんいち", true},
+      {"やまだ", false},
+      {"山田", false},
+      {"\x01", false},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST(QueueSearchMatches(ParseQueueSearch(c.typed), r) == c.matches,
+               c.typed);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(requests_match_accounts_as_send_profile_does) {
+  const OperatorRequestRecord r = SampleRequest();
+  Account a = SampleAccount();
+  // Variant kanji, katakana readings, and any gender (the request has none).
+  BOOST_TEST(RequestMatchesAccount(r, a));
+  a.gender = "male";
+  BOOST_TEST(RequestMatchesAccount(r, a));
+
+  Account other_day = a;
+  other_day.birth_date = "1985-07-08";
+  BOOST_TEST(!RequestMatchesAccount(r, other_day));
+  Account other_name = a;
+  other_name.given_name = "健二";
+  BOOST_TEST(!RequestMatchesAccount(r, other_name));
+  Account other_reading = a;
+  other_reading.given_reading = "けんじ";
+  BOOST_TEST(!RequestMatchesAccount(r, other_reading));
+
+  OperatorRequestRecord no_date = r;
+  no_date.birth_date = "";
+  BOOST_TEST(!RequestMatchesAccount(no_date, a));
+  OperatorRequestRecord bad_reading = r;
+  bad_reading.family_reading = "takahashi";
+  BOOST_TEST(!RequestMatchesAccount(bad_reading, a));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace passwd
