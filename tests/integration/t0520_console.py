@@ -808,6 +808,22 @@ class AddressChange(ConsoleTestCase):
             [umin_id]), "0")
         self.assertEqual(self.decide(browser, 999999999, "approve").status_code, 404)
 
+    def test_malformed_new_addresses_are_refused_and_nothing_is_stored(self):
+        # The console checks a new address with ValidateMailAddress, the one
+        # check the public pages use: these pass a looser check.
+        umin_id = flows.fresh_account()
+        browser = signed_in_browser()
+        for new_mail in ["taro@ex_ample.org", "a:b@example.org", "[x]@example.org"]:
+            response = self.propose(browser, umin_id, new_mail)
+            self.assertEqual(response.status_code, 200, new_mail)
+            self.assertIn("新しい登録メールアドレスを正しく入力してください。",
+                          response.text, new_mail)
+        self.assertEqual(harness.db_value(
+            "SELECT COUNT(*) FROM address_change_requests WHERE umin_id = %s",
+            [umin_id]), "0")
+        self.assertEqual(self.external_mail(umin_id), "%s@example.org" % umin_id)
+        self.assertFalse(audit_rows(event="address_change_proposed", umin_id=umin_id))
+
 
 if __name__ == "__main__":
     unittest.main()
