@@ -1,5 +1,7 @@
 #include "store/address_changes.h"
 
+#include "store/stored_values.h"
+
 namespace passwd {
 namespace {
 
@@ -30,24 +32,14 @@ const char kDecide[] =
     "decided_at = ? WHERE id = ? AND status = 'pending'";
 
 struct StatusText {
-  AddressChangeStatus status;
-  const char* value;
+  AddressChangeStatus value;
+  const char* text;  // as stored
 };
 constexpr StatusText kStatuses[] = {
     {AddressChangeStatus::kPending, "pending"},
     {AddressChangeStatus::kApproved, "approved"},
     {AddressChangeStatus::kRejected, "rejected"},
 };
-
-bool ParseStatus(const std::string& value, AddressChangeStatus* status) {
-  for (const auto& t : kStatuses) {
-    if (value == t.value) {
-      *status = t.status;
-      return true;
-    }
-  }
-  return false;
-}
 
 Status UnknownStatus(const SqlRow& row, size_t column) {
   return Status::Internal("address change with unknown status " +
@@ -61,8 +53,9 @@ Status ChangeFromRow(const SqlRow& row, AddressChange* c) {
   c->new_mail = row.Text(3);
   c->request_id = row.Int(4);
   c->requested_by = row.Int(5);
-  return ParseStatus(row.Text(6), &c->status) ? Status::Ok()
-                                              : UnknownStatus(row, 6);
+  return ParseStoredText(kStatuses, row.Text(6), &c->status)
+             ? Status::Ok()
+             : UnknownStatus(row, 6);
 }
 
 PendingAddressChange PendingFromRow(const SqlRow& row) {
@@ -86,17 +79,15 @@ Status DecidedFromRow(const SqlRow& row, DecidedAddressChange* d) {
   d->new_mail = row.Text(2);
   d->proposer_name = row.Text(4);
   d->decider_name = row.Text(5);
-  return ParseStatus(row.Text(3), &d->status) ? Status::Ok()
-                                              : UnknownStatus(row, 3);
+  return ParseStoredText(kStatuses, row.Text(3), &d->status)
+             ? Status::Ok()
+             : UnknownStatus(row, 3);
 }
 
 }  // namespace
 
 const char* AddressChangeStatusValue(AddressChangeStatus status) {
-  for (const auto& t : kStatuses) {
-    if (t.status == status) return t.value;
-  }
-  return kStatuses[0].value;
+  return StoredEntry(kStatuses, status).text;
 }
 
 Status InsertAddressChange(SqlSession* session, const NewAddressChange& change,

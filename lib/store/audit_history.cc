@@ -3,23 +3,28 @@
 namespace passwd {
 namespace {
 
+// The columns of an AuditRecord, in RecordFromRow's order.
+#define AUDIT_COLUMNS                                                         \
+  "occurred_at, event, umin_id, operator_name, request_ref, client_address, " \
+  "detail"
+
 const char kSearch[] =
-    "SELECT occurred_at, event, umin_id, operator_name, request_ref, "
-    "client_address, detail FROM audit_log "
+    "SELECT " AUDIT_COLUMNS
+    " FROM audit_log "
     "WHERE (? = '' OR event = ?) AND (? = '' OR umin_id = ?) "
     "AND (? = '' OR operator_name = ?) AND (? = 0 OR request_ref = ?) "
     "AND occurred_at >= ? AND occurred_at < ? "
     "ORDER BY id DESC LIMIT 501";
 const char kEventNames[] =
     "SELECT DISTINCT event FROM audit_log ORDER BY event";
-const char kAccountEvents[] =
-    "SELECT occurred_at, event, operator_name, detail FROM audit_log "
-    "WHERE umin_id = ? ORDER BY id DESC LIMIT 10";
-const char kRequestEvents[] =
-    "SELECT occurred_at, event, umin_id, operator_name, detail "
-    "FROM audit_log WHERE request_ref = ? ORDER BY id";
+const char kAccountEvents[] = "SELECT " AUDIT_COLUMNS
+                              " FROM audit_log "
+                              "WHERE umin_id = ? ORDER BY id DESC LIMIT 10";
+const char kRequestEvents[] = "SELECT " AUDIT_COLUMNS
+                              " FROM audit_log "
+                              "WHERE request_ref = ? ORDER BY id";
 
-AuditRecord SearchedFromRow(const SqlRow& row) {
+AuditRecord RecordFromRow(const SqlRow& row) {
   AuditRecord r;
   r.occurred_at = row.Text(0);
   r.event = row.Text(1);
@@ -31,33 +36,13 @@ AuditRecord SearchedFromRow(const SqlRow& row) {
   return r;
 }
 
-AuditRecord AccountEventFromRow(const SqlRow& row) {
-  AuditRecord r;
-  r.occurred_at = row.Text(0);
-  r.event = row.Text(1);
-  r.operator_name = row.Text(2);
-  r.detail = row.Text(3);
-  return r;
-}
-
-AuditRecord RequestEventFromRow(const SqlRow& row) {
-  AuditRecord r;
-  r.occurred_at = row.Text(0);
-  r.event = row.Text(1);
-  r.umin_id = row.Text(2);
-  r.operator_name = row.Text(3);
-  r.detail = row.Text(4);
-  return r;
-}
-
-// Runs `statement` and turns each row into a record with `from_row`.
+// Runs `statement`, which selects AUDIT_COLUMNS, into `records`.
 Status QueryRecords(SqlSession* session, const char* statement,
                     const std::vector<SqlValue>& params,
-                    AuditRecord (*from_row)(const SqlRow&),
                     std::vector<AuditRecord>* records) {
   std::vector<SqlRow> rows;
   Status s = session->Query(statement, params, &rows);
-  for (const auto& row : rows) records->push_back(from_row(row));
+  for (const auto& row : rows) records->push_back(RecordFromRow(row));
   return s;
 }
 
@@ -70,7 +55,7 @@ Status SearchAuditLog(SqlSession* session, const AuditSearch& search,
       {search.event, search.event, search.umin_id, search.umin_id,
        search.operator_name, search.operator_name, search.request_ref,
        search.request_ref, search.since, search.until},
-      SearchedFromRow, records);
+      records);
 }
 
 Status ListAuditEventNames(SqlSession* session,
@@ -83,14 +68,12 @@ Status ListAuditEventNames(SqlSession* session,
 
 Status LatestAccountEvents(SqlSession* session, const std::string& umin_id,
                            std::vector<AuditRecord>* records) {
-  return QueryRecords(session, kAccountEvents, {umin_id}, AccountEventFromRow,
-                      records);
+  return QueryRecords(session, kAccountEvents, {umin_id}, records);
 }
 
 Status OperatorRequestHistory(SqlSession* session, int64_t request_ref,
                               std::vector<AuditRecord>* records) {
-  return QueryRecords(session, kRequestEvents, {request_ref},
-                      RequestEventFromRow, records);
+  return QueryRecords(session, kRequestEvents, {request_ref}, records);
 }
 
 }  // namespace passwd

@@ -46,13 +46,11 @@ Status SearchAuditLog(SqlSession* session, const AuditSearch& search,
 Status ListAuditEventNames(SqlSession* session,
                            std::vector<std::string>* events);
 
-// Reads the 10 latest events of account `umin_id`, newest first (with
-// occurred_at, event, operator_name and detail).
+// Reads the 10 latest events of account `umin_id`, newest first.
 Status LatestAccountEvents(SqlSession* session, const std::string& umin_id,
                            std::vector<AuditRecord>* records);
 
-// Reads the events of operator request `request_ref`, oldest first (with
-// occurred_at, event, umin_id, operator_name and detail).
+// Reads the events of operator request `request_ref`, oldest first.
 Status OperatorRequestHistory(SqlSession* session, int64_t request_ref,
                               std::vector<AuditRecord>* records);
 

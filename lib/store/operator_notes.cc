@@ -1,5 +1,7 @@
 #include "store/operator_notes.h"
 
+#include "store/stored_values.h"
+
 namespace passwd {
 namespace {
 
@@ -12,8 +14,8 @@ const char kNotes[] =
     "WHERE n.request_id = ? ORDER BY n.id";
 
 struct KindText {
-  OperatorNoteKind kind;
-  const char* value;
+  OperatorNoteKind value;
+  const char* text;  // as stored
 };
 constexpr KindText kKinds[] = {
     {OperatorNoteKind::kNote, "note"},
@@ -23,11 +25,10 @@ constexpr KindText kKinds[] = {
 
 // The kind of a stored value; a value this code does not know reads as a
 // plain note, as the page has always shown one.
-OperatorNoteKind KindOf(const std::string& value) {
-  for (const auto& k : kKinds) {
-    if (value == k.value) return k.kind;
-  }
-  return OperatorNoteKind::kNote;
+OperatorNoteKind KindOf(const std::string& text) {
+  OperatorNoteKind kind = OperatorNoteKind::kNote;
+  (void)ParseStoredText(kKinds, text, &kind);
+  return kind;
 }
 
 OperatorNote NoteFromRow(const SqlRow& row) {
@@ -43,10 +44,7 @@ OperatorNote NoteFromRow(const SqlRow& row) {
 }  // namespace
 
 const char* OperatorNoteKindValue(OperatorNoteKind kind) {
-  for (const auto& k : kKinds) {
-    if (k.kind == kind) return k.value;
-  }
-  return kKinds[0].value;
+  return StoredEntry(kKinds, kind).text;
 }
 
 Status AddOperatorNote(SqlSession* session, int64_t request_id,

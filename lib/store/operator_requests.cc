@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "base/jst.h"
+#include "store/stored_values.h"
 
 namespace passwd {
 namespace {
@@ -45,8 +46,8 @@ const char kSetStatus[] =
     "operator_id = COALESCE(operator_id, ?), updated_at = ? WHERE id = ?";
 
 struct StatusText {
-  OperatorRequestStatus status;
-  const char* value;
+  OperatorRequestStatus value;
+  const char* text;  // as stored
   const char* label;
 };
 constexpr StatusText kStatuses[] = {
@@ -55,13 +56,6 @@ constexpr StatusText kStatuses[] = {
     {OperatorRequestStatus::kWaiting, "waiting", "利用者の対応待ち"},
     {OperatorRequestStatus::kClosed, "closed", "完了"},
 };
-
-const StatusText& TextOf(OperatorRequestStatus status) {
-  for (const auto& t : kStatuses) {
-    if (t.status == status) return t;
-  }
-  return kStatuses[0];
-}
 
 constexpr OperatorRequestReason kStoredReasons[] = {
     OperatorRequestReason::kCodeNotReceived, OperatorRequestReason::kSendFailed,
@@ -101,22 +95,16 @@ constexpr int kReceiptDraws = 5;
 }  // namespace
 
 const char* OperatorRequestStatusValue(OperatorRequestStatus status) {
-  return TextOf(status).value;
+  return StoredEntry(kStatuses, status).text;
 }
 
 const char* OperatorRequestStatusLabel(OperatorRequestStatus status) {
-  return TextOf(status).label;
+  return StoredEntry(kStatuses, status).label;
 }
 
 bool ParseOperatorRequestStatus(const std::string& value,
                                 OperatorRequestStatus* status) {
-  for (const auto& t : kStatuses) {
-    if (value == t.value) {
-      *status = t.status;
-      return true;
-    }
-  }
-  return false;
+  return ParseStoredText(kStatuses, value, status);
 }
 
 bool ParseStoredOperatorRequestReason(const std::string& value,
