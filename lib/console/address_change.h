@@ -30,6 +30,7 @@ enum class AddressChangeOutcome {
   kForbidden,  // `detail` is audited, 403
 };
 
+// What a proposal or a decision came to, and what the page needs to say so.
 struct AddressChangeResult {
   AddressChangeOutcome outcome = AddressChangeOutcome::kDone;
   std::string message;  // kFormError: shown on the form

@@ -1,8 +1,9 @@
 // Operator sessions of the console under /cgi-bin/passwd-admin/: login with
 // the operator's own scrypt-hashed password (with lockouts per operator and
 // per client address), a session cookie scoped to the console's path with
-// idle and absolute timeouts, and logout. Every console page starts with
-// RequireOperator.
+// idle and absolute timeouts, and logout. RunConsolePage
+// (console/admin_page.h) calls RequireOperator for every page that needs an
+// operator.
 #ifndef PASSWD_LIB_CONSOLE_ADMIN_SESSION_H_
 #define PASSWD_LIB_CONSOLE_ADMIN_SESSION_H_
 
@@ -65,6 +66,7 @@ bool ValidOperatorLogin(const std::string& login);
 // characters.
 bool AcceptableOperatorPassword(const std::string& password);
 
+// What a login attempt came to.
 enum class LoginOutcome {
   kSignedIn,     // `session_token` holds the new session's cookie value
   kWrong,        // unknown login or wrong password (one answer for both)
@@ -72,6 +74,7 @@ enum class LoginOutcome {
   kRateLimited,  // too many failures from this address until `retry_at`
 };
 
+// A login attempt's outcome, with what the page needs to answer it.
 struct LoginResult {
   LoginOutcome outcome = LoginOutcome::kWrong;
   Operator op;
