@@ -63,7 +63,8 @@ std::string MailOrNone(const std::string& mail) {
 void FillChanges(const PageData& data, const Operator& op,
                  ctemplate::TemplateDictionary* dict) {
   dict->ShowSection(data.pending.empty() ? "NO_PENDING" : "HAS_PENDING");
-  for (const auto& change : data.pending) {
+  for (const auto& pending : data.pending) {
+    const AddressChange& change = pending.change;
     auto* p = dict->AddSectionDictionary("PENDING");
     p->SetIntValue("ID", change.id);
     p->SetValue("UMIN_ID", change.umin_id);
@@ -74,9 +75,9 @@ void FillChanges(const PageData& data, const Operator& op,
       p->ShowSection("REQUEST");
       p->SetIntValue("REQUEST_ID", change.request_id);
     }
-    p->SetValue("AT", JstFromSql(change.requested_at));
+    p->SetValue("AT", JstFromSql(pending.requested_at));
     p->SetValue("PROPOSER",
-                change.proposer_name + " (" + change.proposer_login + ")");
+                pending.proposer_name + " (" + pending.proposer_login + ")");
     p->ShowSection(change.requested_by == op.id ? "OWN" : "CAN_APPROVE");
   }
   dict->ShowSection(data.decided.empty() ? "NO_DECIDED" : "HAS_DECIDED");

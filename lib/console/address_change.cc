@@ -152,7 +152,7 @@ Status ProposeAddressChange(Env* env, SqlSession* session,
                             const Request& request, const Operator& op,
                             const ProposalForm& form,
                             AddressChangeResult* result) {
-  NewAddressChange change;
+  AddressChange change;
   std::string error;
   CheckProposalFields(form, &change.umin_id, &error);
   if (!error.empty()) return FormError(error, result);

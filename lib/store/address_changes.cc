@@ -5,9 +5,14 @@
 namespace passwd {
 namespace {
 
+// The columns of an AddressChange, in ChangeFromRow's order.
+#define CHANGE_COLUMNS                                                \
+  "c.id, c.umin_id, c.old_mail, c.new_mail, c.reason, c.request_id, " \
+  "c.requested_by, c.status"
+
 const char kPending[] =
-    "SELECT c.id, c.umin_id, c.old_mail, c.new_mail, c.reason, c.request_id, "
-    "c.requested_by, c.requested_at, o.display_name, o.login "
+    "SELECT " CHANGE_COLUMNS
+    ", c.requested_at, o.display_name, o.login "
     "FROM address_change_requests c JOIN operators o ON o.id = c.requested_by "
     "WHERE c.status = 'pending' ORDER BY c.requested_at, c.id";
 const char kDecided[] =
@@ -17,9 +22,9 @@ const char kDecided[] =
     "LEFT JOIN operators d ON d.id = c.decided_by "
     "WHERE c.status <> 'pending' ORDER BY c.decided_at DESC, c.id DESC "
     "LIMIT 20";
-const char kFindProposal[] =
-    "SELECT id, umin_id, old_mail, new_mail, request_id, requested_by, status "
-    "FROM address_change_requests WHERE id = ? FOR UPDATE";
+const char kFindProposal[] = "SELECT " CHANGE_COLUMNS
+                             " FROM address_change_requests c "
+                             "WHERE c.id = ? FOR UPDATE";
 const char kPendingForAccount[] =
     "SELECT id FROM address_change_requests "
     "WHERE umin_id = ? AND status = 'pending'";
@@ -46,31 +51,25 @@ Status UnknownStatus(const SqlRow& row, size_t column) {
                           row.Text(column));
 }
 
+// One proposal from the first columns of a row of CHANGE_COLUMNS.
 Status ChangeFromRow(const SqlRow& row, AddressChange* c) {
   c->id = row.Int(0);
   c->umin_id = row.Text(1);
   c->old_mail = row.Text(2);
   c->new_mail = row.Text(3);
-  c->request_id = row.Int(4);
-  c->requested_by = row.Int(5);
-  return ParseStoredText(kStatuses, row.Text(6), &c->status)
+  c->reason = row.Text(4);
+  c->request_id = row.Int(5);
+  c->requested_by = row.Int(6);
+  return ParseStoredText(kStatuses, row.Text(7), &c->status)
              ? Status::Ok()
-             : UnknownStatus(row, 6);
+             : UnknownStatus(row, 7);
 }
 
-PendingAddressChange PendingFromRow(const SqlRow& row) {
-  PendingAddressChange p;
-  p.id = row.Int(0);
-  p.umin_id = row.Text(1);
-  p.old_mail = row.Text(2);
-  p.new_mail = row.Text(3);
-  p.reason = row.Text(4);
-  p.request_id = row.Int(5);
-  p.requested_by = row.Int(6);
-  p.requested_at = row.Text(7);
-  p.proposer_name = row.Text(8);
-  p.proposer_login = row.Text(9);
-  return p;
+Status PendingFromRow(const SqlRow& row, PendingAddressChange* p) {
+  p->requested_at = row.Text(8);
+  p->proposer_name = row.Text(9);
+  p->proposer_login = row.Text(10);
+  return ChangeFromRow(row, &p->change);
 }
 
 Status DecidedFromRow(const SqlRow& row, DecidedAddressChange* d) {
@@ -90,7 +89,7 @@ const char* AddressChangeStatusValue(AddressChangeStatus status) {
   return StoredEntry(kStatuses, status).text;
 }
 
-Status InsertAddressChange(SqlSession* session, const NewAddressChange& change,
+Status InsertAddressChange(SqlSession* session, const AddressChange& change,
                            std::chrono::system_clock::time_point now) {
   return session->Execute(
       kInsertProposal,
@@ -131,7 +130,11 @@ Status ListPendingAddressChanges(SqlSession* session,
                                  std::vector<PendingAddressChange>* changes) {
   std::vector<SqlRow> rows;
   Status s = session->Query(kPending, {}, &rows);
-  for (const auto& row : rows) changes->push_back(PendingFromRow(row));
+  for (const auto& row : rows) {
+    if (!s.ok()) break;
+    changes->emplace_back();
+    s = PendingFromRow(row, &changes->back());
+  }
   return s;
 }
 

@@ -24,12 +24,13 @@ enum class AddressChangeStatus {
 // The status as stored, e.g. "approved".
 const char* AddressChangeStatusValue(AddressChangeStatus status);
 
-// A proposal as the decision needs it.
+// A proposal of a new registered address.
 struct AddressChange {
-  int64_t id = 0;
+  int64_t id = 0;  // 0 for one not stored yet
   std::string umin_id;
   std::string old_mail;  // "" when the account had none
   std::string new_mail;
+  std::string reason;
   int64_t request_id = 0;  // the operator request behind it; 0 for none
   int64_t requested_by = 0;
   AddressChangeStatus status = AddressChangeStatus::kPending;
@@ -37,13 +38,7 @@ struct AddressChange {
 
 // A proposal waiting for approval, as the page lists it.
 struct PendingAddressChange {
-  int64_t id = 0;
-  std::string umin_id;
-  std::string old_mail;  // "" when the account had none
-  std::string new_mail;
-  std::string reason;
-  int64_t request_id = 0;  // 0 for none
-  int64_t requested_by = 0;
+  AddressChange change;
   std::string requested_at;  // SQL time text (UTC)
   std::string proposer_name, proposer_login;
 };
@@ -57,18 +52,9 @@ struct DecidedAddressChange {
   std::string proposer_name, decider_name;
 };
 
-// A proposal to be stored.
-struct NewAddressChange {
-  std::string umin_id;
-  std::string old_mail;  // "" when the account has none
-  std::string new_mail;
-  std::string reason;
-  int64_t request_id = 0;  // 0 for none
-  int64_t requested_by = 0;
-};
-
-// Stores `change` as pending, proposed at `now`.
-Status InsertAddressChange(SqlSession* session, const NewAddressChange& change,
+// Stores `change` (its id and status aside) as a pending proposal made at
+// `now`.
+Status InsertAddressChange(SqlSession* session, const AddressChange& change,
                            std::chrono::system_clock::time_point now);
 
 // Reads proposal `id` and locks it to the end of the transaction; `*found`
