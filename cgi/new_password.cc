@@ -52,15 +52,15 @@ Status RenderForm(const Request& request, Env* env,
 Status RenderNotVerified(const Request& request, Env* env,
                          const std::optional<ResetFlow>& flow,
                          Response* response) {
-  if (!flow || flow->state == "done") {
+  if (!flow || flow->state == FlowState::kDone) {
     response->ClearCookie(kFlowCookie, kPublicPrefix);
     return Status::Forbidden("no verified flow for this browser");
   }
-  if (flow->state == "code_sent" && env->Now() < flow->code_expires_at) {
+  if (AwaitsCode(*flow, env->Now())) {
     response->Redirect(kCodePath);
     return Status::Ok();
   }
-  if (flow->state == "locked") return RenderLocked(env, response);
+  if (flow->state == FlowState::kLocked) return RenderLocked(env, response);
   Status s = env->db()->Transaction([&](SqlSession* session) {
     return ExpireFlow(env, session, request.caller(), *flow);
   });
@@ -85,8 +85,7 @@ std::string RuleNames(const std::vector<PolicyViolation>& violations) {
 Status HandleNewPassword(const Request& request, Env* env, Response* response) {
   std::string token = request.Cookie(kFlowCookie);
   std::optional<ResetFlow> flow;
-  Status s = env->db()->Transaction(
-      [&](SqlSession* session) { return FindFlow(session, token, &flow); });
+  Status s = ReadFlow(env, token, &flow);
   if (!s.ok()) return s;
   if (!flow || !CanSetPassword(*flow, env->Now())) {
     return RenderNotVerified(request, env, flow, response);
@@ -130,8 +129,7 @@ Status HandleNewPassword(const Request& request, Env* env, Response* response) {
   if (!s.ok()) return s;
   if (!completed) {
     // The flow ran out (or was closed by a parallel submit) meanwhile.
-    s = env->db()->Transaction(
-        [&](SqlSession* session) { return FindFlow(session, token, &flow); });
+    s = ReadFlow(env, token, &flow);
     if (!s.ok()) return s;
     return RenderNotVerified(request, env, flow, response);
   }

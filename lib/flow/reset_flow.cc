@@ -15,6 +15,17 @@ namespace {
 
 using std::chrono::system_clock;
 
+// reset_flows.state's value of each FlowState: the one conversion.
+struct FlowStateText {
+  FlowState state;
+  const char* value;
+};
+constexpr FlowStateText kFlowStates[] = {
+    {FlowState::kCodeSent, "code_sent"}, {FlowState::kVerified, "verified"},
+    {FlowState::kLocked, "locked"},      {FlowState::kExpired, "expired"},
+    {FlowState::kVoided, "voided"},      {FlowState::kDone, "done"},
+};
+
 const char kVoidFlows[] =
     "UPDATE reset_flows SET state = 'voided', code_hash = NULL, "
     "updated_at = ? WHERE umin_id = ? AND state IN ('code_sent', 'verified')";
@@ -22,11 +33,6 @@ const char kInsertFlow[] =
     "INSERT INTO reset_flows (token_hash, umin_id, via, state, code_hash, "
     "code_expires_at, client_address, created_at, updated_at) "
     "VALUES (?, ?, ?, 'code_sent', ?, ?, ?, ?, ?)";
-const char kFindFlow[] =
-    "SELECT id, umin_id, via, state, code_expires_at, code_tries, "
-    "verified_at FROM reset_flows WHERE token_hash = ?";
-const char kFlowCodeHash[] =
-    "SELECT code_hash, code_tries FROM reset_flows WHERE id = ?";
 // Counts the try before the code is compared; only a flow still waiting
 // for its code, in time, with tries left, gets one.
 const char kReserveTry[] =
@@ -48,6 +54,60 @@ const char kCloseFlow[] =
     "UPDATE reset_flows SET state = 'done', updated_at = ? "
     "WHERE id = ? AND state = 'verified' AND verified_at > ?";
 
+const char kFindFlow[] =
+    "SELECT id, umin_id, via, state, code_expires_at, code_tries, "
+    "verified_at FROM reset_flows WHERE token_hash = ?";
+
+// A row of kFindFlow.
+Status FromRow(const SqlRow& row, ResetFlow* flow) {
+  ResetFlow f;
+  f.id = row.Int(0);
+  f.umin_id = row.Text(1);
+  f.via = row.Text(2);
+  if (!ParseFlowState(row.Text(3), &f.state)) {
+    return Status::Internal("unknown flow state " + row.Text(3));
+  }
+  Status s = ParseSqlTime(row.Text(4), &f.code_expires_at);
+  if (!s.ok()) return s;
+  f.code_tries = static_cast<int>(row.Int(5));
+  if (!row.IsNull(6)) {
+    system_clock::time_point t;
+    s = ParseSqlTime(row.Text(6), &t);
+    if (!s.ok()) return s;
+    f.verified_at = t;
+  }
+  *flow = f;
+  return Status::Ok();
+}
+
+const char kFlowCodeHash[] =
+    "SELECT code_hash, code_tries FROM reset_flows WHERE id = ?";
+
+// A flow's code hash and the tries reserved so far, as kFlowCodeHash reads
+// them.
+struct StoredCode {
+  std::optional<std::string> code_hash;  // none once cleared
+  int tries = 0;
+};
+
+StoredCode FromRow(const SqlRow& row) {
+  StoredCode code;
+  if (!row.IsNull(0)) code.code_hash = row.Text(0);
+  code.tries = static_cast<int>(row.Int(1));
+  return code;
+}
+
+// Reads the stored code of the flow `flow_id`; no hash when there is no
+// such flow.
+Status FindStoredCode(SqlSession* session, int64_t flow_id,
+                      StoredCode* code) {
+  *code = StoredCode{};
+  std::vector<SqlRow> rows;
+  Status s = session->Query(kFlowCodeHash, {flow_id}, &rows);
+  if (s.ok() && !rows.empty()) *code = FromRow(rows[0]);
+  return s;
+}
+
 Status NewToken(Env* env, std::string* token) {
   std::string bytes;
   Status s = env->RandomBytes(32, &bytes);
@@ -63,6 +123,23 @@ Status Audit(Env* env, SqlSession* session, const Caller& caller,
 }
 
 }  // namespace
+
+const char* FlowStateValue(FlowState state) {
+  for (const auto& t : kFlowStates) {
+    if (t.state == state) return t.value;
+  }
+  return "";
+}
+
+bool ParseFlowState(const std::string& value, FlowState* state) {
+  for (const auto& t : kFlowStates) {
+    if (value == t.value) {
+      *state = t.state;
+      return true;
+    }
+  }
+  return false;
+}
 
 Status VoidPendingFlows(SqlSession* session, const std::string& umin_id,
                         system_clock::time_point now, uint64_t* voided) {
@@ -171,23 +248,10 @@ Status FindFlow(SqlSession* session, const std::string& token,
   std::vector<SqlRow> rows;
   Status s = session->Query(kFindFlow, {FlowTokenHash(token)}, &rows);
   if (!s.ok() || rows.empty()) return s;
-  const SqlRow& row = rows[0];
-  ResetFlow f;
-  f.id = row.Int(0);
-  f.umin_id = row.Text(1);
-  f.via = row.Text(2);
-  f.state = row.Text(3);
-  s = ParseSqlTime(row.Text(4), &f.code_expires_at);
-  if (!s.ok()) return s;
-  f.code_tries = static_cast<int>(row.Int(5));
-  if (!row.IsNull(6)) {
-    system_clock::time_point t;
-    s = ParseSqlTime(row.Text(6), &t);
-    if (!s.ok()) return s;
-    f.verified_at = t;
-  }
-  *flow = f;
-  return Status::Ok();
+  ResetFlow found;
+  s = FromRow(rows[0], &found);
+  if (s.ok()) *flow = found;
+  return s;
 }
 
 Status ExpireFlow(Env* env, SqlSession* session, const Caller& caller,
@@ -201,8 +265,12 @@ Status ExpireFlow(Env* env, SqlSession* session, const Caller& caller,
   return s;
 }
 
+bool AwaitsCode(const ResetFlow& flow, system_clock::time_point now) {
+  return flow.state == FlowState::kCodeSent && now < flow.code_expires_at;
+}
+
 bool CanSetPassword(const ResetFlow& flow, system_clock::time_point now) {
-  return flow.state == "verified" && flow.verified_at &&
+  return flow.state == FlowState::kVerified && flow.verified_at &&
          now < *flow.verified_at + kCodeLifetime;
 }
 
@@ -249,10 +317,125 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
   return s;
 }
 
+namespace {
+
+// Refuses the code unconditionally when the account has had too many wrong
+// codes today (`*limited`, audited).
+Status CheckWrongCodeLimit(Env* env, SqlSession* session, const Caller& caller,
+                           const ResetFlow& flow, system_clock::time_point now,
+                           CodeCheck* check, bool* limited) {
+  std::optional<system_clock::time_point> retry_at;
+  Status s = CheckRateLimit(session,
+                            FlowLimits(env->config()).failures_per_account,
+                            flow.umin_id, now, &retry_at);
+  if (!s.ok() || !retry_at) return s;
+  *limited = true;
+  check->outcome = CodeOutcome::kRateLimited;
+  check->retry_at = *retry_at;
+  return Audit(env, session, caller, "code_refused", flow.umin_id,
+               "daily limit of wrong codes");
+}
+
+// Takes one try of the flow `flow_id` (`*reserved`), if it is still waiting
+// for its code, in time, with tries left.
+Status ReserveTry(SqlSession* session, int64_t flow_id,
+                  system_clock::time_point now, bool* reserved) {
+  uint64_t affected = 0;
+  Status s = session->Execute(
+      kReserveTry,
+      {SqlTime(now), flow_id, SqlTime(now), int64_t{kMaxCodeTries}},
+      &affected);
+  *reserved = s.ok() && affected != 0;
+  return s;
+}
+
+// What a code sent to a flow that had no try to give comes to, by the state
+// the flow is in now (a locked flow, or one still waiting for its code with
+// no tries left, is locked).
+CodeOutcome OutcomeWithoutTry(const ResetFlow& flow) {
+  switch (flow.state) {
+    case FlowState::kCodeSent:
+    case FlowState::kLocked:
+      return CodeOutcome::kLocked;
+    case FlowState::kVerified:
+    case FlowState::kDone:
+      return CodeOutcome::kNoFlow;
+    case FlowState::kExpired:
+    case FlowState::kVoided:
+      break;
+  }
+  return CodeOutcome::kExpired;
+}
+
+// Answers a code for which no try could be reserved. The UPDATE waited for
+// any parallel try to commit, so a fresh read tells the state as it now
+// stands (a flow verified meanwhile has a new token and is not found under
+// this one).
+Status AnswerWithoutTry(Env* env, SqlSession* session, const Caller& caller,
+                        const std::string& token, system_clock::time_point now,
+                        CodeCheck* check) {
+  std::optional<ResetFlow> flow;
+  Status s = FindFlow(session, token, &flow);
+  if (!s.ok()) return s;
+  if (!flow) {
+    check->outcome = CodeOutcome::kNoFlow;
+    return Status::Ok();
+  }
+  if (flow->state == FlowState::kCodeSent && now >= flow->code_expires_at) {
+    check->outcome = CodeOutcome::kExpired;
+    return ExpireFlow(env, session, caller, *flow);
+  }
+  check->outcome = OutcomeWithoutTry(*flow);
+  return Status::Ok();
+}
+
+// The right code: verifies the flow under a new token.
+Status VerifyFlow(Env* env, SqlSession* session, const Caller& caller,
+                  const ResetFlow& flow, system_clock::time_point now,
+                  CodeCheck* check) {
+  std::string new_token;
+  Status s = NewToken(env, &new_token);
+  uint64_t verified = 0;
+  if (s.ok()) {
+    s = session->Execute(
+        kVerifyFlow,
+        {FlowTokenHash(new_token), SqlTime(now), SqlTime(now), flow.id},
+        &verified);
+  }
+  if (!s.ok()) return s;
+  if (verified != 1) return Status::Internal("flow changed under its lock");
+  check->outcome = CodeOutcome::kVerified;
+  check->new_token = new_token;
+  return Audit(env, session, caller, "code_verified", flow.umin_id);
+}
+
+// A wrong code, the `tries`-th: counts it against the account's daily limit
+// and locks the flow on the last try.
+Status CountWrongCode(Env* env, SqlSession* session, const Caller& caller,
+                      const ResetFlow& flow, int tries,
+                      system_clock::time_point now, CodeCheck* check) {
+  Status s =
+      RecordRateEvent(session, FlowLimits(env->config()).failures_per_account,
+                      flow.umin_id, now);
+  if (!s.ok()) return s;
+  if (tries >= kMaxCodeTries) {
+    s = session->Execute(kLockFlow, {SqlTime(now), flow.id});
+    if (!s.ok()) return s;
+    check->outcome = CodeOutcome::kLocked;
+    return Audit(env, session, caller, "code_locked", flow.umin_id,
+                 "try " + std::to_string(tries));
+  }
+  check->outcome = CodeOutcome::kWrong;
+  check->tries_left = kMaxCodeTries - tries;
+  return Audit(env, session, caller, "code_wrong", flow.umin_id,
+               "try " + std::to_string(tries));
+}
+
+}  // namespace
+
 Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
                        const std::string& token, const std::string& code,
                        CodeCheck* check) {
-  const Config& config = env->config();
   system_clock::time_point now = env->Now();
   std::optional<ResetFlow> flow;
   Status s = FindFlow(session, token, &flow);
@@ -261,85 +444,28 @@ Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
     check->outcome = CodeOutcome::kNoFlow;
     return Status::Ok();
   }
-  FlowLimits limits(config);
-  std::optional<system_clock::time_point> retry_at;
-  s = CheckRateLimit(session, limits.failures_per_account, flow->umin_id, now,
-                     &retry_at);
+  bool limited = false;
+  s = CheckWrongCodeLimit(env, session, caller, *flow, now, check, &limited);
+  if (!s.ok() || limited) return s;
+  bool reserved = false;
+  s = ReserveTry(session, flow->id, now, &reserved);
   if (!s.ok()) return s;
-  if (retry_at) {
-    check->outcome = CodeOutcome::kRateLimited;
-    check->retry_at = *retry_at;
-    return Audit(env, session, caller, "code_refused", flow->umin_id,
-                 "daily limit of wrong codes");
+  if (!reserved) {
+    return AnswerWithoutTry(env, session, caller, token, now, check);
   }
 
-  uint64_t reserved = 0;
-  s = session->Execute(
-      kReserveTry,
-      {SqlTime(now), flow->id, SqlTime(now), int64_t{kMaxCodeTries}},
-      &reserved);
+  StoredCode stored;
+  s = FindStoredCode(session, flow->id, &stored);
   if (!s.ok()) return s;
-  if (reserved == 0) {
-    // No try to take. The UPDATE waited for any parallel try to commit, so
-    // a fresh read tells the state as it now stands (a flow verified
-    // meanwhile has a new token and is not found under this one).
-    s = FindFlow(session, token, &flow);
-    if (!s.ok()) return s;
-    if (!flow) {
-      check->outcome = CodeOutcome::kNoFlow;
-      return Status::Ok();
-    }
-    if (flow->state == "code_sent" && now >= flow->code_expires_at) {
-      check->outcome = CodeOutcome::kExpired;
-      return ExpireFlow(env, session, caller, *flow);
-    }
-    if (flow->state == "locked" || flow->state == "code_sent") {
-      check->outcome = CodeOutcome::kLocked;
-    } else if (flow->state == "verified" || flow->state == "done") {
-      check->outcome = CodeOutcome::kNoFlow;
-    } else {
-      check->outcome = CodeOutcome::kExpired;
-    }
-    return Status::Ok();
-  }
-
-  std::vector<SqlRow> rows;
-  s = session->Query(kFlowCodeHash, {flow->id}, &rows);
-  if (!s.ok()) return s;
-  if (rows.empty() || rows[0].IsNull(0)) {
+  if (!stored.code_hash) {
     return Status::Internal("reserved a try on a flow without a code");
   }
-  int tries = static_cast<int>(rows[0].Int(1));
-  if (AccessCodeMatches(config.code_hmac_key, code, rows[0].Text(0))) {
-    std::string new_token;
-    s = NewToken(env, &new_token);
-    uint64_t verified = 0;
-    if (s.ok()) {
-      s = session->Execute(
-          kVerifyFlow,
-          {FlowTokenHash(new_token), SqlTime(now), SqlTime(now), flow->id},
-          &verified);
-    }
-    if (!s.ok()) return s;
-    if (verified != 1) return Status::Internal("flow changed under its lock");
-    check->outcome = CodeOutcome::kVerified;
-    check->new_token = new_token;
-    return Audit(env, session, caller, "code_verified", flow->umin_id);
+  if (AccessCodeMatches(env->config().code_hmac_key, code,
+                        *stored.code_hash)) {
+    return VerifyFlow(env, session, caller, *flow, now, check);
   }
-
-  s = RecordRateEvent(session, limits.failures_per_account, flow->umin_id, now);
-  if (!s.ok()) return s;
-  if (tries >= kMaxCodeTries) {
-    s = session->Execute(kLockFlow, {SqlTime(now), flow->id});
-    if (!s.ok()) return s;
-    check->outcome = CodeOutcome::kLocked;
-    return Audit(env, session, caller, "code_locked", flow->umin_id,
-                 "try " + std::to_string(tries));
-  }
-  check->outcome = CodeOutcome::kWrong;
-  check->tries_left = kMaxCodeTries - tries;
-  return Audit(env, session, caller, "code_wrong", flow->umin_id,
-               "try " + std::to_string(tries));
+  return CountWrongCode(env, session, caller, *flow, stored.tries, now,
+                        check);
 }
 
 }  // namespace passwd

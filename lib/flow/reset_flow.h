@@ -22,11 +22,27 @@ inline constexpr std::chrono::minutes kCodeLifetime{10};
 // The third wrong code locks the flow.
 inline constexpr int kMaxCodeTries = 3;
 
+// Where a flow stands; each state has one value in reset_flows.state.
+enum class FlowState {
+  kCodeSent,  // waiting for its access code
+  kVerified,  // code right: waiting for the new password
+  kLocked,    // the third wrong code
+  kExpired,   // the code or the verification ran out
+  kVoided,    // a newer code, a "not me" report or an operator voided it
+  kDone,      // the password was set
+};
+
+// The state as stored, e.g. "code_sent".
+const char* FlowStateValue(FlowState state);
+
+// Parses a stored state; false for anything else.
+bool ParseFlowState(const std::string& value, FlowState* state);
+
 struct ResetFlow {
   int64_t id = 0;
   std::string umin_id;
-  std::string via;    // "id", "profile" or "operator"
-  std::string state;  // code_sent, verified, locked, expired, voided, done
+  std::string via;  // "id", "profile" or "operator"
+  FlowState state = FlowState::kCodeSent;
   std::chrono::system_clock::time_point code_expires_at;
   int code_tries = 0;
   std::optional<std::chrono::system_clock::time_point> verified_at;
@@ -106,6 +122,10 @@ struct CodeCheck {
 Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
                        const std::string& token, const std::string& code,
                        CodeCheck* check);
+
+// True when `flow` waits for its access code and the code has not run out.
+bool AwaitsCode(const ResetFlow& flow,
+                std::chrono::system_clock::time_point now);
 
 // True when `flow` is verified and its 10 minutes to set a password have not
 // run out.

@@ -44,6 +44,11 @@ Status RenderRateLimited(Env* env,
                          std::chrono::system_clock::time_point retry_at,
                          OperatorRequestLink link, Response* response);
 
+// Reads the flow of the cookie value `token` in a transaction of its own;
+// none when there is no such flow.
+Status ReadFlow(Env* env, const std::string& token,
+                std::optional<ResetFlow>* flow);
+
 // Adds the CSRF token to a form page's dictionary as CSRF_TOKEN.
 Status AddCsrfField(Env* env, const class Request& request, Page* page,
                     Response* response);
