@@ -203,6 +203,11 @@ BOOST_AUTO_TEST_CASE(reasons_parse_and_read) {
   }
   BOOST_TEST(std::string(OperatorRequestReasonValue(
                  OperatorRequestReason::kNotMe)) == "not_me");
+  const std::vector<OperatorRequestReason> form_reasons = {
+      OperatorRequestReason::kCodeNotReceived,
+      OperatorRequestReason::kSendFailed, OperatorRequestReason::kRoleAccount,
+      OperatorRequestReason::kOther};
+  BOOST_TEST((FormOperatorRequestReasons() == form_reasons));
   BOOST_TEST(std::string(OperatorRequestReasonLabel(
                  OperatorRequestReason::kRoleAccount)) ==
              "役職・業務・管理・団体のUMIN ID");
