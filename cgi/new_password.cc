@@ -69,13 +69,10 @@ Status RenderNotVerified(const Request& request, Env* env,
 }
 
 std::string RuleNames(const std::vector<PolicyViolation>& violations) {
-  static const char* const kNames[] = {
-      "length",          "characters", "first_eight_mix", "contains_id",
-      "dictionary_word", "sequence",   "confirmation"};
   std::string out;
   for (const auto& v : violations) {
     if (!out.empty()) out += ",";
-    out += kNames[static_cast<int>(v.rule)];
+    out += PolicyRuleName(v.rule);
   }
   return out;
 }
