@@ -66,24 +66,9 @@ Status RenderForm(const Request& request, Env* env,
   return page.RenderTo(env->config(), 200, response);
 }
 
-// The receipt page, for the browser that submitted `receipt` only; anyone
-// else (a guessed or shared URL) gets a 404 that tells nothing about it.
-Status RenderReceipt(const Request& request, Env* env,
-                     const std::string& receipt, Response* response) {
-  std::optional<std::string> contact;
-  Status s = FindOwnReceiptContact(env, request, receipt, &contact);
-  if (!s.ok()) return s;
-  Page page("operator_request_done.tpl",
-            contact ? "申請受付完了" : "受付内容を表示できません");
-  if (contact) {
-    auto* shown = page.dict()->AddSectionDictionary("RECEIPT");
-    shown->SetValue("RECEIPT_NUMBER", receipt);
-    shown->SetValue("CONTACT_MAIL", *contact);
-  } else {
-    page.dict()->ShowSection("UNAVAILABLE");
-  }
-  return page.RenderTo(env->config(), contact ? 200 : 404, response);
-}
+// The receipt page, for the browser that submitted the request only.
+constexpr ReceiptPage kReceiptPage = {"operator_request_done.tpl",
+                                      "申請受付完了", false};
 
 // What became of a valid request.
 enum class SubmitResult { kAccepted, kRateLimited };
@@ -137,7 +122,9 @@ Status HandleOperatorRequest(const Request& request, Env* env,
                              Response* response) {
   if (!request.IsPost()) {
     std::string receipt = request.Query("receipt");
-    if (!receipt.empty()) return RenderReceipt(request, env, receipt, response);
+    if (!receipt.empty()) {
+      return RenderOwnReceipt(env, request, receipt, kReceiptPage, response);
+    }
     return RenderForm(request, env, OperatorRequestForm{}, {}, response);
   }
 

@@ -2,6 +2,8 @@
 
 #include <openssl/crypto.h>
 
+#include <functional>
+
 #include "base/crypto.h"
 #include "domain/access_code.h"
 #include "flow/not_me.h"
@@ -122,6 +124,23 @@ Status Audit(Env* env, SqlSession* session, const Caller& caller,
                      {event, umin_id, "", detail});
 }
 
+// Creates a "not me" link for `account` and queues the mail `compose`
+// writes, with that link, to each of the account's recipients.
+Status MailAccount(
+    Env* env, SqlSession* session, const Account& account,
+    const std::function<OutboxMail(const std::string& to,
+                                   const std::string& not_me_url)>& compose) {
+  std::string not_me_url;
+  Status s = CreateNotMeLink(env, session, account.umin_id, &not_me_url);
+  const auto recipients =
+      AccountRecipients(account, env->config().umin_mail_domain);
+  for (const auto& to : recipients) {
+    if (!s.ok()) break;
+    s = EnqueueMail(env, session, compose(to, not_me_url));
+  }
+  return s;
+}
+
 }  // namespace
 
 const char* FlowStateValue(FlowState state) {
@@ -189,12 +208,12 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
          AccessCodeHash(config.code_hmac_key, code), SqlTime(expires),
          caller.client_address, SqlTime(now), SqlTime(now)});
   }
-  std::string not_me_url;
-  if (s.ok()) s = CreateNotMeLink(env, session, account.umin_id, &not_me_url);
-  for (const auto& to : AccountRecipients(account, config.umin_mail_domain)) {
-    if (!s.ok()) break;
-    s = EnqueueMail(env, session,
-                    AccessCodeMail(config, to, code, expires, not_me_url));
+  if (s.ok()) {
+    s = MailAccount(env, session, account,
+                    [&](const std::string& to, const std::string& not_me_url) {
+                      return AccessCodeMail(config, to, code, expires,
+                                            not_me_url);
+                    });
   }
   if (s.ok()) {
     s = RecordRateEvent(session, FlowLimits(config).sends_per_account,
@@ -302,12 +321,12 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
   if (s.ok()) {
     s = EnqueuePasswordSync(env, session, flow.umin_id, credentials);
   }
-  std::string not_me_url;
-  if (s.ok()) s = CreateNotMeLink(env, session, flow.umin_id, &not_me_url);
-  for (const auto& to : AccountRecipients(*account, config.umin_mail_domain)) {
-    if (!s.ok()) break;
-    s = EnqueueMail(env, session,
-                    PasswordChangedMail(config, to, flow.umin_id, not_me_url));
+  if (s.ok()) {
+    s = MailAccount(env, session, *account,
+                    [&](const std::string& to, const std::string& not_me_url) {
+                      return PasswordChangedMail(config, to, flow.umin_id,
+                                                 not_me_url);
+                    });
   }
   if (s.ok()) {
     s = Audit(env, session, caller, "password_changed", flow.umin_id,
@@ -318,6 +337,14 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
 }
 
 namespace {
+
+// Finds the flow of `token`; without one, the check comes to kNoFlow.
+Status FindCheckedFlow(SqlSession* session, const std::string& token,
+                       std::optional<ResetFlow>* flow, CodeCheck* check) {
+  Status s = FindFlow(session, token, flow);
+  if (s.ok() && !*flow) check->outcome = CodeOutcome::kNoFlow;
+  return s;
+}
 
 // Refuses the code unconditionally when the account has had too many wrong
 // codes today (`*limited`, audited).
@@ -375,12 +402,8 @@ Status AnswerWithoutTry(Env* env, SqlSession* session, const Caller& caller,
                         const std::string& token, system_clock::time_point now,
                         CodeCheck* check) {
   std::optional<ResetFlow> flow;
-  Status s = FindFlow(session, token, &flow);
-  if (!s.ok()) return s;
-  if (!flow) {
-    check->outcome = CodeOutcome::kNoFlow;
-    return Status::Ok();
-  }
+  Status s = FindCheckedFlow(session, token, &flow, check);
+  if (!s.ok() || !flow) return s;
   if (flow->state == FlowState::kCodeSent && now >= flow->code_expires_at) {
     check->outcome = CodeOutcome::kExpired;
     return ExpireFlow(env, session, caller, *flow);
@@ -438,12 +461,8 @@ Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
                        CodeCheck* check) {
   system_clock::time_point now = env->Now();
   std::optional<ResetFlow> flow;
-  Status s = FindFlow(session, token, &flow);
-  if (!s.ok()) return s;
-  if (!flow) {
-    check->outcome = CodeOutcome::kNoFlow;
-    return Status::Ok();
-  }
+  Status s = FindCheckedFlow(session, token, &flow, check);
+  if (!s.ok() || !flow) return s;
   bool limited = false;
   s = CheckWrongCodeLimit(env, session, caller, *flow, now, check, &limited);
   if (!s.ok() || limited) return s;
