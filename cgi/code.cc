@@ -99,8 +99,8 @@ Status RefuseNonCode(const Request& request, Env* env, Response* response) {
 }
 
 // The page for what CheckAccessCode found.
-Status AnswerCodeCheck(const Request& request, Env* env,
-                       const CodeCheck& check, Response* response) {
+Status AnswerCodeCheck(const Request& request, Env* env, const CodeCheck& check,
+                       Response* response) {
   const std::string token = request.Cookie(kFlowCookie);
   std::optional<ResetFlow> flow;
   switch (check.outcome) {

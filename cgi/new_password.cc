@@ -77,6 +77,23 @@ std::string RuleNames(const std::vector<PolicyViolation>& violations) {
   return out;
 }
 
+// The new password as stored (scrypt) and in every format the sync
+// targets take.
+Status HashNewPassword(Env* env, const std::string& password,
+                       std::string* password_hash,
+                       SyncCredentials* credentials) {
+  std::string salt, crypt_salt;
+  ScryptParams params;
+  params.log2_n = static_cast<int>(env->config().scrypt_log2_n);
+  Status s = env->RandomBytes(kScryptSaltLength, &salt);
+  if (s.ok()) s = env->RandomBytes(16, &crypt_salt);
+  if (s.ok()) s = HashPassword(password, salt, params, password_hash);
+  if (s.ok()) {
+    s = HtpasswdHash(password, crypt_salt, &credentials->sha512_crypt);
+  }
+  return s;
+}
+
 }  // namespace
 
 Status HandleNewPassword(const Request& request, Env* env, Response* response) {
@@ -108,20 +125,15 @@ Status HandleNewPassword(const Request& request, Env* env, Response* response) {
   }
 
   // Hash outside the transaction: scrypt takes a while and holds no lock.
-  std::string salt, crypt_salt, password_hash;
+  std::string password_hash;
   SyncCredentials credentials;
-  ScryptParams params;
-  params.log2_n = static_cast<int>(env->config().scrypt_log2_n);
-  s = env->RandomBytes(kScryptSaltLength, &salt);
-  if (s.ok()) s = env->RandomBytes(16, &crypt_salt);
-  if (s.ok()) s = HashPassword(password, salt, params, &password_hash);
-  if (s.ok()) s = HtpasswdHash(password, crypt_salt, &credentials.sha512_crypt);
+  s = HashNewPassword(env, password, &password_hash, &credentials);
   if (!s.ok()) return s;
 
   bool completed = false;
   s = env->db()->Transaction([&](SqlSession* session) {
-    return CompletePasswordChange(env, session, request.caller(), *flow, password_hash,
-                                  credentials, &completed);
+    return CompletePasswordChange(env, session, request.caller(), *flow,
+                                  password_hash, credentials, &completed);
   });
   if (!s.ok()) return s;
   if (!completed) {

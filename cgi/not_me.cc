@@ -40,8 +40,8 @@ Status RenderLink(const Request& request, Env* env, NotMeLinkState state,
 }
 
 // The receipt, for the browser that made the report only.
-constexpr ReceiptPage kReceiptPage = {
-    "not_me_done.tpl", "ご連絡を受け付けました", true};
+constexpr ReceiptPage kReceiptPage = {"not_me_done.tpl",
+                                      "ご連絡を受け付けました", true};
 
 }  // namespace
 

@@ -69,8 +69,7 @@ Status SendCodeForId(
 }  // namespace
 
 Status HandleSendId(const Request& request, Env* env, Response* response) {
-  if (!request.IsPost())
-    return RenderForm(request, env, "", "", response);
+  if (!request.IsPost()) return RenderForm(request, env, "", "", response);
 
   Status s = CheckCsrf(env->config(), kPublicCsrf, request);
   if (!s.ok()) return s;

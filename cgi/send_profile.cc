@@ -138,8 +138,8 @@ Status SendCodeForProfile(
   t = FindAccount(session, matches[0].umin_id, /*for_update=*/true, &account);
   if (t.ok() && !account) return Status::Internal("account vanished");
   if (!t.ok()) return t;
-  return SendCodeWithinLimit(env, session, caller, *account, "profile",
-                             outcome, retry_at, flow_token);
+  return SendCodeWithinLimit(env, session, caller, *account, "profile", outcome,
+                             retry_at, flow_token);
 }
 
 }  // namespace

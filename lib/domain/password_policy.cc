@@ -1,10 +1,10 @@
 #include "domain/password_policy.h"
 
-#include "base/text.h"
-
 #include <algorithm>
 #include <array>
 #include <string_view>
+
+#include "base/text.h"
 
 namespace passwd {
 

@@ -370,8 +370,8 @@ Status DeliverOne(Env* env, SqlSession* session,
                   RowResult* result) {
   *result = RowResult();
   std::vector<SqlRow> rows;
-  Status s = session->Query(kSelectNextPending,
-                            {after_id, SqlTime(env->Now())}, &rows);
+  Status s = session->Query(kSelectNextPending, {after_id, SqlTime(env->Now())},
+                            &rows);
   if (!s.ok() || rows.empty()) return s;
   const PendingSync row = FromRow(rows[0]);
   result->id = row.id;

@@ -101,8 +101,7 @@ StoredCode FromRow(const SqlRow& row) {
 
 // Reads the stored code of the flow `flow_id`; no hash when there is no
 // such flow.
-Status FindStoredCode(SqlSession* session, int64_t flow_id,
-                      StoredCode* code) {
+Status FindStoredCode(SqlSession* session, int64_t flow_id, StoredCode* code) {
   *code = StoredCode{};
   std::vector<SqlRow> rows;
   Status s = session->Query(kFlowCodeHash, {flow_id}, &rows);
@@ -120,8 +119,7 @@ Status NewToken(Env* env, std::string* token) {
 Status Audit(Env* env, SqlSession* session, const Caller& caller,
              const std::string& event, const std::string& umin_id,
              const std::string& detail = "") {
-  return AppendAudit(session, caller, env->Now(),
-                     {event, umin_id, "", detail});
+  return AppendAudit(session, caller, env->Now(), {event, umin_id, "", detail});
 }
 
 // Creates a "not me" link for `account` and queues the mail `compose`
@@ -220,8 +218,7 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
                         account.umin_id, now);
   }
   if (s.ok())
-    s = Audit(env, session, caller, "code_sent", account.umin_id,
-              "via " + via);
+    s = Audit(env, session, caller, "code_sent", account.umin_id, "via " + via);
   OPENSSL_cleanse(code.data(), code.size());
   return s;
 }
@@ -242,9 +239,9 @@ Status CountCodeRequest(Env* env, SqlSession* session, const Caller& caller,
                          caller.client_address, now);
 }
 
-Status SendCodeWithinLimit(Env* env, SqlSession* session,
-                           const Caller& caller, const Account& account,
-                           const std::string& via, SendOutcome* outcome,
+Status SendCodeWithinLimit(Env* env, SqlSession* session, const Caller& caller,
+                           const Account& account, const std::string& via,
+                           SendOutcome* outcome,
                            std::optional<system_clock::time_point>* retry_at,
                            std::string* flow_token) {
   Status s =
@@ -352,9 +349,9 @@ Status CheckWrongCodeLimit(Env* env, SqlSession* session, const Caller& caller,
                            const ResetFlow& flow, system_clock::time_point now,
                            CodeCheck* check, bool* limited) {
   std::optional<system_clock::time_point> retry_at;
-  Status s = CheckRateLimit(session,
-                            FlowLimits(env->config()).failures_per_account,
-                            flow.umin_id, now, &retry_at);
+  Status s =
+      CheckRateLimit(session, FlowLimits(env->config()).failures_per_account,
+                     flow.umin_id, now, &retry_at);
   if (!s.ok() || !retry_at) return s;
   *limited = true;
   check->outcome = CodeOutcome::kRateLimited;
@@ -370,8 +367,7 @@ Status ReserveTry(SqlSession* session, int64_t flow_id,
   uint64_t affected = 0;
   Status s = session->Execute(
       kReserveTry,
-      {SqlTime(now), flow_id, SqlTime(now), int64_t{kMaxCodeTries}},
-      &affected);
+      {SqlTime(now), flow_id, SqlTime(now), int64_t{kMaxCodeTries}}, &affected);
   *reserved = s.ok() && affected != 0;
   return s;
 }
@@ -479,12 +475,10 @@ Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
   if (!stored.code_hash) {
     return Status::Internal("reserved a try on a flow without a code");
   }
-  if (AccessCodeMatches(env->config().code_hmac_key, code,
-                        *stored.code_hash)) {
+  if (AccessCodeMatches(env->config().code_hmac_key, code, *stored.code_hash)) {
     return VerifyFlow(env, session, caller, *flow, now, check);
   }
-  return CountWrongCode(env, session, caller, *flow, stored.tries, now,
-                        check);
+  return CountWrongCode(env, session, caller, *flow, stored.tries, now, check);
 }
 
 }  // namespace passwd

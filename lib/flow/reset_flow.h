@@ -86,8 +86,8 @@ Status CountCodeRequest(
 // account's limit and issues the code, setting `*outcome` to kSent (with
 // `*flow_token`) or kRateLimited (with `*retry_at`, audited).
 Status SendCodeWithinLimit(
-    Env* env, SqlSession* session, const Caller& caller,
-    const Account& account, const std::string& via, SendOutcome* outcome,
+    Env* env, SqlSession* session, const Caller& caller, const Account& account,
+    const std::string& via, SendOutcome* outcome,
     std::optional<std::chrono::system_clock::time_point>* retry_at,
     std::string* flow_token);
 

@@ -233,8 +233,7 @@ std::string MailName(const DueMail& mail) {
 // Drops `mail` when it is past its not_after (`*expired`), wiping its
 // secret; a code mail is never delivered after its code expired.
 Status DropIfExpired(Env* env, SqlSession* session, const DueMail& mail,
-                     std::chrono::system_clock::time_point now,
-                     bool* expired) {
+                     std::chrono::system_clock::time_point now, bool* expired) {
   *expired = false;
   if (mail.not_after.empty()) return Status::Ok();
   std::chrono::system_clock::time_point not_after;
@@ -265,8 +264,8 @@ Status RecordFailedSend(Env* env, SqlSession* session, const DueMail& mail,
     return Status::Ok();
   }
   const auto delay = Backoff(attempts);
-  Status s = session->Execute(
-      kMarkRetry, {attempts, SqlTime(now + delay), error, mail.id});
+  Status s = session->Execute(kMarkRetry,
+                              {attempts, SqlTime(now + delay), error, mail.id});
   if (!s.ok()) return s;
   env->Log(MailName(mail) + " attempt " + std::to_string(attempts) +
            " failed, retry in " + std::to_string(delay.count()) +

@@ -18,8 +18,8 @@ const char kPruneOperatorSessions[] =
 Status DeleteOldOperatorSessions(SqlSession* session,
                                  std::chrono::system_clock::time_point before,
                                  int64_t max_rows, uint64_t* deleted) {
-  return session->Execute(kPruneOperatorSessions,
-                          {SqlTime(before), max_rows}, deleted);
+  return session->Execute(kPruneOperatorSessions, {SqlTime(before), max_rows},
+                          deleted);
 }
 
 // Deletes at most `max_rows` rows older than `before`; `*deleted` counts
@@ -50,9 +50,9 @@ Status PruneInBatches(Env* env, BatchDelete delete_batch,
 Status PruneOldRows(Env* env, const std::function<bool()>& keep_going,
                     HousekeepingReport* report) {
   const auto now = env->Now();
-  Status s = PruneInBatches(env, DeleteExpiredRateEvents,
-                            now - kRateLimitRetention, keep_going,
-                            &report->rate_limit_events);
+  Status s =
+      PruneInBatches(env, DeleteExpiredRateEvents, now - kRateLimitRetention,
+                     keep_going, &report->rate_limit_events);
   if (s.ok() && keep_going()) {
     s = PruneInBatches(env, DeleteExpiredRateSubjects,
                        now - kRateLimitRetention, keep_going,

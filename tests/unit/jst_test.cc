@@ -1,8 +1,9 @@
 // base/jst: times and dates shown in Japan Standard Time.
+#include "base/jst.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "base/database.h"
-#include "base/jst.h"
 
 namespace passwd {
 namespace {

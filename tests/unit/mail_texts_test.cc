@@ -1,8 +1,9 @@
 // mail/mail_texts: the access-code and completion mails.
+#include "mail/mail_texts.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "base/database.h"
-#include "mail/mail_texts.h"
 #include "mail/outbox.h"
 
 namespace passwd {

@@ -1,8 +1,8 @@
 // flow/reset_flow: its pure rules (the states, the verified window, address
 // masking and token hashing).
-#include <boost/test/unit_test.hpp>
-
 #include "flow/reset_flow.h"
+
+#include <boost/test/unit_test.hpp>
 
 namespace passwd {
 namespace {
