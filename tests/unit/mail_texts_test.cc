@@ -5,17 +5,10 @@
 
 #include "base/database.h"
 #include "mail/outbox.h"
+#include "utc_time.h"
 
 namespace passwd {
 namespace {
-
-using std::chrono::system_clock;
-
-system_clock::time_point At(const std::string& utc) {
-  system_clock::time_point t;
-  BOOST_REQUIRE(ParseSqlTime(utc, &t).ok());
-  return t;
-}
 
 BOOST_AUTO_TEST_SUITE(mail_texts)
 

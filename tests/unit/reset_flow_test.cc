@@ -4,17 +4,13 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "utc_time.h"
+
 namespace passwd {
 namespace {
 
 using std::chrono::seconds;
 using std::chrono::system_clock;
-
-system_clock::time_point At(const std::string& utc) {
-  system_clock::time_point t;
-  BOOST_REQUIRE(ParseSqlTime(utc, &t).ok());
-  return t;
-}
 
 BOOST_AUTO_TEST_SUITE(reset_flow)
 
