@@ -59,10 +59,6 @@ Status FromRow(const SqlRow& row, Link* link) {
   return s;
 }
 
-std::string TokenHash(const std::string& token) {
-  return HexEncode(Sha256(token));
-}
-
 Status FindLink(SqlSession* session, const std::string& token, bool for_update,
                 std::optional<Link>* link) {
   link->reset();
@@ -70,7 +66,7 @@ Status FindLink(SqlSession* session, const std::string& token, bool for_update,
   if (token.size() != kTokenChars) return Status::Ok();
   std::vector<SqlRow> rows;
   Status s = session->Query(for_update ? kFindLinkForUpdate : kFindLink,
-                            {TokenHash(token)}, &rows);
+                            {StoredTokenHash(token)}, &rows);
   if (!s.ok() || rows.empty()) return s;
   Link found;
   s = FromRow(rows[0], &found);
@@ -154,8 +150,9 @@ Status CreateNotMeLink(Env* env, SqlSession* session,
   Status s = env->RandomBytes(kTokenBytes, &bytes);
   if (!s.ok()) return s;
   std::string token = Base64UrlEncode(bytes);
-  s = session->Execute(kInsertLink, {TokenHash(token), umin_id, SqlTime(now),
-                                     SqlTime(now + kNotMeLinkLifetime)});
+  s = session->Execute(kInsertLink,
+                       {StoredTokenHash(token), umin_id, SqlTime(now),
+                        SqlTime(now + kNotMeLinkLifetime)});
   if (s.ok()) *url = PublicUrl(env->config(), kNotMePath) + "?t=" + token;
   return s;
 }

@@ -176,7 +176,7 @@ FlowLimits::FlowLimits(const Config& config)
                            std::chrono::hours(24)} {}
 
 std::string FlowTokenHash(const std::string& token) {
-  return HexEncode(Sha256(token));
+  return StoredTokenHash(token);
 }
 
 std::string MaskMailAddress(const std::string& address) {
