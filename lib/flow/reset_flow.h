@@ -38,6 +38,7 @@ const char* FlowStateValue(FlowState state);
 // Parses a stored state; false for anything else.
 bool ParseFlowState(const std::string& value, FlowState* state);
 
+// A flow as FindFlow reads it.
 struct ResetFlow {
   int64_t id = 0;
   std::string umin_id;
@@ -100,6 +101,7 @@ Status FindFlow(SqlSession* session, const std::string& token,
 Status ExpireFlow(Env* env, SqlSession* session, const Caller& caller,
                   const ResetFlow& flow);
 
+// What a typed access code came to.
 enum class CodeOutcome {
   kVerified,     // right code: the flow is verified, its token rotated
   kWrong,        // wrong code, `tries_left` more allowed
@@ -109,6 +111,7 @@ enum class CodeOutcome {
   kRateLimited,  // too many wrong codes for the account today
 };
 
+// CheckAccessCode's answer, with what each outcome needs.
 struct CodeCheck {
   CodeOutcome outcome = CodeOutcome::kNoFlow;
   int tries_left = 0;

@@ -13,6 +13,7 @@
 
 namespace passwd {
 
+// One limit: at most `max_events` of `scope` per subject per `window`.
 struct RateLimit {
   const char* scope;  // e.g. "code_send_account"
   long max_events;    // allowed within one window

@@ -21,6 +21,7 @@ enum class SendFailure {
   kByProfile,  // ID unknown: none, several, or a review category (three)
 };
 
+// The seed's failure page `which`, listing its possible reasons.
 Status RenderSendFailure(Env* env, SendFailure which, Response* response);
 
 // Answers a request for an access code: the 429 page, the seed's failure

@@ -15,6 +15,7 @@
 
 namespace passwd {
 
+// A page template to render inside the layout.
 class Page {
  public:
   // A page that renders `template_file` (relative to the templates folder)
