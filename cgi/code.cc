@@ -4,6 +4,7 @@
 
 #include "base/paths.h"
 #include "domain/access_code.h"
+#include "domain/mail_address.h"
 #include "flow/reset_flow.h"
 #include "store/accounts.h"
 #include "web/csrf.h"
@@ -20,13 +21,11 @@ Status AddRecipients(Env* env, SqlSession* session, const ResetFlow& flow,
   std::optional<Account> account;
   Status s = FindAccount(session, flow.umin_id, false, &account);
   if (!s.ok() || !account) return s;
-  if (!account->external_mail.empty()) {
+  for (const auto& to :
+       AccountRecipients(*account, env->config().umin_mail_domain)) {
     dict->AddSectionDictionary("RECIPIENT")
-        ->SetValue("ADDRESS", MaskMailAddress(account->external_mail));
+        ->SetValue("ADDRESS", MaskMailAddress(to));
   }
-  dict->AddSectionDictionary("RECIPIENT")
-      ->SetValue("ADDRESS", MaskMailAddress(account->umin_id + "@" +
-                                            env->config().umin_mail_domain));
   return Status::Ok();
 }
 

@@ -179,12 +179,6 @@ std::string FlowTokenHash(const std::string& token) {
   return StoredTokenHash(token);
 }
 
-std::string MaskMailAddress(const std::string& address) {
-  size_t at = address.find('@');
-  if (at == std::string::npos || at == 0) return "***";
-  return address.substr(0, 1) + "***" + address.substr(at);
-}
-
 Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
                        const Account& account, const std::string& via,
                        std::string* flow_token) {

@@ -148,9 +148,6 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
 // SHA-256 of a flow token, hex, as stored.
 std::string FlowTokenHash(const std::string& token);
 
-// Masks an address for display: t***@example.org.
-std::string MaskMailAddress(const std::string& address);
-
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_FLOW_RESET_FLOW_H_

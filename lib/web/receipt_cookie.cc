@@ -2,7 +2,7 @@
 
 #include "base/crypto.h"
 #include "base/paths.h"
-#include "flow/reset_flow.h"
+#include "domain/mail_address.h"
 #include "store/operator_requests.h"
 #include "web/page.h"
 
