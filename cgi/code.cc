@@ -142,7 +142,6 @@ Status HandleCode(const Request& request, Env* env, Response* response) {
   }
   CodeCheck check;
   s = env->db()->Transaction([&](SqlSession* session) {
-    check = CodeCheck{};
     return CheckAccessCode(env, session, request.caller(),
                            request.Cookie(kFlowCookie), code, &check);
   });

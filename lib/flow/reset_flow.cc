@@ -449,6 +449,8 @@ Status CountWrongCode(Env* env, SqlSession* session, const Caller& caller,
 Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
                        const std::string& token, const std::string& code,
                        CodeCheck* check) {
+  // From scratch, as the transaction may run again after a deadlock.
+  *check = CodeCheck{};
   system_clock::time_point now = env->Now();
   std::optional<ResetFlow> flow;
   Status s = FindCheckedFlow(session, token, &flow, check);

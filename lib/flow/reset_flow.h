@@ -119,9 +119,10 @@ struct CodeCheck {
   std::chrono::system_clock::time_point retry_at;  // with kRateLimited
 };
 
-// Checks `code` (normalised, 10 digits) for the flow of `token`. The try is
-// counted by one atomic UPDATE before the comparison, so no number of
-// parallel requests gets more than kMaxCodeTries codes compared.
+// Checks `code` (normalised, 10 digits) for the flow of `token`, setting all
+// of `*check`. The try is counted by one atomic UPDATE before the
+// comparison, so no number of parallel requests gets more than
+// kMaxCodeTries codes compared.
 Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
                        const std::string& token, const std::string& code,
                        CodeCheck* check);
