@@ -116,12 +116,6 @@ Status NewToken(Env* env, std::string* token) {
   return s;
 }
 
-Status Audit(Env* env, SqlSession* session, const Caller& caller,
-             const std::string& event, const std::string& umin_id,
-             const std::string& detail = "") {
-  return AppendAudit(session, caller, env->Now(), {event, umin_id, "", detail});
-}
-
 // Creates a "not me" link for `account` and queues the mail `compose`
 // writes, with that link, to each of the account's recipients.
 Status MailAccount(
@@ -212,7 +206,8 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
                         account.umin_id, now);
   }
   if (s.ok())
-    s = Audit(env, session, caller, "code_sent", account.umin_id, "via " + via);
+    s = AppendAudit(session, caller, env->Now(),
+                    {"code_sent", account.umin_id, "", "via " + via});
   OPENSSL_cleanse(code.data(), code.size());
   return s;
 }
@@ -226,8 +221,8 @@ Status CountCodeRequest(Env* env, SqlSession* session, const Caller& caller,
                             caller.client_address, now, retry_at);
   if (!s.ok()) return s;
   if (*retry_at) {
-    return Audit(env, session, caller, "send_refused", umin_id,
-                 "address rate limit");
+    return AppendAudit(session, caller, env->Now(),
+                       {"send_refused", umin_id, "", "address rate limit"});
   }
   return RecordRateEvent(session, limits.sends_per_address,
                          caller.client_address, now);
@@ -244,8 +239,9 @@ Status SendCodeWithinLimit(Env* env, SqlSession* session, const Caller& caller,
   if (!s.ok()) return s;
   if (*retry_at) {
     *outcome = SendOutcome::kRateLimited;
-    return Audit(env, session, caller, "send_refused", account.umin_id,
-                 "account rate limit");
+    return AppendAudit(
+        session, caller, env->Now(),
+        {"send_refused", account.umin_id, "", "account rate limit"});
   }
   *outcome = SendOutcome::kSent;
   return IssueAccessCode(env, session, caller, account, via, flow_token);
@@ -270,7 +266,8 @@ Status ExpireFlow(Env* env, SqlSession* session, const Caller& caller,
   Status s =
       session->Execute(kExpireFlow, {SqlTime(env->Now()), flow.id}, &changed);
   if (s.ok() && changed == 1) {
-    s = Audit(env, session, caller, "code_expired", flow.umin_id);
+    s = AppendAudit(session, caller, env->Now(),
+                    {"code_expired", flow.umin_id, "", ""});
   }
   return s;
 }
@@ -320,8 +317,8 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
                     });
   }
   if (s.ok()) {
-    s = Audit(env, session, caller, "password_changed", flow.umin_id,
-              "via " + flow.via);
+    s = AppendAudit(session, caller, env->Now(),
+                    {"password_changed", flow.umin_id, "", "via " + flow.via});
   }
   if (s.ok()) *completed = true;
   return s;
@@ -350,8 +347,9 @@ Status CheckWrongCodeLimit(Env* env, SqlSession* session, const Caller& caller,
   *limited = true;
   check->outcome = CodeOutcome::kRateLimited;
   check->retry_at = *retry_at;
-  return Audit(env, session, caller, "code_refused", flow.umin_id,
-               "daily limit of wrong codes");
+  return AppendAudit(
+      session, caller, env->Now(),
+      {"code_refused", flow.umin_id, "", "daily limit of wrong codes"});
 }
 
 // Takes one try of the flow `flow_id` (`*reserved`), if it is still waiting
@@ -419,7 +417,8 @@ Status VerifyFlow(Env* env, SqlSession* session, const Caller& caller,
   if (verified != 1) return Status::Internal("flow changed under its lock");
   check->outcome = CodeOutcome::kVerified;
   check->new_token = new_token;
-  return Audit(env, session, caller, "code_verified", flow.umin_id);
+  return AppendAudit(session, caller, env->Now(),
+                     {"code_verified", flow.umin_id, "", ""});
 }
 
 // A wrong code, the `tries`-th: counts it against the account's daily limit
@@ -435,13 +434,15 @@ Status CountWrongCode(Env* env, SqlSession* session, const Caller& caller,
     s = session->Execute(kLockFlow, {SqlTime(now), flow.id});
     if (!s.ok()) return s;
     check->outcome = CodeOutcome::kLocked;
-    return Audit(env, session, caller, "code_locked", flow.umin_id,
-                 "try " + std::to_string(tries));
+    return AppendAudit(
+        session, caller, env->Now(),
+        {"code_locked", flow.umin_id, "", "try " + std::to_string(tries)});
   }
   check->outcome = CodeOutcome::kWrong;
   check->tries_left = kMaxCodeTries - tries;
-  return Audit(env, session, caller, "code_wrong", flow.umin_id,
-               "try " + std::to_string(tries));
+  return AppendAudit(
+      session, caller, env->Now(),
+      {"code_wrong", flow.umin_id, "", "try " + std::to_string(tries)});
 }
 
 }  // namespace
