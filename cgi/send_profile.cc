@@ -70,8 +70,11 @@ Status RenderForm(const Request& request, Env* env, const ProfileForm& form,
   dict->SetValue("FAMILY_READING", form.family_reading);
   dict->SetValue("GIVEN_READING", form.given_reading);
   dict->SetValue("BIRTH_DATE", form.birth_date);
-  if (form.gender == "male") dict->ShowSection("MALE_CHECKED");
-  if (form.gender == "female") dict->ShowSection("FEMALE_CHECKED");
+  Gender gender;
+  if (ParseGender(form.gender, &gender)) {
+    dict->ShowSection(gender == Gender::kMale ? "MALE_CHECKED"
+                                              : "FEMALE_CHECKED");
+  }
   ShowFieldErrors(form.errors, dict);
   Status s = AddCsrfField(env, request, &page, response);
   if (!s.ok()) return s;
