@@ -4,6 +4,7 @@
 
 #include "base/paths.h"
 #include "domain/access_code.h"
+#include "domain/mail_address.h"
 #include "flow/reset_flow.h"
 #include "store/accounts.h"
 #include "web/csrf.h"
@@ -20,13 +21,11 @@ Status AddRecipients(Env* env, SqlSession* session, const ResetFlow& flow,
   std::optional<Account> account;
   Status s = FindAccount(session, flow.umin_id, false, &account);
   if (!s.ok() || !account) return s;
-  if (!account->external_mail.empty()) {
+  for (const auto& to :
+       AccountRecipients(*account, env->config().umin_mail_domain)) {
     dict->AddSectionDictionary("RECIPIENT")
-        ->SetValue("ADDRESS", MaskMailAddress(account->external_mail));
+        ->SetValue("ADDRESS", MaskMailAddress(to));
   }
-  dict->AddSectionDictionary("RECIPIENT")
-      ->SetValue("ADDRESS", MaskMailAddress(account->umin_id + "@" +
-                                            env->config().umin_mail_domain));
   return Status::Ok();
 }
 
@@ -54,16 +53,17 @@ Status RenderForm(const Request& request, Env* env, const ResetFlow& flow,
 Status RenderFlowState(const Request& request, Env* env,
                        const std::optional<ResetFlow>& flow,
                        Response* response) {
-  if (!flow || flow->state == "done") {
+  if (!flow || flow->state == FlowState::kDone) {
     response->ClearCookie(kFlowCookie, kPublicPrefix);
     return Status::Forbidden("no access-code flow for this browser");
   }
-  if (flow->state == "verified") {
+  if (flow->state == FlowState::kVerified) {
     response->Redirect(kNewPasswordPath);
     return Status::Ok();
   }
-  if (flow->state == "locked") return RenderLocked(env, response);
-  if (flow->state == "code_sent" && env->Now() >= flow->code_expires_at) {
+  if (flow->state == FlowState::kLocked) return RenderLocked(env, response);
+  if (flow->state == FlowState::kCodeSent &&
+      env->Now() >= flow->code_expires_at) {
     Status s = env->db()->Transaction([&](SqlSession* session) {
       return ExpireFlow(env, session, request.caller(), *flow);
     });
@@ -72,56 +72,43 @@ Status RenderFlowState(const Request& request, Env* env,
   return RenderExpired(env, response);
 }
 
-}  // namespace
+// GET: the form while the flow waits for its code, else the flow's page.
+Status ShowCodePage(const Request& request, Env* env, Response* response) {
+  std::optional<ResetFlow> flow;
+  Status s = ReadFlow(env, request.Cookie(kFlowCookie), &flow);
+  if (!s.ok()) return s;
+  if (flow && AwaitsCode(*flow, env->Now())) {
+    if (flow->code_tries >= kMaxCodeTries) return RenderLocked(env, response);
+    return RenderForm(request, env, *flow, "", 0, response);
+  }
+  return RenderFlowState(request, env, flow, response);
+}
 
-Status HandleCode(const Request& request, Env* env, Response* response) {
-  std::string token = request.Cookie(kFlowCookie);
-  if (!request.IsPost()) {
-    std::optional<ResetFlow> flow;
-    Status s = env->db()->Transaction(
-        [&](SqlSession* session) { return FindFlow(session, token, &flow); });
-    if (!s.ok()) return s;
-    if (flow && flow->state == "code_sent" &&
-        env->Now() < flow->code_expires_at) {
-      if (flow->code_tries >= kMaxCodeTries) return RenderLocked(env, response);
-      return RenderForm(request, env, *flow, "", 0, response);
-    }
+// Input that is not a code at all: no try is spent on it.
+Status RefuseNonCode(const Request& request, Env* env, Response* response) {
+  std::optional<ResetFlow> flow;
+  Status s = ReadFlow(env, request.Cookie(kFlowCookie), &flow);
+  if (!s.ok()) return s;
+  if (!flow || !AwaitsCode(*flow, env->Now())) {
     return RenderFlowState(request, env, flow, response);
   }
+  return RenderForm(request, env, *flow,
+                    "アクセスコードは10桁の半角数字でご入力ください。", 0,
+                    response);
+}
 
-  Status s = CheckCsrf(env->config(), kPublicCsrf, request);
-  if (!s.ok()) return s;
-  std::string code;
-  if (!NormalizeCodeInput(request.Form("access_code"), &code).ok()) {
-    std::optional<ResetFlow> flow;
-    s = env->db()->Transaction(
-        [&](SqlSession* session) { return FindFlow(session, token, &flow); });
-    if (!s.ok()) return s;
-    if (!flow || flow->state != "code_sent" ||
-        env->Now() >= flow->code_expires_at) {
-      return RenderFlowState(request, env, flow, response);
-    }
-    // Not a code at all: no try is spent on it.
-    return RenderForm(request, env, *flow,
-                      "アクセスコードは10桁の半角数字でご入力ください。", 0,
-                      response);
-  }
-
-  CodeCheck check;
-  s = env->db()->Transaction([&](SqlSession* session) {
-    check = CodeCheck{};
-    return CheckAccessCode(env, session, request.caller(), token, code, &check);
-  });
-  if (!s.ok()) return s;
+// The page for what CheckAccessCode found.
+Status AnswerCodeCheck(const Request& request, Env* env, const CodeCheck& check,
+                       Response* response) {
+  const std::string token = request.Cookie(kFlowCookie);
+  std::optional<ResetFlow> flow;
   switch (check.outcome) {
     case CodeOutcome::kVerified:
       response->SetCookie(kFlowCookie, check.new_token, kPublicPrefix);
       response->Redirect(kNewPasswordPath);
       return Status::Ok();
     case CodeOutcome::kWrong: {
-      std::optional<ResetFlow> flow;
-      s = env->db()->Transaction(
-          [&](SqlSession* session) { return FindFlow(session, token, &flow); });
+      Status s = ReadFlow(env, token, &flow);
       if (!s.ok()) return s;
       if (!flow) return Status::Internal("flow vanished");
       return RenderForm(request, env, *flow,
@@ -138,11 +125,28 @@ Status HandleCode(const Request& request, Env* env, Response* response) {
     case CodeOutcome::kNoFlow:
       break;
   }
-  std::optional<ResetFlow> flow;
-  s = env->db()->Transaction(
-      [&](SqlSession* session) { return FindFlow(session, token, &flow); });
+  Status s = ReadFlow(env, token, &flow);
   if (!s.ok()) return s;
   return RenderFlowState(request, env, flow, response);
+}
+
+}  // namespace
+
+Status HandleCode(const Request& request, Env* env, Response* response) {
+  if (!request.IsPost()) return ShowCodePage(request, env, response);
+  Status s = CheckCsrf(env->config(), kPublicCsrf, request);
+  if (!s.ok()) return s;
+  std::string code;
+  if (!NormalizeCodeInput(request.Form("access_code"), &code).ok()) {
+    return RefuseNonCode(request, env, response);
+  }
+  CodeCheck check;
+  s = env->db()->Transaction([&](SqlSession* session) {
+    return CheckAccessCode(env, session, request.caller(),
+                           request.Cookie(kFlowCookie), code, &check);
+  });
+  if (!s.ok()) return s;
+  return AnswerCodeCheck(request, env, check, response);
 }
 
 }  // namespace passwd

@@ -52,15 +52,15 @@ Status RenderForm(const Request& request, Env* env,
 Status RenderNotVerified(const Request& request, Env* env,
                          const std::optional<ResetFlow>& flow,
                          Response* response) {
-  if (!flow || flow->state == "done") {
+  if (!flow || flow->state == FlowState::kDone) {
     response->ClearCookie(kFlowCookie, kPublicPrefix);
     return Status::Forbidden("no verified flow for this browser");
   }
-  if (flow->state == "code_sent" && env->Now() < flow->code_expires_at) {
+  if (AwaitsCode(*flow, env->Now())) {
     response->Redirect(kCodePath);
     return Status::Ok();
   }
-  if (flow->state == "locked") return RenderLocked(env, response);
+  if (flow->state == FlowState::kLocked) return RenderLocked(env, response);
   Status s = env->db()->Transaction([&](SqlSession* session) {
     return ExpireFlow(env, session, request.caller(), *flow);
   });
@@ -69,15 +69,29 @@ Status RenderNotVerified(const Request& request, Env* env,
 }
 
 std::string RuleNames(const std::vector<PolicyViolation>& violations) {
-  static const char* const kNames[] = {
-      "length",          "characters", "first_eight_mix", "contains_id",
-      "dictionary_word", "sequence",   "confirmation"};
   std::string out;
   for (const auto& v : violations) {
     if (!out.empty()) out += ",";
-    out += kNames[static_cast<int>(v.rule)];
+    out += PolicyRuleName(v.rule);
   }
   return out;
+}
+
+// The new password as stored (scrypt) and in every format the sync
+// targets take.
+Status HashNewPassword(Env* env, const std::string& password,
+                       std::string* password_hash,
+                       SyncCredentials* credentials) {
+  std::string salt, crypt_salt;
+  ScryptParams params;
+  params.log2_n = static_cast<int>(env->config().scrypt_log2_n);
+  Status s = env->RandomBytes(kScryptSaltLength, &salt);
+  if (s.ok()) s = env->RandomBytes(16, &crypt_salt);
+  if (s.ok()) s = HashPassword(password, salt, params, password_hash);
+  if (s.ok()) {
+    s = HtpasswdHash(password, crypt_salt, &credentials->sha512_crypt);
+  }
+  return s;
 }
 
 }  // namespace
@@ -85,8 +99,7 @@ std::string RuleNames(const std::vector<PolicyViolation>& violations) {
 Status HandleNewPassword(const Request& request, Env* env, Response* response) {
   std::string token = request.Cookie(kFlowCookie);
   std::optional<ResetFlow> flow;
-  Status s = env->db()->Transaction(
-      [&](SqlSession* session) { return FindFlow(session, token, &flow); });
+  Status s = ReadFlow(env, token, &flow);
   if (!s.ok()) return s;
   if (!flow || !CanSetPassword(*flow, env->Now())) {
     return RenderNotVerified(request, env, flow, response);
@@ -112,26 +125,20 @@ Status HandleNewPassword(const Request& request, Env* env, Response* response) {
   }
 
   // Hash outside the transaction: scrypt takes a while and holds no lock.
-  std::string salt, crypt_salt, password_hash;
+  std::string password_hash;
   SyncCredentials credentials;
-  ScryptParams params;
-  params.log2_n = static_cast<int>(env->config().scrypt_log2_n);
-  s = env->RandomBytes(kScryptSaltLength, &salt);
-  if (s.ok()) s = env->RandomBytes(16, &crypt_salt);
-  if (s.ok()) s = HashPassword(password, salt, params, &password_hash);
-  if (s.ok()) s = HtpasswdHash(password, crypt_salt, &credentials.sha512_crypt);
+  s = HashNewPassword(env, password, &password_hash, &credentials);
   if (!s.ok()) return s;
 
   bool completed = false;
   s = env->db()->Transaction([&](SqlSession* session) {
-    return CompletePasswordChange(env, session, request.caller(), *flow, password_hash,
-                                  credentials, &completed);
+    return CompletePasswordChange(env, session, request.caller(), *flow,
+                                  password_hash, credentials, &completed);
   });
   if (!s.ok()) return s;
   if (!completed) {
     // The flow ran out (or was closed by a parallel submit) meanwhile.
-    s = env->db()->Transaction(
-        [&](SqlSession* session) { return FindFlow(session, token, &flow); });
+    s = ReadFlow(env, token, &flow);
     if (!s.ok()) return s;
     return RenderNotVerified(request, env, flow, response);
   }

@@ -3,11 +3,6 @@
 // button voids the pending code and asks the secretariat to look into it.
 #include "base/paths.h"
 #include "flow/not_me.h"
-
-#include <optional>
-
-#include "flow/reset_flow.h"
-#include "store/operator_requests.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
@@ -45,29 +40,17 @@ Status RenderLink(const Request& request, Env* env, NotMeLinkState state,
 }
 
 // The receipt, for the browser that made the report only.
-Status RenderReceipt(const Request& request, Env* env,
-                     const std::string& receipt, Response* response) {
-  std::optional<std::string> contact;
-  Status s = FindOwnReceiptContact(env, request, receipt, &contact);
-  if (!s.ok()) return s;
-  Page page("not_me_done.tpl",
-            contact ? "ご連絡を受け付けました" : "受付内容を表示できません");
-  if (contact) {
-    auto* shown = page.dict()->AddSectionDictionary("RECEIPT");
-    shown->SetValue("RECEIPT_NUMBER", receipt);
-    shown->SetValue("CONTACT_MAIL", MaskMailAddress(*contact));
-  } else {
-    page.dict()->ShowSection("UNAVAILABLE");
-  }
-  return page.RenderTo(env->config(), contact ? 200 : 404, response);
-}
+constexpr ReceiptPage kReceiptPage = {"not_me_done.tpl",
+                                      "ご連絡を受け付けました", true};
 
 }  // namespace
 
 Status HandleNotMe(const Request& request, Env* env, Response* response) {
   if (!request.IsPost()) {
     std::string receipt = request.Query("receipt");
-    if (!receipt.empty()) return RenderReceipt(request, env, receipt, response);
+    if (!receipt.empty()) {
+      return RenderOwnReceipt(env, request, receipt, kReceiptPage, response);
+    }
     std::string token = request.Query("t");
     NotMeLinkState state = NotMeLinkState::kUnknown;
     Status s = env->db()->Transaction([&](SqlSession* session) {

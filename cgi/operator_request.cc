@@ -1,6 +1,5 @@
 // オペレータへパスワード更新申請: users the self-service flow cannot serve
 // apply to the secretariat; they get a receipt number on screen and by mail.
-#include <cctype>
 #include <optional>
 
 #include "base/jst.h"
@@ -17,7 +16,6 @@
 
 namespace passwd {
 namespace {
-
 
 // Requests one client address may make per hour.
 RateLimit RequestsPerAddress(const Config& config) {
@@ -55,48 +53,68 @@ Status RenderForm(const Request& request, Env* env,
   dict->SetValue("CONTACT_MAIL", form.contact_mail);
   dict->SetValue("MESSAGE_TEXT", form.message);
   dict->SetIntValue("MESSAGE_MAX", kOperatorMessageMaxChars);
-  for (const char* value :
-       {"code_not_received", "send_failed", "role_account", "other"}) {
-    OperatorRequestReason reason;
-    ParseOperatorRequestReason(value, &reason);
+  for (OperatorRequestReason reason : FormOperatorRequestReasons()) {
+    const std::string value = OperatorRequestReasonValue(reason);
     auto* option = dict->AddSectionDictionary("REASON");
     option->SetValue("VALUE", value);
     option->SetValue("LABEL", OperatorRequestReasonLabel(reason));
     if (form.reason == value) option->ShowSection("CHECKED");
   }
-  for (const auto& [field, message] : errors) {
-    // e.g. FAMILY_NAME_ERROR section with its MESSAGE.
-    std::string section;
-    for (char c : field) section.push_back(static_cast<char>(std::toupper(c)));
-    dict->AddSectionDictionary(section + "_ERROR")
-        ->SetValue("MESSAGE", message);
-  }
-  if (!errors.empty()) dict->ShowSection("HAS_ERRORS");
+  ShowFieldErrors(errors, dict);
   Status s = AddCsrfField(env, request, &page, response);
   if (!s.ok()) return s;
   return page.RenderTo(env->config(), 200, response);
 }
 
-// The receipt page, for the browser that submitted `receipt` only; anyone
-// else (a guessed or shared URL) gets a 404 that tells nothing about it.
-Status RenderReceipt(const Request& request, Env* env,
-                     const std::string& receipt, Response* response) {
-  std::optional<std::string> contact;
-  Status s = FindOwnReceiptContact(env, request, receipt, &contact);
-  if (!s.ok()) return s;
-  Page page("operator_request_done.tpl",
-            contact ? "申請受付完了" : "受付内容を表示できません");
-  if (contact) {
-    auto* shown = page.dict()->AddSectionDictionary("RECEIPT");
-    shown->SetValue("RECEIPT_NUMBER", receipt);
-    shown->SetValue("CONTACT_MAIL", *contact);
-  } else {
-    page.dict()->ShowSection("UNAVAILABLE");
-  }
-  return page.RenderTo(env->config(), contact ? 200 : 404, response);
-}
+// The receipt page, for the browser that submitted the request only.
+constexpr ReceiptPage kReceiptPage = {"operator_request_done.tpl",
+                                      "申請受付完了", false};
 
-enum class Outcome { kAccepted, kRateLimited };
+// What became of a valid request.
+enum class SubmitResult { kAccepted, kRateLimited };
+
+// Within the client address's limit, stores `new_request`, queues its
+// receipt mail and audits it (`*receipt`); over the limit, audits the
+// refusal and sets `*retry_at`.
+Status SubmitWithinLimit(
+    Env* env, SqlSession* session, const Request& request,
+    const NewOperatorRequest& new_request, SubmitResult* result,
+    std::optional<std::chrono::system_clock::time_point>* retry_at,
+    std::string* receipt) {
+  auto now = env->Now();
+  Status t = CheckRateLimit(session, RequestsPerAddress(env->config()),
+                            request.client_address(), now, retry_at);
+  if (t.ok() && *retry_at) {
+    *result = SubmitResult::kRateLimited;
+    return AppendAudit(session, request.caller(), now,
+                       {"operator_request_refused", new_request.umin_id, "",
+                        "address rate limit"});
+  }
+  *result = SubmitResult::kAccepted;
+  if (t.ok()) {
+    t = RecordRateEvent(session, RequestsPerAddress(env->config()),
+                        request.client_address(), now);
+  }
+  int64_t id = 0;
+  if (t.ok()) {
+    t = SubmitOperatorRequest(env, session, new_request,
+                              request.client_address(), receipt, &id);
+  }
+  if (t.ok()) {
+    t = EnqueueMail(
+        env, session,
+        OperatorRequestReceiptMail(env->config(), new_request.contact_mail,
+                                   *receipt, new_request.reason));
+  }
+  // The free text stays in the request; the audit names the receipt.
+  if (t.ok()) {
+    t = AppendAudit(session, request.caller(), now,
+                    {"operator_request", new_request.umin_id, "",
+                     "receipt " + *receipt + ", reason " +
+                         OperatorRequestReasonValue(new_request.reason)});
+  }
+  return t;
+}
 
 }  // namespace
 
@@ -104,7 +122,9 @@ Status HandleOperatorRequest(const Request& request, Env* env,
                              Response* response) {
   if (!request.IsPost()) {
     std::string receipt = request.Query("receipt");
-    if (!receipt.empty()) return RenderReceipt(request, env, receipt, response);
+    if (!receipt.empty()) {
+      return RenderOwnReceipt(env, request, receipt, kReceiptPage, response);
+    }
     return RenderForm(request, env, OperatorRequestForm{}, {}, response);
   }
 
@@ -118,46 +138,15 @@ Status HandleOperatorRequest(const Request& request, Env* env,
     return RenderForm(request, env, form, errors, response);
   }
 
-  Outcome outcome = Outcome::kAccepted;
+  SubmitResult result = SubmitResult::kAccepted;
   std::optional<std::chrono::system_clock::time_point> retry_at;
   std::string receipt;
   s = env->db()->Transaction([&](SqlSession* session) {
-    auto now = env->Now();
-    Status t = CheckRateLimit(session, RequestsPerAddress(env->config()),
-                              request.client_address(), now, &retry_at);
-    if (t.ok() && retry_at) {
-      outcome = Outcome::kRateLimited;
-      return AppendAudit(session, request.caller(), now,
-                         {"operator_request_refused", new_request.umin_id, "",
-                          "address rate limit"});
-    }
-    outcome = Outcome::kAccepted;
-    if (t.ok()) {
-      t = RecordRateEvent(session, RequestsPerAddress(env->config()),
-                          request.client_address(), now);
-    }
-    int64_t id = 0;
-    if (t.ok()) {
-      t = SubmitOperatorRequest(env, session, new_request,
-                                request.client_address(), &receipt, &id);
-    }
-    if (t.ok()) {
-      t = EnqueueMail(
-          env, session,
-          OperatorRequestReceiptMail(env->config(), new_request.contact_mail,
-                                     receipt, new_request.reason));
-    }
-    // The free text stays in the request; the audit names the receipt.
-    if (t.ok()) {
-      t = AppendAudit(session, request.caller(), now,
-                      {"operator_request", new_request.umin_id, "",
-                       "receipt " + receipt + ", reason " +
-                           OperatorRequestReasonValue(new_request.reason)});
-    }
-    return t;
+    return SubmitWithinLimit(env, session, request, new_request, &result,
+                             &retry_at, &receipt);
   });
   if (!s.ok()) return s;
-  if (outcome == Outcome::kRateLimited) {
+  if (result == SubmitResult::kRateLimited) {
     return RenderRateLimited(env, *retry_at, OperatorRequestLink::kHidden,
                              response);
   }

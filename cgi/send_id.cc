@@ -32,19 +32,44 @@ std::string IdError(UminIdOutcome outcome) {
     case UminIdOutcome::kEmpty:
       return "パスワード更新を行うUMIN IDをご入力下さい。";
     case UminIdOutcome::kHasMailDomain:
-      return "@umin.ac.jpはメールアドレスですので記入しないでください。";
+      return kUminIdHasMailDomainMessage;
     case UminIdOutcome::kMalformed:
       break;
   }
-  return "UMIN IDはaaaaaa-aaaの形式でハイフンが入る英数字であり、"
-         "大文字は含まれません。";
+  return kUminIdMalformedMessage;
+}
+
+// Within the client address's limit, sends a code for the individual
+// account `umin_id`, or audits why none is sent; `*outcome` says which.
+Status SendCodeForId(
+    Env* env, SqlSession* session, const Caller& caller,
+    const std::string& umin_id, SendOutcome* outcome,
+    std::optional<std::chrono::system_clock::time_point>* retry_at,
+    std::string* flow_token) {
+  *outcome = SendOutcome::kRefused;
+  Status t = CountCodeRequest(env, session, caller, umin_id, retry_at);
+  if (!t.ok()) return t;
+  if (*retry_at) {
+    *outcome = SendOutcome::kRateLimited;
+    return t;
+  }
+  std::optional<Account> account;
+  t = FindAccount(session, umin_id, /*for_update=*/true, &account);
+  if (!t.ok()) return t;
+  if (!account || account->NeedsReview()) {
+    return AppendAudit(session, caller, env->Now(),
+                       {"send_refused", account ? umin_id : "", "",
+                        account ? "review category " + account->category
+                                : "unknown id " + umin_id});
+  }
+  return SendCodeWithinLimit(env, session, caller, *account, "id", outcome,
+                             retry_at, flow_token);
 }
 
 }  // namespace
 
 Status HandleSendId(const Request& request, Env* env, Response* response) {
-  if (!request.IsPost())
-    return RenderForm(request, env, "", "", response);
+  if (!request.IsPost()) return RenderForm(request, env, "", "", response);
 
   Status s = CheckCsrf(env->config(), kPublicCsrf, request);
   if (!s.ok()) return s;
@@ -58,24 +83,8 @@ Status HandleSendId(const Request& request, Env* env, Response* response) {
   std::optional<std::chrono::system_clock::time_point> retry_at;
   std::string flow_token;
   s = env->db()->Transaction([&](SqlSession* session) {
-    outcome = SendOutcome::kRefused;
-    Status t = CountCodeRequest(env, session, request.caller(), id.id, &retry_at);
-    if (!t.ok()) return t;
-    if (retry_at) {
-      outcome = SendOutcome::kRateLimited;
-      return t;
-    }
-    std::optional<Account> account;
-    t = FindAccount(session, id.id, /*for_update=*/true, &account);
-    if (!t.ok()) return t;
-    if (!account || account->NeedsReview()) {
-      return AppendAudit(session, request.caller(), env->Now(),
-                         {"send_refused", account ? id.id : "", "",
-                          account ? "review category " + account->category
-                                  : "unknown id " + id.id});
-    }
-    return SendCodeWithinLimit(env, session, request.caller(), *account, "id", &outcome,
-                               &retry_at, &flow_token);
+    return SendCodeForId(env, session, request.caller(), id.id, &outcome,
+                         &retry_at, &flow_token);
   });
   if (!s.ok()) return s;
   return AnswerCodeRequest(env, outcome, SendFailure::kById, retry_at,

@@ -1,6 +1,5 @@
 // ID unknown: the user tells who they are; exactly one matching individual
 // account gets an access code by mail.
-#include <cctype>
 #include <map>
 #include <optional>
 #include <vector>
@@ -57,16 +56,9 @@ void Validate(ProfileForm* form, const Date& today, IdentityQuery* identity) {
   if (!ParseGender(form->gender, &identity->gender)) {
     form->errors["gender"] = "性別をお選びください。";
   }
-  // Parse against a far future day first, to tell a mistyped date from a
-  // date that has not come yet.
-  Date any;
-  if (!ParseBirthDate(form->birth_date, Date{9999, 12, 31}, &any).ok()) {
-    form->errors["birth_date"] =
-        "生年月日は西暦 yyyy/mm/ddの形式にて、正しい日付をご入力ください。";
-  } else if (!ParseBirthDate(form->birth_date, today, &identity->birth_date)
-                  .ok()) {
-    form->errors["birth_date"] = "生年月日に未来の日付は入力できません。";
-  }
+  std::string birth_error =
+      BirthDateError(form->birth_date, today, &identity->birth_date);
+  if (!birth_error.empty()) form->errors["birth_date"] = birth_error;
 }
 
 Status RenderForm(const Request& request, Env* env, const ProfileForm& form,
@@ -78,19 +70,79 @@ Status RenderForm(const Request& request, Env* env, const ProfileForm& form,
   dict->SetValue("FAMILY_READING", form.family_reading);
   dict->SetValue("GIVEN_READING", form.given_reading);
   dict->SetValue("BIRTH_DATE", form.birth_date);
-  if (form.gender == "male") dict->ShowSection("MALE_CHECKED");
-  if (form.gender == "female") dict->ShowSection("FEMALE_CHECKED");
-  for (const auto& [field, message] : form.errors) {
-    // e.g. FAMILY_NAME_ERROR section with its MESSAGE.
-    std::string section;
-    for (char c : field) section.push_back(static_cast<char>(std::toupper(c)));
-    dict->AddSectionDictionary(section + "_ERROR")
-        ->SetValue("MESSAGE", message);
+  Gender gender;
+  if (ParseGender(form.gender, &gender)) {
+    dict->ShowSection(gender == Gender::kMale ? "MALE_CHECKED"
+                                              : "FEMALE_CHECKED");
   }
-  if (!form.errors.empty()) dict->ShowSection("HAS_ERRORS");
+  ShowFieldErrors(form.errors, dict);
   Status s = AddCsrfField(env, request, &page, response);
   if (!s.ok()) return s;
   return page.RenderTo(env->config(), 200, response);
+}
+
+// The accounts born on the query's birth date whose stored identity
+// matches `query`.
+Status MatchingAccounts(SqlSession* session, const IdentityQuery& query,
+                        std::vector<Account>* matches) {
+  std::vector<Account> born_that_day;
+  Status s = FindAccountsByBirthDate(session, FormatDate(query.birth_date),
+                                     &born_that_day);
+  if (!s.ok()) return s;
+  for (const auto& account : born_that_day) {
+    IdentityQuery stored;
+    if (NormalisedIdentity(account, &stored) &&
+        IdentityMatches(query, stored)) {
+      matches->push_back(account);
+    }
+  }
+  return Status::Ok();
+}
+
+// Audits why `matches` get no code: none, several, or a review category.
+Status AuditRefusal(SqlSession* session, const Caller& caller,
+                    std::chrono::system_clock::time_point now,
+                    const std::vector<Account>& matches) {
+  std::string detail = matches.empty() ? "no match"
+                       : matches.size() > 1
+                           ? std::to_string(matches.size()) + " matches"
+                           : "review category " + matches[0].category;
+  return AppendAudit(
+      session, caller, now,
+      {"send_refused", matches.size() == 1 ? matches[0].umin_id : "", "",
+       "profile: " + detail});
+}
+
+// Within the client address's limit, sends a code when exactly one
+// individual account matches `query`, or audits why none is sent;
+// `*outcome` says which.
+Status SendCodeForProfile(
+    Env* env, SqlSession* session, const Caller& caller,
+    const IdentityQuery& query, SendOutcome* outcome,
+    std::optional<std::chrono::system_clock::time_point>* retry_at,
+    std::string* flow_token) {
+  auto now = env->Now();
+  *outcome = SendOutcome::kRefused;
+  Status t = CountCodeRequest(env, session, caller, "", retry_at);
+  if (!t.ok()) return t;
+  if (*retry_at) {
+    *outcome = SendOutcome::kRateLimited;
+    return t;
+  }
+  std::vector<Account> matches;
+  t = MatchingAccounts(session, query, &matches);
+  if (!t.ok()) return t;
+  if (matches.size() != 1 || matches[0].NeedsReview()) {
+    return AuditRefusal(session, caller, now, matches);
+  }
+  // Lock the account row, as the ID-known path does, so the per-account
+  // limit holds under parallel requests.
+  std::optional<Account> account;
+  t = FindAccount(session, matches[0].umin_id, /*for_update=*/true, &account);
+  if (t.ok() && !account) return Status::Internal("account vanished");
+  if (!t.ok()) return t;
+  return SendCodeWithinLimit(env, session, caller, *account, "profile", outcome,
+                             retry_at, flow_token);
 }
 
 }  // namespace
@@ -110,44 +162,8 @@ Status HandleSendProfile(const Request& request, Env* env, Response* response) {
   std::optional<std::chrono::system_clock::time_point> retry_at;
   std::string flow_token;
   s = env->db()->Transaction([&](SqlSession* session) {
-    auto now = env->Now();
-    outcome = SendOutcome::kRefused;
-    Status t = CountCodeRequest(env, session, request.caller(), "", &retry_at);
-    if (!t.ok()) return t;
-    if (retry_at) {
-      outcome = SendOutcome::kRateLimited;
-      return t;
-    }
-    std::vector<Account> born_that_day;
-    t = FindAccountsByBirthDate(session, FormatDate(query.birth_date),
-                                &born_that_day);
-    if (!t.ok()) return t;
-    std::vector<Account> matches;
-    for (const auto& account : born_that_day) {
-      IdentityQuery stored;
-      if (NormalisedIdentity(account, &stored) &&
-          IdentityMatches(query, stored)) {
-        matches.push_back(account);
-      }
-    }
-    if (matches.size() != 1 || matches[0].NeedsReview()) {
-      std::string detail = matches.empty() ? "no match"
-                           : matches.size() > 1
-                               ? std::to_string(matches.size()) + " matches"
-                               : "review category " + matches[0].category;
-      return AppendAudit(
-          session, request.caller(), now,
-          {"send_refused", matches.size() == 1 ? matches[0].umin_id : "", "",
-           "profile: " + detail});
-    }
-    // Lock the account row, as the ID-known path does, so the per-account
-    // limit holds under parallel requests.
-    std::optional<Account> account;
-    t = FindAccount(session, matches[0].umin_id, /*for_update=*/true, &account);
-    if (t.ok() && !account) return Status::Internal("account vanished");
-    if (!t.ok()) return t;
-    return SendCodeWithinLimit(env, session, request.caller(), *account, "profile",
-                               &outcome, &retry_at, &flow_token);
+    return SendCodeForProfile(env, session, request.caller(), query, &outcome,
+                              &retry_at, &flow_token);
   });
   if (!s.ok()) return s;
   return AnswerCodeRequest(env, outcome, SendFailure::kByProfile, retry_at,

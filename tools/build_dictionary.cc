@@ -27,6 +27,63 @@ int Fail(const std::string& message) {
   return 1;
 }
 
+// Reads the lines of the word list at `path` (CR of CRLF dropped); false
+// with `*error` when it cannot be read.
+bool ReadWordList(const std::string& path, std::vector<std::string>* words,
+                  std::string* error) {
+  std::ifstream input(path, std::ios::binary);
+  if (!input) {
+    *error = "cannot open " + path;
+    return false;
+  }
+  std::string line;
+  while (std::getline(input, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    words->push_back(line);
+  }
+  if (input.bad()) {
+    *error = "cannot read " + path;
+    return false;
+  }
+  return true;
+}
+
+// Writes `contents` to a temporary file beside `output_path` and renames it
+// into place (creating the folder); false with `*error` on failure, leaving
+// no temporary file behind.
+bool WriteInPlace(const std::string& output_path, const std::string& contents,
+                  std::string* error) {
+  const std::filesystem::path output(output_path);
+  std::error_code code;
+  if (output.has_parent_path()) {
+    std::filesystem::create_directories(output.parent_path(), code);
+    if (code) {
+      *error = "cannot create directory " + output.parent_path().string() +
+               ": " + code.message();
+      return false;
+    }
+  }
+  const std::string temp_path = output_path + ".tmp";
+  {
+    std::ofstream out(temp_path, std::ios::binary | std::ios::trunc);
+    out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+    out.close();
+    if (!out) {
+      std::remove(temp_path.c_str());
+      *error = "cannot write " + temp_path;
+      return false;
+    }
+  }
+  std::filesystem::rename(temp_path, output_path, code);
+  if (code) {
+    std::remove(temp_path.c_str());
+    *error = "cannot rename " + temp_path + " to " + output_path + ": " +
+             code.message();
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -37,48 +94,17 @@ int main(int argc, char** argv) {
   const std::string input_path = argv[1];
   const std::string output_path = argv[2];
 
-  std::ifstream input(input_path, std::ios::binary);
-  if (!input) return Fail("cannot open " + input_path);
   std::vector<std::string> raw_words;
-  std::string line;
-  while (std::getline(input, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    raw_words.push_back(line);
-  }
-  if (input.bad()) return Fail("cannot read " + input_path);
-
+  std::string error;
+  if (!ReadWordList(input_path, &raw_words, &error)) return Fail(error);
   const std::unique_ptr<passwd::Dictionary> dictionary =
       passwd::Dictionary::FromWords(raw_words);
   // An empty dictionary would silently switch the password rule off.
   if (dictionary->size() == 0) {
     return Fail("no usable words in " + input_path);
   }
-
-  const std::filesystem::path output(output_path);
-  std::error_code error;
-  if (output.has_parent_path()) {
-    std::filesystem::create_directories(output.parent_path(), error);
-    if (error) {
-      return Fail("cannot create directory " + output.parent_path().string() +
-                  ": " + error.message());
-    }
-  }
-  const std::string temp_path = output_path + ".tmp";
-  {
-    std::ofstream out(temp_path, std::ios::binary | std::ios::trunc);
-    const std::string contents = dictionary->Serialize();
-    out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-    out.close();
-    if (!out) {
-      std::remove(temp_path.c_str());
-      return Fail("cannot write " + temp_path);
-    }
-  }
-  std::filesystem::rename(temp_path, output_path, error);
-  if (error) {
-    std::remove(temp_path.c_str());
-    return Fail("cannot rename " + temp_path + " to " + output_path + ": " +
-                error.message());
+  if (!WriteInPlace(output_path, dictionary->Serialize(), &error)) {
+    return Fail(error);
   }
 
   std::unique_ptr<passwd::Dictionary> reloaded;

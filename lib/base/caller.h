@@ -7,6 +7,7 @@
 
 namespace passwd {
 
+// Who made a request: what the audit log and the rate limits record.
 struct Caller {
   std::string client_address;  // as nginx saw it; "" for a worker
   std::string request_id;      // nginx's $request_id, or a worker's name

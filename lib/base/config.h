@@ -13,6 +13,7 @@
 
 namespace passwd {
 
+// Every setting of the service, each with its default.
 struct Config {
   // Database (Connector/C++ host URL: tcp://host:port or unix:///path).
   std::string db_host = "tcp://127.0.0.1:3306";

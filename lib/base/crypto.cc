@@ -95,6 +95,10 @@ std::string HexEncode(const std::string& bytes) {
   return hex;
 }
 
+std::string StoredTokenHash(const std::string& token) {
+  return HexEncode(Sha256(token));
+}
+
 Status HexDecode(const std::string& hex, std::string* bytes) {
   if (hex.size() % 2 != 0) {
     return Status::InvalidInput("hex text has an odd length");

@@ -35,6 +35,11 @@ std::string Sha256(const std::string& data);
 // Returns bytes as lower-case hexadecimal, two characters per byte.
 std::string HexEncode(const std::string& bytes);
 
+// Returns the SHA-256 of a random token as hex: the one form in which a
+// token (a flow cookie, a mailed link, a session) is stored, so a database
+// leak gives no usable token.
+std::string StoredTokenHash(const std::string& token);
+
 // Decodes hexadecimal text (either case, even length) into *bytes.
 Status HexDecode(const std::string& hex, std::string* bytes);
 

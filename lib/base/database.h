@@ -80,6 +80,7 @@ class SqlSession {
   class Database* db_;
 };
 
+// The process's one connection to MariaDB and its prepared statements.
 class Database {
  public:
   explicit Database(const Config& config);

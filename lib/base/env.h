@@ -14,6 +14,7 @@
 
 namespace passwd {
 
+// What a page or worker reaches outside its arguments; tests swap it.
 class Env {
  public:
   virtual ~Env() = default;

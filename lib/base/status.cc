@@ -2,61 +2,40 @@
 
 namespace passwd {
 
-int Status::HttpStatus() const {
-  switch (code_) {
-    case Code::kOk:
-      return 200;
-    case Code::kInvalidInput:
-      return 400;
-    case Code::kForbidden:
-      return 403;
-    case Code::kNotFound:
-      return 404;
-    case Code::kMethodNotAllowed:
-      return 405;
-    case Code::kTooLarge:
-      return 413;
-    case Code::kRateLimited:
-      return 429;
-    case Code::kUnavailable:
-      return 503;
-    case Code::kInternal:
-      return 500;
+namespace {
+
+// Each code's name and HTTP status: the one table of Status::Code.
+struct CodeText {
+  Status::Code code;
+  const char* name;
+  int http_status;
+};
+constexpr CodeText kCodeTexts[] = {
+    {Status::Code::kOk, "OK", 200},
+    {Status::Code::kInvalidInput, "InvalidInput", 400},
+    {Status::Code::kForbidden, "Forbidden", 403},
+    {Status::Code::kNotFound, "NotFound", 404},
+    {Status::Code::kMethodNotAllowed, "MethodNotAllowed", 405},
+    {Status::Code::kTooLarge, "TooLarge", 413},
+    {Status::Code::kRateLimited, "RateLimited", 429},
+    {Status::Code::kUnavailable, "Unavailable", 503},
+    {Status::Code::kInternal, "Internal", 500},
+};
+
+const CodeText& TextOf(Status::Code code) {
+  for (const auto& t : kCodeTexts) {
+    if (t.code == code) return t;
   }
-  return 500;
+  return kCodeTexts[sizeof kCodeTexts / sizeof kCodeTexts[0] - 1];
 }
 
+}  // namespace
+
+int Status::HttpStatus() const { return TextOf(code_).http_status; }
+
 std::string Status::ToString() const {
-  const char* name = "Internal";
-  switch (code_) {
-    case Code::kOk:
-      return "OK";
-    case Code::kInvalidInput:
-      name = "InvalidInput";
-      break;
-    case Code::kForbidden:
-      name = "Forbidden";
-      break;
-    case Code::kNotFound:
-      name = "NotFound";
-      break;
-    case Code::kMethodNotAllowed:
-      name = "MethodNotAllowed";
-      break;
-    case Code::kTooLarge:
-      name = "TooLarge";
-      break;
-    case Code::kRateLimited:
-      name = "RateLimited";
-      break;
-    case Code::kUnavailable:
-      name = "Unavailable";
-      break;
-    case Code::kInternal:
-      name = "Internal";
-      break;
-  }
-  return std::string(name) + ": " + message_;
+  if (code_ == Code::kOk) return "OK";
+  return std::string(TextOf(code_).name) + ": " + message_;
 }
 
 std::string Status::ToShortAscii(size_t max_length) const {

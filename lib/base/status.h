@@ -8,6 +8,7 @@
 
 namespace passwd {
 
+// The result of an operation: OK, or a code and a message.
 class [[nodiscard]] Status {
  public:
   enum class Code {

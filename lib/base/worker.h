@@ -20,6 +20,7 @@ struct PassResult {
   bool failed = false;  // something was not done (for --once's exit status)
 };
 
+// What RunWorker needs to know about one worker.
 struct WorkerSpec {
   std::string name;  // in log lines, e.g. "mail_sender"
   // Seconds between passes.

@@ -33,6 +33,7 @@
 
 namespace passwd {
 
+// The loaded word list, shared read-only by every check.
 class Dictionary {
  public:
   // The shortest word the dictionary keeps; shorter words are never matched.

@@ -223,6 +223,20 @@ Status ParseBirthDate(const std::string& in, const Date& today, Date* out) {
   return Status::Ok();
 }
 
+std::string BirthDateError(const std::string& typed, const Date& today,
+                           Date* birth) {
+  // Parsed against a far future day first, to tell a mistyped date from a
+  // date that has not come yet.
+  Date any;
+  if (!ParseBirthDate(typed, Date{9999, 12, 31}, &any).ok()) {
+    return "生年月日は西暦 yyyy/mm/ddの形式にて、正しい日付をご入力ください。";
+  }
+  if (!ParseBirthDate(typed, today, birth).ok()) {
+    return "生年月日に未来の日付は入力できません。";
+  }
+  return "";
+}
+
 bool IdentityMatches(const IdentityQuery& normalised_query,
                      const IdentityQuery& normalised_account) {
   return normalised_query.family_name == normalised_account.family_name &&

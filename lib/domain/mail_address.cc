@@ -96,4 +96,10 @@ Status ValidateMailAddress(const std::string& address) {
   return Status::Ok();
 }
 
+std::string MaskMailAddress(const std::string& address) {
+  size_t at = address.find('@');
+  if (at == std::string::npos || at == 0) return "***";
+  return address.substr(0, 1) + "***" + address.substr(at);
+}
+
 }  // namespace passwd

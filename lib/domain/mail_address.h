@@ -23,6 +23,10 @@ Status ValidateMailAddress(const std::string& address);
 // True for a host name of at least two dot-separated LDH labels.
 bool IsMailHostName(const std::string& domain);
 
+// Masks an address for display, t***@example.org: the page shows where mail
+// went without showing the address (nor a UMIN ID in it).
+std::string MaskMailAddress(const std::string& address);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_DOMAIN_MAIL_ADDRESS_H_

@@ -58,13 +58,13 @@ std::string UminIdError(UminIdOutcome outcome) {
     case UminIdOutcome::kEmpty:
       return "";
     case UminIdOutcome::kHasMailDomain:
-      return "@umin.ac.jpはメールアドレスですので記入しないでください。";
+      return kUminIdHasMailDomainMessage;
     case UminIdOutcome::kMalformed:
       break;
   }
-  return "UMIN IDはaaaaaa-aaaの形式でハイフンが入る英数字であり、"
-         "大文字は含まれません。お分かりにならない場合は空欄のままで"
-         "結構です。";
+  // The ID is optional here, so the message says it may be left out.
+  return std::string(kUminIdMalformedMessage) +
+         "お分かりにならない場合は空欄のままで結構です。";
 }
 
 // A one-line text field: trimmed, required, at most `max_chars`.
@@ -82,6 +82,91 @@ void CheckLine(const std::string& field, const std::string& typed,
   }
 }
 
+// The optional UMIN ID: normalised into `*umin_id` when one was typed.
+void CheckUminId(const std::string& typed, std::string* umin_id,
+                 FieldErrors* errors) {
+  UminIdResult id = NormalizeUminId(typed);
+  std::string id_error = UminIdError(id.outcome);
+  if (!id_error.empty()) {
+    (*errors)["umin_id"] = id_error;
+  } else if (id.outcome == UminIdOutcome::kOk) {
+    *umin_id = id.id;
+  }
+}
+
+// A name field: a line that NormalizeName accepts.
+void CheckName(const std::string& field, const std::string& typed,
+               const std::string& label, std::string* out,
+               FieldErrors* errors) {
+  CheckLine(field, typed, label, kOperatorNameMaxChars, out, errors);
+  std::string normalised;
+  if (!errors->count(field) && !NormalizeName(*out, &normalised).ok()) {
+    (*errors)[field] = label + "を正しくご入力ください。";
+  }
+}
+
+// A reading field: a line that NormalizeReading accepts.
+void CheckReading(const std::string& field, const std::string& typed,
+                  const std::string& label, std::string* out,
+                  FieldErrors* errors) {
+  CheckLine(field, typed, label, kOperatorNameMaxChars, out, errors);
+  std::string normalised;
+  if (!errors->count(field) && !NormalizeReading(*out, &normalised).ok()) {
+    (*errors)[field] = label + "をひらがなでご入力ください。";
+  }
+}
+
+// The birth date, required, stored as yyyy-mm-dd.
+void CheckBirthDate(const std::string& typed, const Date& today,
+                    std::string* birth_date, FieldErrors* errors) {
+  if (Trim(typed).empty()) {
+    (*errors)["birth_date"] =
+        "生年月日を西暦 yyyy/mm/ddの形式にてご入力ください。";
+    return;
+  }
+  Date birth;
+  std::string error = BirthDateError(typed, today, &birth);
+  if (!error.empty()) {
+    (*errors)["birth_date"] = error;
+  } else {
+    *birth_date = FormatDate(birth);
+  }
+}
+
+// The contact address, required, normalised into `*contact_mail`.
+void CheckContactMail(const std::string& typed, std::string* contact_mail,
+                      FieldErrors* errors) {
+  *contact_mail = NormalizeContactMail(typed);
+  if (contact_mail->empty()) {
+    errors->emplace("contact_mail", "連絡先メールアドレスをご入力ください。");
+  } else if (!ValidateMailAddress(*contact_mail).ok()) {
+    errors->emplace("contact_mail",
+                    "連絡先メールアドレスを正しくご入力ください"
+                    "（例: taro@example.org）。");
+  }
+}
+
+// The reason, required, and the free text: capped, and required when the
+// reason is "other".
+void CheckReasonAndMessage(const OperatorRequestForm& form,
+                           NewOperatorRequest* request, FieldErrors* errors) {
+  bool has_reason = ParseOperatorRequestReason(form.reason, &request->reason);
+  if (!has_reason) errors->emplace("reason", "申請理由をお選びください。");
+
+  request->message = Trim(UnixLineEnds(form.message));
+  size_t chars = Utf8Length(request->message);
+  if (chars > kOperatorMessageMaxChars) {
+    errors->emplace("message", "申請内容は" +
+                                   std::to_string(kOperatorMessageMaxChars) +
+                                   "文字以内でご入力ください（現在" +
+                                   std::to_string(chars) + "文字）。");
+  } else if (has_reason && request->reason == OperatorRequestReason::kOther &&
+             request->message.empty()) {
+    errors->emplace("message",
+                    "申請理由が「その他」の場合は、申請内容をご入力ください。");
+  }
+}
+
 }  // namespace
 
 bool ParseOperatorRequestReason(const std::string& value,
@@ -93,6 +178,14 @@ bool ParseOperatorRequestReason(const std::string& value,
     }
   }
   return false;
+}
+
+std::vector<OperatorRequestReason> FormOperatorRequestReasons() {
+  std::vector<OperatorRequestReason> reasons;
+  for (const auto& t : kReasons) {
+    if (t.reason != OperatorRequestReason::kNotMe) reasons.push_back(t.reason);
+  }
+  return reasons;
 }
 
 const char* OperatorRequestReasonValue(OperatorRequestReason reason) {
@@ -129,78 +222,19 @@ std::string NormalizeContactMail(const std::string& typed) {
 void ValidateOperatorRequestForm(const OperatorRequestForm& form,
                                  const Date& today, NewOperatorRequest* request,
                                  FieldErrors* errors) {
-  UminIdResult id = NormalizeUminId(form.umin_id);
-  std::string id_error = UminIdError(id.outcome);
-  if (!id_error.empty()) {
-    (*errors)["umin_id"] = id_error;
-  } else if (id.outcome == UminIdOutcome::kOk) {
-    request->umin_id = id.id;
-  }
-
-  auto name = [&](const std::string& field, const std::string& typed,
-                  const std::string& label, std::string* out) {
-    CheckLine(field, typed, label, kOperatorNameMaxChars, out, errors);
-    std::string normalised;
-    if (!errors->count(field) && !NormalizeName(*out, &normalised).ok()) {
-      (*errors)[field] = label + "を正しくご入力ください。";
-    }
-  };
-  auto reading = [&](const std::string& field, const std::string& typed,
-                     const std::string& label, std::string* out) {
-    CheckLine(field, typed, label, kOperatorNameMaxChars, out, errors);
-    std::string normalised;
-    if (!errors->count(field) && !NormalizeReading(*out, &normalised).ok()) {
-      (*errors)[field] = label + "をひらがなでご入力ください。";
-    }
-  };
-  name("family_name", form.family_name, "姓", &request->family_name);
-  name("given_name", form.given_name, "名", &request->given_name);
-  reading("family_reading", form.family_reading, "せい",
-          &request->family_reading);
-  reading("given_reading", form.given_reading, "めい", &request->given_reading);
-
-  // Parsed against a far future day first, to tell a mistyped date from a
-  // date that has not come yet (as send_profile does).
-  Date any, birth;
-  if (Trim(form.birth_date).empty()) {
-    (*errors)["birth_date"] =
-        "生年月日を西暦 yyyy/mm/ddの形式にてご入力ください。";
-  } else if (!ParseBirthDate(form.birth_date, Date{9999, 12, 31}, &any).ok()) {
-    (*errors)["birth_date"] =
-        "生年月日は西暦 yyyy/mm/ddの形式にて、正しい日付をご入力ください。";
-  } else if (!ParseBirthDate(form.birth_date, today, &birth).ok()) {
-    (*errors)["birth_date"] = "生年月日に未来の日付は入力できません。";
-  } else {
-    request->birth_date = FormatDate(birth);
-  }
-
+  CheckUminId(form.umin_id, &request->umin_id, errors);
+  CheckName("family_name", form.family_name, "姓", &request->family_name,
+            errors);
+  CheckName("given_name", form.given_name, "名", &request->given_name, errors);
+  CheckReading("family_reading", form.family_reading, "せい",
+               &request->family_reading, errors);
+  CheckReading("given_reading", form.given_reading, "めい",
+               &request->given_reading, errors);
+  CheckBirthDate(form.birth_date, today, &request->birth_date, errors);
   CheckLine("affiliation", form.affiliation, "所属機関",
             kOperatorAffiliationMaxChars, &request->affiliation, errors);
-
-  request->contact_mail = NormalizeContactMail(form.contact_mail);
-  if (request->contact_mail.empty()) {
-    errors->emplace("contact_mail", "連絡先メールアドレスをご入力ください。");
-  } else if (!ValidateMailAddress(request->contact_mail).ok()) {
-    errors->emplace("contact_mail",
-                    "連絡先メールアドレスを正しくご入力ください"
-                    "（例: taro@example.org）。");
-  }
-
-  bool has_reason = ParseOperatorRequestReason(form.reason, &request->reason);
-  if (!has_reason) errors->emplace("reason", "申請理由をお選びください。");
-
-  request->message = Trim(UnixLineEnds(form.message));
-  size_t chars = Utf8Length(request->message);
-  if (chars > kOperatorMessageMaxChars) {
-    errors->emplace("message", "申請内容は" +
-                                   std::to_string(kOperatorMessageMaxChars) +
-                                   "文字以内でご入力ください（現在" +
-                                   std::to_string(chars) + "文字）。");
-  } else if (has_reason && request->reason == OperatorRequestReason::kOther &&
-             request->message.empty()) {
-    errors->emplace("message",
-                    "申請理由が「その他」の場合は、申請内容をご入力ください。");
-  }
+  CheckContactMail(form.contact_mail, &request->contact_mail, errors);
+  CheckReasonAndMessage(form, request, errors);
   request->priority = false;
 }
 

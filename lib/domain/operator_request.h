@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "domain/access_code.h"
@@ -27,6 +28,9 @@ enum class OperatorRequestReason {
 // anything else.
 bool ParseOperatorRequestReason(const std::string& value,
                                 OperatorRequestReason* reason);
+
+// The reasons the public form offers, in its order (all but kNotMe).
+std::vector<OperatorRequestReason> FormOperatorRequestReasons();
 
 // The reason as stored, e.g. "code_not_received".
 const char* OperatorRequestReasonValue(OperatorRequestReason reason);

@@ -1,10 +1,10 @@
 #include "domain/password_policy.h"
 
-#include "base/text.h"
-
 #include <algorithm>
 #include <array>
 #include <string_view>
+
+#include "base/text.h"
 
 namespace passwd {
 
@@ -78,31 +78,46 @@ bool IsKeyboardRun(std::string_view window) {
   return false;
 }
 
+// Each rule's name (for the audit log) and its message: the one table of
+// PolicyRule's texts.
+struct PolicyRuleText {
+  PolicyRule rule;
+  const char* name;
+  const char* message;
+};
+constexpr PolicyRuleText kPolicyRules[] = {
+    {PolicyRule::kLength, "length",
+     "パスワードは8文字以上64文字以下で入力してください。"},
+    {PolicyRule::kCharacters, "characters",
+     "パスワードには半角の英数字と記号のみを使用し、空白や全角文字は"
+     "含めないでください。"},
+    {PolicyRule::kFirstEightMix, "first_eight_mix",
+     "先頭から8文字目までに、英字小文字、英字大文字、"
+     "数字をそれぞれ1文字以上含めてください。"},
+    {PolicyRule::kContainsUminId, "contains_id",
+     "UMIN ID文字列を含めることはできません。"},
+    {PolicyRule::kDictionaryWord, "dictionary_word",
+     "辞書にある5文字以上の単語を含めることはできません。"},
+    {PolicyRule::kSequence, "sequence",
+     "数字やアルファベットの並び文字列（「1234」「abcd」等）や"
+     "キーボード配列上の並び文字（「asdf」等）を4文字以上含めることは"
+     "できません。"},
+    {PolicyRule::kConfirmation, "confirmation",
+     "確認用に入力されたパスワードが新しいパスワードと一致しません。"},
+};
+
+const PolicyRuleText& TextOf(PolicyRule rule) {
+  for (const auto& t : kPolicyRules) {
+    if (t.rule == rule) return t;
+  }
+  return kPolicyRules[0];
+}
+
 }  // namespace
 
-std::string PolicyMessage(PolicyRule rule) {
-  switch (rule) {
-    case PolicyRule::kLength:
-      return "パスワードは8文字以上64文字以下で入力してください。";
-    case PolicyRule::kCharacters:
-      return "パスワードには半角の英数字と記号のみを使用し、空白や全角文字は"
-             "含めないでください。";
-    case PolicyRule::kFirstEightMix:
-      return "先頭から8文字目までに、英字小文字、英字大文字、"
-             "数字をそれぞれ1文字以上含めてください。";
-    case PolicyRule::kContainsUminId:
-      return "UMIN ID文字列を含めることはできません。";
-    case PolicyRule::kDictionaryWord:
-      return "辞書にある5文字以上の単語を含めることはできません。";
-    case PolicyRule::kSequence:
-      return "数字やアルファベットの並び文字列（「1234」「abcd」等）や"
-             "キーボード配列上の並び文字（「asdf」等）を4文字以上含めることは"
-             "できません。";
-    case PolicyRule::kConfirmation:
-      return "確認用に入力されたパスワードが新しいパスワードと一致しません。";
-  }
-  return "";
-}
+const char* PolicyRuleName(PolicyRule rule) { return TextOf(rule).name; }
+
+std::string PolicyMessage(PolicyRule rule) { return TextOf(rule).message; }
 
 bool ContainsSequentialRun(const std::string& text) {
   const std::string lower = ToLowerAscii(text);

@@ -47,6 +47,9 @@ std::vector<PolicyViolation> CheckPassword(const std::string& password,
                                            const std::string& umin_id,
                                            const Dictionary& dict);
 
+// Returns the rule's name as the audit log writes it, e.g. "first_eight_mix".
+const char* PolicyRuleName(PolicyRule rule);
+
 // Returns the user-facing message for `rule`, the one CheckPassword reports.
 std::string PolicyMessage(PolicyRule rule);
 

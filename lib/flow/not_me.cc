@@ -25,12 +25,6 @@ constexpr size_t kTokenChars = 43;
 const char kInsertLink[] =
     "INSERT INTO not_me_links (token_hash, umin_id, created_at, expires_at) "
     "VALUES (?, ?, ?, ?)";
-const char kFindLink[] =
-    "SELECT id, umin_id, expires_at, used_at IS NOT NULL "
-    "FROM not_me_links WHERE token_hash = ?";
-const char kFindLinkForUpdate[] =
-    "SELECT id, umin_id, expires_at, used_at IS NOT NULL "
-    "FROM not_me_links WHERE token_hash = ? FOR UPDATE";
 const char kMarkUsed[] =
     "UPDATE not_me_links SET used_at = ?, operator_request_id = ? "
     "WHERE id = ? AND used_at IS NULL";
@@ -40,6 +34,14 @@ const char kReportMessage[] =
     "メールの「お心当たりが無い場合」のリンクから、ご本人様より"
     "身に覚えが無いとのご連絡がありました。";
 
+const char kFindLink[] =
+    "SELECT id, umin_id, expires_at, used_at IS NOT NULL "
+    "FROM not_me_links WHERE token_hash = ?";
+const char kFindLinkForUpdate[] =
+    "SELECT id, umin_id, expires_at, used_at IS NOT NULL "
+    "FROM not_me_links WHERE token_hash = ? FOR UPDATE";
+
+// A link as kFindLink reads it.
 struct Link {
   int64_t id = 0;
   std::string umin_id;
@@ -47,8 +49,14 @@ struct Link {
   bool used = false;
 };
 
-std::string TokenHash(const std::string& token) {
-  return HexEncode(Sha256(token));
+Status FromRow(const SqlRow& row, Link* link) {
+  Link l;
+  l.id = row.Int(0);
+  l.umin_id = row.Text(1);
+  Status s = ParseSqlTime(row.Text(2), &l.expires_at);
+  l.used = row.Int(3) != 0;
+  if (s.ok()) *link = l;
+  return s;
 }
 
 Status FindLink(SqlSession* session, const std::string& token, bool for_update,
@@ -58,14 +66,11 @@ Status FindLink(SqlSession* session, const std::string& token, bool for_update,
   if (token.size() != kTokenChars) return Status::Ok();
   std::vector<SqlRow> rows;
   Status s = session->Query(for_update ? kFindLinkForUpdate : kFindLink,
-                            {TokenHash(token)}, &rows);
+                            {StoredTokenHash(token)}, &rows);
   if (!s.ok() || rows.empty()) return s;
-  Link l;
-  l.id = rows[0].Int(0);
-  l.umin_id = rows[0].Text(1);
-  s = ParseSqlTime(rows[0].Text(2), &l.expires_at);
-  l.used = rows[0].Int(3) != 0;
-  if (s.ok()) *link = l;
+  Link found;
+  s = FromRow(rows[0], &found);
+  if (s.ok()) *link = found;
   return s;
 }
 
@@ -91,6 +96,51 @@ const char* StateName(NotMeLinkState state) {
   return "unknown";
 }
 
+// Finds the link `token` and, when there is one, locks its account row and
+// then the link: the order in which a code send locks the account and then
+// writes its links.
+Status LockLinkAndAccount(SqlSession* session, const std::string& token,
+                          std::optional<Link>* link,
+                          std::optional<Account>* account) {
+  Status s = FindLink(session, token, /*for_update=*/false, link);
+  if (!s.ok() || !*link) return s;
+  s = FindAccount(session, (*link)->umin_id, /*for_update=*/true, account);
+  if (s.ok()) s = FindLink(session, token, /*for_update=*/true, link);
+  return s;
+}
+
+// The priority request a report opens: reason not_me, the names from the
+// account, contact its first recipient (the registered external address,
+// else <id>@umin_mail_domain).
+NewOperatorRequest NotMeRequest(const Account& account,
+                                const std::string& umin_mail_domain) {
+  NewOperatorRequest request;
+  request.umin_id = account.umin_id;
+  request.family_name = account.family_name;
+  request.given_name = account.given_name;
+  request.family_reading = account.family_reading;
+  request.given_reading = account.given_reading;
+  request.birth_date = account.birth_date;
+  request.contact_mail = AccountRecipients(account, umin_mail_domain).front();
+  request.reason = OperatorRequestReason::kNotMe;
+  request.message = kReportMessage;
+  request.priority = true;
+  return request;
+}
+
+// Marks `link` used by the request `request_id`; it is locked, so it must
+// still be unused.
+Status MarkUsed(SqlSession* session, const Link& link, int64_t request_id,
+                system_clock::time_point now) {
+  uint64_t marked = 0;
+  Status s =
+      session->Execute(kMarkUsed, {SqlTime(now), request_id, link.id}, &marked);
+  if (s.ok() && marked != 1) {
+    return Status::Internal("not-me link changed under its lock");
+  }
+  return s;
+}
+
 }  // namespace
 
 Status CreateNotMeLink(Env* env, SqlSession* session,
@@ -100,8 +150,9 @@ Status CreateNotMeLink(Env* env, SqlSession* session,
   Status s = env->RandomBytes(kTokenBytes, &bytes);
   if (!s.ok()) return s;
   std::string token = Base64UrlEncode(bytes);
-  s = session->Execute(kInsertLink, {TokenHash(token), umin_id, SqlTime(now),
-                                     SqlTime(now + kNotMeLinkLifetime)});
+  s = session->Execute(kInsertLink,
+                       {StoredTokenHash(token), umin_id, SqlTime(now),
+                        SqlTime(now + kNotMeLinkLifetime)});
   if (s.ok()) *url = PublicUrl(env->config(), kNotMePath) + "?t=" + token;
   return s;
 }
@@ -119,16 +170,9 @@ Status ReportNotMe(Env* env, SqlSession* session, const Caller& caller,
   *report = NotMeReport{};
   system_clock::time_point now = env->Now();
   std::optional<Link> link;
-  Status s = FindLink(session, token, /*for_update=*/false, &link);
-  if (!s.ok()) return s;
-  // The account row first, then the link, the order in which a code send
-  // locks the account and then writes its links.
   std::optional<Account> account;
-  if (link) {
-    s = FindAccount(session, link->umin_id, /*for_update=*/true, &account);
-    if (s.ok()) s = FindLink(session, token, /*for_update=*/true, &link);
-    if (!s.ok()) return s;
-  }
+  Status s = LockLinkAndAccount(session, token, &link, &account);
+  if (!s.ok()) return s;
   report->state = StateOf(link, now);
   if (link) report->umin_id = link->umin_id;
   if (report->state != NotMeLinkState::kUsable) {
@@ -140,32 +184,12 @@ Status ReportNotMe(Env* env, SqlSession* session, const Caller& caller,
 
   s = VoidPendingFlows(session, account->umin_id, now, &report->voided_flows);
   if (!s.ok()) return s;
-
-  NewOperatorRequest new_request;
-  new_request.umin_id = account->umin_id;
-  new_request.family_name = account->family_name;
-  new_request.given_name = account->given_name;
-  new_request.family_reading = account->family_reading;
-  new_request.given_reading = account->given_reading;
-  new_request.birth_date = account->birth_date;
-  new_request.contact_mail =
-      account->external_mail.empty()
-          ? account->umin_id + "@" + env->config().umin_mail_domain
-          : account->external_mail;
-  new_request.reason = OperatorRequestReason::kNotMe;
-  new_request.message = kReportMessage;
-  new_request.priority = true;
+  const NewOperatorRequest new_request =
+      NotMeRequest(*account, env->config().umin_mail_domain);
   int64_t request_id = 0;
   s = SubmitOperatorRequest(env, session, new_request, caller.client_address,
                             &report->receipt, &request_id);
-  uint64_t marked = 0;
-  if (s.ok()) {
-    s = session->Execute(kMarkUsed, {SqlTime(now), request_id, link->id},
-                         &marked);
-  }
-  if (s.ok() && marked != 1) {
-    return Status::Internal("not-me link changed under its lock");
-  }
+  if (s.ok()) s = MarkUsed(session, *link, request_id, now);
   report->contact_mail = new_request.contact_mail;
   if (s.ok()) {
     s = EnqueueMail(

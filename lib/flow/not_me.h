@@ -26,6 +26,7 @@ inline constexpr std::chrono::hours kNotMeLinkLifetime{24 * 7};
 Status CreateNotMeLink(Env* env, SqlSession* session,
                        const std::string& umin_id, std::string* url);
 
+// Whether a "not me" link can still be used, and if not, why.
 enum class NotMeLinkState {
   kUsable,   // known, unused, in time
   kUsed,     // already reported

@@ -32,6 +32,24 @@ const char kSelectNextPending[] =
     "SELECT id, umin_id, target, credential FROM password_sync_queue "
     "WHERE status = 'pending' AND id > ? AND created_at <= ? "
     "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED";
+
+// A pending row as kSelectNextPending reads it.
+struct PendingSync {
+  int64_t id = 0;
+  std::string umin_id;
+  std::string target;      // a SyncTarget's spec
+  std::string credential;  // "" when there is none (NULL or cleared)
+};
+
+PendingSync FromRow(const SqlRow& row) {
+  PendingSync pending;
+  pending.id = row.Int(0);
+  pending.umin_id = row.Text(1);
+  pending.target = row.Text(2);
+  pending.credential = row.Text(3);
+  return pending;
+}
+
 const char kMarkDone[] =
     "UPDATE password_sync_queue SET status = 'done', credential = NULL, "
     "attempts = attempts + 1, last_error = '', done_at = ? WHERE id = ?";
@@ -171,6 +189,77 @@ Status WriteAll(int fd, const std::string& data, const std::string& path) {
   return Status::Ok();
 }
 
+// InvalidInput unless `user` and `hash` may be the fields of an htpasswd
+// line and `path` is an absolute file path.
+Status CheckHtpasswdEntry(const std::string& path, const std::string& user,
+                          const std::string& hash) {
+  if (!IsHtpasswdField(user)) {
+    return Status::InvalidInput(
+        "htpasswd: a user name must be non-empty "
+        "without ':' or a line break");
+  }
+  if (!IsHtpasswdField(hash)) {
+    return Status::InvalidInput(
+        "htpasswd: a hash must be non-empty "
+        "without ':' or a line break");
+  }
+  size_t slash = path.rfind('/');
+  if (path.empty() || path.front() != '/' || slash + 1 == path.size()) {
+    return Status::InvalidInput("htpasswd: not an absolute file path: " + path);
+  }
+  return Status::Ok();
+}
+
+// An htpasswd file's path (checked by CheckHtpasswdEntry), its folder, and
+// the mkostemp pattern of a temporary file beside it.
+struct HtpasswdPath {
+  explicit HtpasswdPath(const std::string& file) : path(file) {
+    size_t slash = path.rfind('/');
+    folder = slash == 0 ? "/" : path.substr(0, slash);
+    temp_pattern = folder + (slash == 0 ? "" : "/") + "." +
+                   path.substr(slash + 1) + ".XXXXXX";
+  }
+  std::string path;
+  std::string folder;
+  std::string temp_pattern;
+};
+
+// Replaces the file with `content` through a temporary file beside it
+// (mode 0640, the old file's `group` when there was one), fsynced and
+// renamed over it.
+Status ReplaceFile(const HtpasswdPath& where, const std::string& content,
+                   std::optional<gid_t> group) {
+  const std::string& path = where.path;
+  std::string temp_path = where.temp_pattern;
+  FileDescriptor temp(mkostemp(&temp_path[0], O_CLOEXEC));
+  if (temp.get() < 0) {
+    return IoError(path, "cannot create a temporary file", errno);
+  }
+  TemporaryFile remove_unless_renamed(temp_path);
+  // Explicit mode, whatever the umask; the old file's group, so the web
+  // server that reads it through its group still can.
+  if (fchmod(temp.get(), kHtpasswdMode) != 0) {
+    return IoError(path, "cannot set the mode", errno);
+  }
+  struct stat temp_stat;
+  if (fstat(temp.get(), &temp_stat) != 0) {
+    return IoError(path, "cannot stat the temporary file", errno);
+  }
+  if (group && temp_stat.st_gid != *group &&
+      fchown(temp.get(), static_cast<uid_t>(-1), *group) != 0) {
+    return IoError(path, "cannot keep the file's group", errno);
+  }
+  Status s = WriteAll(temp.get(), content, path);
+  if (!s.ok()) return s;
+  if (fsync(temp.get()) != 0) return IoError(path, "cannot fsync", errno);
+  if (temp.Close() != 0) return IoError(path, "cannot close", errno);
+  if (rename(temp_path.c_str(), path.c_str()) != 0) {
+    return IoError(path, "cannot rename the temporary file", errno);
+  }
+  remove_unless_renamed.Release();
+  return Status::Ok();
+}
+
 // The credential a target of `kind` takes; "" when there is none.
 std::string CredentialFor(const std::string& kind,
                           const SyncCredentials& credentials) {
@@ -194,85 +283,102 @@ std::string ShortError(const Status& s) {
   return s.ToShortAscii(kMaxErrorLength);
 }
 
-enum class Outcome { kNone, kDelivered, kRetry, kFailed };
+// What became of the row a delivery transaction took.
+enum class SyncResult { kNothingPending, kDelivered, kRetry, kFailed };
 
 // What a delivery did, kept across a re-run of the same transaction (after a
 // deadlock) so the target is not written twice for one row.
-struct DeliveryResult {
+struct DeliveryAttempt {
   int64_t id = 0;
   Status status;
 };
 
 // One row's handling, for the report and the log after the commit.
 struct RowResult {
-  Outcome outcome = Outcome::kNone;
+  SyncResult result = SyncResult::kNothingPending;
   int64_t id = 0;
   std::string umin_id;
   std::string target;
   std::string error;
 };
 
-// Takes the oldest pending row after `after_id`, delivers it and records
-// the result and its audit event, all in the caller's transaction.
-// result->outcome stays kNone when no row is left.
-Status DeliverOne(Env* env, SqlSession* session,
-                  const std::vector<SyncTarget>& targets, int64_t after_id,
-                  std::optional<DeliveryResult>* last_delivery,
-                  RowResult* result) {
-  *result = RowResult();
-  const auto now = env->Now();
-  std::vector<SqlRow> rows;
-  Status s =
-      session->Query(kSelectNextPending, {after_id, SqlTime(now)}, &rows);
-  if (!s.ok() || rows.empty()) return s;
-  const SqlRow& row = rows[0];
-  result->id = row.Int(0);
-  result->umin_id = row.Text(1);
-  result->target = row.Text(2);
-  const bool has_credential = !row.IsNull(3) && !row.Text(3).empty();
-
+// The configured target whose spec is `spec`; null when there is none.
+const SyncTarget* FindTarget(const std::vector<SyncTarget>& targets,
+                             const std::string& spec) {
   const SyncTarget* target = nullptr;
   for (const SyncTarget& t : targets) {
-    if (t.spec == result->target) target = &t;
+    if (t.spec == spec) target = &t;
   }
-  Status delivery;
-  if (!has_credential) {
-    // Nothing to hand over, now or later: give up on the row.
-    delivery = Status::Internal("no credential");
-  } else if (target == nullptr) {
-    // Kept for when the target is configured again.
-    delivery = Status::NotFound("target not configured");
-  } else {
-    if (!last_delivery->has_value() || (*last_delivery)->id != result->id) {
-      DeliveryResult done;
-      done.id = result->id;
-      done.status = Deliver(*target, result->umin_id, row.Text(3));
-      *last_delivery = std::move(done);
-    }
-    delivery = (*last_delivery)->status;
-  }
+  return target;
+}
 
+// Hands the row to its target, once per row however often the transaction
+// runs.
+Status DeliverRow(const std::vector<SyncTarget>& targets,
+                  const PendingSync& row,
+                  std::optional<DeliveryAttempt>* last_delivery) {
+  if (row.credential.empty()) {
+    // Nothing to hand over, now or later: give up on the row.
+    return Status::Internal("no credential");
+  }
+  const SyncTarget* target = FindTarget(targets, row.target);
+  if (target == nullptr) {
+    // Kept for when the target is configured again.
+    return Status::NotFound("target not configured");
+  }
+  if (!last_delivery->has_value() || (*last_delivery)->id != row.id) {
+    DeliveryAttempt attempt;
+    attempt.id = row.id;
+    attempt.status = Deliver(*target, row.umin_id, row.credential);
+    *last_delivery = std::move(attempt);
+  }
+  return (*last_delivery)->status;
+}
+
+// Records what `delivery` did to `row` and its audit event.
+Status RecordDelivery(Env* env, SqlSession* session, const PendingSync& row,
+                      const Status& delivery, RowResult* result) {
   AuditEvent event;
-  event.umin_id = result->umin_id;
+  event.umin_id = row.umin_id;
   if (delivery.ok()) {
-    s = session->Execute(kMarkDone, {SqlTime(env->Now()), result->id});
+    Status s = session->Execute(kMarkDone, {SqlTime(env->Now()), row.id});
     if (!s.ok()) return s;
     event.event = "password_synced";
-    event.detail = result->target;
-    result->outcome = Outcome::kDelivered;
+    event.detail = row.target;
+    result->result = SyncResult::kDelivered;
   } else {
     result->error = delivery.code() == Status::Code::kNotFound
                         ? delivery.message()
                         : ShortError(delivery);
-    const bool give_up = !has_credential;
-    s = session->Execute(give_up ? kMarkFailed : kMarkRetry,
-                         {result->error, result->id});
+    const bool give_up = row.credential.empty();
+    Status s = session->Execute(give_up ? kMarkFailed : kMarkRetry,
+                                {result->error, row.id});
     if (!s.ok()) return s;
     event.event = "password_sync_failed";
-    event.detail = result->target + ": " + result->error;
-    result->outcome = give_up ? Outcome::kFailed : Outcome::kRetry;
+    event.detail = row.target + ": " + result->error;
+    result->result = give_up ? SyncResult::kFailed : SyncResult::kRetry;
   }
   return AppendAudit(session, {"", kAuditSource}, env->Now(), event);
+}
+
+// Takes the oldest pending row after `after_id`, delivers it and records
+// the result and its audit event, all in the caller's transaction.
+// result->result stays kNothingPending when no row is left.
+Status DeliverOne(Env* env, SqlSession* session,
+                  const std::vector<SyncTarget>& targets, int64_t after_id,
+                  std::optional<DeliveryAttempt>* last_delivery,
+                  RowResult* result) {
+  *result = RowResult();
+  std::vector<SqlRow> rows;
+  Status s = session->Query(kSelectNextPending, {after_id, SqlTime(env->Now())},
+                            &rows);
+  if (!s.ok() || rows.empty()) return s;
+  const PendingSync row = FromRow(rows[0]);
+  result->id = row.id;
+  result->umin_id = row.umin_id;
+  result->target = row.target;
+  const Status delivery = DeliverRow(targets, row, last_delivery);
+  return RecordDelivery(env, session, row, delivery, result);
 }
 
 }  // namespace
@@ -325,22 +431,9 @@ Status ParseSyncTargets(const std::string& setting,
 
 Status WriteHtpasswdEntry(const std::string& path, const std::string& user,
                           const std::string& hash) {
-  if (!IsHtpasswdField(user)) {
-    return Status::InvalidInput(
-        "htpasswd: a user name must be non-empty "
-        "without ':' or a line break");
-  }
-  if (!IsHtpasswdField(hash)) {
-    return Status::InvalidInput(
-        "htpasswd: a hash must be non-empty "
-        "without ':' or a line break");
-  }
-  size_t slash = path.rfind('/');
-  if (path.empty() || path.front() != '/' || slash + 1 == path.size()) {
-    return Status::InvalidInput("htpasswd: not an absolute file path: " + path);
-  }
-  const std::string folder = slash == 0 ? "/" : path.substr(0, slash);
-
+  Status s = CheckHtpasswdEntry(path, user, hash);
+  if (!s.ok()) return s;
+  const HtpasswdPath where(path);
   // A lock file beside the target rather than the target itself: the rename
   // replaces the target's inode, and a writer waiting on the old one would
   // then go on with stale content.
@@ -355,40 +448,14 @@ Status WriteHtpasswdEntry(const std::string& path, const std::string& user,
   std::string content;
   bool exists = false;
   gid_t group = 0;
-  Status s = ReadExisting(path, &content, &exists, &group);
+  s = ReadExisting(path, &content, &exists, &group);
   if (!s.ok()) return s;
-  const std::string updated = WithEntry(content, user, hash);
-
-  std::string temp_path = folder + (slash == 0 ? "" : "/") + "." +
-                          path.substr(slash + 1) + ".XXXXXX";
-  FileDescriptor temp(mkostemp(&temp_path[0], O_CLOEXEC));
-  if (temp.get() < 0) {
-    return IoError(path, "cannot create a temporary file", errno);
-  }
-  TemporaryFile remove_unless_renamed(temp_path);
-  // Explicit mode, whatever the umask; the old file's group, so the web
-  // server that reads it through its group still can.
-  if (fchmod(temp.get(), kHtpasswdMode) != 0) {
-    return IoError(path, "cannot set the mode", errno);
-  }
-  struct stat temp_stat;
-  if (fstat(temp.get(), &temp_stat) != 0) {
-    return IoError(path, "cannot stat the temporary file", errno);
-  }
-  if (exists && temp_stat.st_gid != group &&
-      fchown(temp.get(), static_cast<uid_t>(-1), group) != 0) {
-    return IoError(path, "cannot keep the file's group", errno);
-  }
-  s = WriteAll(temp.get(), updated, path);
+  s = ReplaceFile(where, WithEntry(content, user, hash),
+                  exists ? std::optional<gid_t>(group) : std::nullopt);
   if (!s.ok()) return s;
-  if (fsync(temp.get()) != 0) return IoError(path, "cannot fsync", errno);
-  if (temp.Close() != 0) return IoError(path, "cannot close", errno);
-  if (rename(temp_path.c_str(), path.c_str()) != 0) {
-    return IoError(path, "cannot rename the temporary file", errno);
-  }
-  remove_unless_renamed.Release();
   // The rename is durable only once the folder is on disk too.
-  FileDescriptor dir(open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  FileDescriptor dir(
+      open(where.folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() < 0 || fsync(dir.get()) != 0) {
     return IoError(path, "cannot fsync the folder", errno);
   }
@@ -435,7 +502,7 @@ Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
   int64_t after_id = 0;
   while (keep_going()) {
     RowResult result;
-    std::optional<DeliveryResult> last_delivery;
+    std::optional<DeliveryAttempt> last_delivery;
     s = env->db()->Transaction([&](SqlSession* session) {
       return DeliverOne(env, session, targets, after_id, &last_delivery,
                         &result);
@@ -444,17 +511,17 @@ Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
     const std::string what = "password sync: row " + std::to_string(result.id) +
                              " (" + result.umin_id + " to " + result.target +
                              ")";
-    switch (result.outcome) {
-      case Outcome::kNone:
+    switch (result.result) {
+      case SyncResult::kNothingPending:
         return Status::Ok();
-      case Outcome::kDelivered:
+      case SyncResult::kDelivered:
         ++report->delivered;
         break;
-      case Outcome::kRetry:
+      case SyncResult::kRetry:
         ++report->failed;
         env->Log(what + " failed, kept for the next round: " + result.error);
         break;
-      case Outcome::kFailed:
+      case SyncResult::kFailed:
         ++report->failed;
         env->Log(what + " failed for good: " + result.error);
         break;

@@ -48,6 +48,7 @@ Status EnqueuePasswordSync(Env* env, SqlSession* session,
                            const std::string& umin_id,
                            const SyncCredentials& credentials);
 
+// What one delivery pass did.
 struct SyncReport {
   int delivered = 0;
   int failed = 0;  // kept pending for the next round, or marked failed

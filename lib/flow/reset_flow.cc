@@ -2,6 +2,8 @@
 
 #include <openssl/crypto.h>
 
+#include <functional>
+
 #include "base/crypto.h"
 #include "domain/access_code.h"
 #include "flow/not_me.h"
@@ -15,6 +17,17 @@ namespace {
 
 using std::chrono::system_clock;
 
+// reset_flows.state's value of each FlowState: the one conversion.
+struct FlowStateText {
+  FlowState state;
+  const char* value;
+};
+constexpr FlowStateText kFlowStates[] = {
+    {FlowState::kCodeSent, "code_sent"}, {FlowState::kVerified, "verified"},
+    {FlowState::kLocked, "locked"},      {FlowState::kExpired, "expired"},
+    {FlowState::kVoided, "voided"},      {FlowState::kDone, "done"},
+};
+
 const char kVoidFlows[] =
     "UPDATE reset_flows SET state = 'voided', code_hash = NULL, "
     "updated_at = ? WHERE umin_id = ? AND state IN ('code_sent', 'verified')";
@@ -22,11 +35,6 @@ const char kInsertFlow[] =
     "INSERT INTO reset_flows (token_hash, umin_id, via, state, code_hash, "
     "code_expires_at, client_address, created_at, updated_at) "
     "VALUES (?, ?, ?, 'code_sent', ?, ?, ?, ?, ?)";
-const char kFindFlow[] =
-    "SELECT id, umin_id, via, state, code_expires_at, code_tries, "
-    "verified_at FROM reset_flows WHERE token_hash = ?";
-const char kFlowCodeHash[] =
-    "SELECT code_hash, code_tries FROM reset_flows WHERE id = ?";
 // Counts the try before the code is compared; only a flow still waiting
 // for its code, in time, with tries left, gets one.
 const char kReserveTry[] =
@@ -48,6 +56,59 @@ const char kCloseFlow[] =
     "UPDATE reset_flows SET state = 'done', updated_at = ? "
     "WHERE id = ? AND state = 'verified' AND verified_at > ?";
 
+const char kFindFlow[] =
+    "SELECT id, umin_id, via, state, code_expires_at, code_tries, "
+    "verified_at FROM reset_flows WHERE token_hash = ?";
+
+// A row of kFindFlow.
+Status FromRow(const SqlRow& row, ResetFlow* flow) {
+  ResetFlow f;
+  f.id = row.Int(0);
+  f.umin_id = row.Text(1);
+  f.via = row.Text(2);
+  if (!ParseFlowState(row.Text(3), &f.state)) {
+    return Status::Internal("unknown flow state " + row.Text(3));
+  }
+  Status s = ParseSqlTime(row.Text(4), &f.code_expires_at);
+  if (!s.ok()) return s;
+  f.code_tries = static_cast<int>(row.Int(5));
+  if (!row.IsNull(6)) {
+    system_clock::time_point t;
+    s = ParseSqlTime(row.Text(6), &t);
+    if (!s.ok()) return s;
+    f.verified_at = t;
+  }
+  *flow = f;
+  return Status::Ok();
+}
+
+const char kFlowCodeHash[] =
+    "SELECT code_hash, code_tries FROM reset_flows WHERE id = ?";
+
+// A flow's code hash and the tries reserved so far, as kFlowCodeHash reads
+// them.
+struct StoredCode {
+  std::optional<std::string> code_hash;  // none once cleared
+  int tries = 0;
+};
+
+StoredCode FromRow(const SqlRow& row) {
+  StoredCode code;
+  if (!row.IsNull(0)) code.code_hash = row.Text(0);
+  code.tries = static_cast<int>(row.Int(1));
+  return code;
+}
+
+// Reads the stored code of the flow `flow_id`; no hash when there is no
+// such flow.
+Status FindStoredCode(SqlSession* session, int64_t flow_id, StoredCode* code) {
+  *code = StoredCode{};
+  std::vector<SqlRow> rows;
+  Status s = session->Query(kFlowCodeHash, {flow_id}, &rows);
+  if (s.ok() && !rows.empty()) *code = FromRow(rows[0]);
+  return s;
+}
+
 Status NewToken(Env* env, std::string* token) {
   std::string bytes;
   Status s = env->RandomBytes(32, &bytes);
@@ -55,14 +116,41 @@ Status NewToken(Env* env, std::string* token) {
   return s;
 }
 
-Status Audit(Env* env, SqlSession* session, const Caller& caller,
-             const std::string& event, const std::string& umin_id,
-             const std::string& detail = "") {
-  return AppendAudit(session, caller, env->Now(),
-                     {event, umin_id, "", detail});
+// Creates a "not me" link for `account` and queues the mail `compose`
+// writes, with that link, to each of the account's recipients.
+Status MailAccount(
+    Env* env, SqlSession* session, const Account& account,
+    const std::function<OutboxMail(const std::string& to,
+                                   const std::string& not_me_url)>& compose) {
+  std::string not_me_url;
+  Status s = CreateNotMeLink(env, session, account.umin_id, &not_me_url);
+  const auto recipients =
+      AccountRecipients(account, env->config().umin_mail_domain);
+  for (const auto& to : recipients) {
+    if (!s.ok()) break;
+    s = EnqueueMail(env, session, compose(to, not_me_url));
+  }
+  return s;
 }
 
 }  // namespace
+
+const char* FlowStateValue(FlowState state) {
+  for (const auto& t : kFlowStates) {
+    if (t.state == state) return t.value;
+  }
+  return "";
+}
+
+bool ParseFlowState(const std::string& value, FlowState* state) {
+  for (const auto& t : kFlowStates) {
+    if (value == t.value) {
+      *state = t.state;
+      return true;
+    }
+  }
+  return false;
+}
 
 Status VoidPendingFlows(SqlSession* session, const std::string& umin_id,
                         system_clock::time_point now, uint64_t* voided) {
@@ -82,13 +170,7 @@ FlowLimits::FlowLimits(const Config& config)
                            std::chrono::hours(24)} {}
 
 std::string FlowTokenHash(const std::string& token) {
-  return HexEncode(Sha256(token));
-}
-
-std::string MaskMailAddress(const std::string& address) {
-  size_t at = address.find('@');
-  if (at == std::string::npos || at == 0) return "***";
-  return address.substr(0, 1) + "***" + address.substr(at);
+  return StoredTokenHash(token);
 }
 
 Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
@@ -112,20 +194,20 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
          AccessCodeHash(config.code_hmac_key, code), SqlTime(expires),
          caller.client_address, SqlTime(now), SqlTime(now)});
   }
-  std::string not_me_url;
-  if (s.ok()) s = CreateNotMeLink(env, session, account.umin_id, &not_me_url);
-  for (const auto& to : AccountRecipients(account, config.umin_mail_domain)) {
-    if (!s.ok()) break;
-    s = EnqueueMail(env, session,
-                    AccessCodeMail(config, to, code, expires, not_me_url));
+  if (s.ok()) {
+    s = MailAccount(env, session, account,
+                    [&](const std::string& to, const std::string& not_me_url) {
+                      return AccessCodeMail(config, to, code, expires,
+                                            not_me_url);
+                    });
   }
   if (s.ok()) {
     s = RecordRateEvent(session, FlowLimits(config).sends_per_account,
                         account.umin_id, now);
   }
   if (s.ok())
-    s = Audit(env, session, caller, "code_sent", account.umin_id,
-              "via " + via);
+    s = AppendAudit(session, caller, env->Now(),
+                    {"code_sent", account.umin_id, "", "via " + via});
   OPENSSL_cleanse(code.data(), code.size());
   return s;
 }
@@ -139,16 +221,16 @@ Status CountCodeRequest(Env* env, SqlSession* session, const Caller& caller,
                             caller.client_address, now, retry_at);
   if (!s.ok()) return s;
   if (*retry_at) {
-    return Audit(env, session, caller, "send_refused", umin_id,
-                 "address rate limit");
+    return AppendAudit(session, caller, env->Now(),
+                       {"send_refused", umin_id, "", "address rate limit"});
   }
   return RecordRateEvent(session, limits.sends_per_address,
                          caller.client_address, now);
 }
 
-Status SendCodeWithinLimit(Env* env, SqlSession* session,
-                           const Caller& caller, const Account& account,
-                           const std::string& via, SendOutcome* outcome,
+Status SendCodeWithinLimit(Env* env, SqlSession* session, const Caller& caller,
+                           const Account& account, const std::string& via,
+                           SendOutcome* outcome,
                            std::optional<system_clock::time_point>* retry_at,
                            std::string* flow_token) {
   Status s =
@@ -157,8 +239,9 @@ Status SendCodeWithinLimit(Env* env, SqlSession* session,
   if (!s.ok()) return s;
   if (*retry_at) {
     *outcome = SendOutcome::kRateLimited;
-    return Audit(env, session, caller, "send_refused", account.umin_id,
-                 "account rate limit");
+    return AppendAudit(
+        session, caller, env->Now(),
+        {"send_refused", account.umin_id, "", "account rate limit"});
   }
   *outcome = SendOutcome::kSent;
   return IssueAccessCode(env, session, caller, account, via, flow_token);
@@ -171,23 +254,10 @@ Status FindFlow(SqlSession* session, const std::string& token,
   std::vector<SqlRow> rows;
   Status s = session->Query(kFindFlow, {FlowTokenHash(token)}, &rows);
   if (!s.ok() || rows.empty()) return s;
-  const SqlRow& row = rows[0];
-  ResetFlow f;
-  f.id = row.Int(0);
-  f.umin_id = row.Text(1);
-  f.via = row.Text(2);
-  f.state = row.Text(3);
-  s = ParseSqlTime(row.Text(4), &f.code_expires_at);
-  if (!s.ok()) return s;
-  f.code_tries = static_cast<int>(row.Int(5));
-  if (!row.IsNull(6)) {
-    system_clock::time_point t;
-    s = ParseSqlTime(row.Text(6), &t);
-    if (!s.ok()) return s;
-    f.verified_at = t;
-  }
-  *flow = f;
-  return Status::Ok();
+  ResetFlow found;
+  s = FromRow(rows[0], &found);
+  if (s.ok()) *flow = found;
+  return s;
 }
 
 Status ExpireFlow(Env* env, SqlSession* session, const Caller& caller,
@@ -196,13 +266,18 @@ Status ExpireFlow(Env* env, SqlSession* session, const Caller& caller,
   Status s =
       session->Execute(kExpireFlow, {SqlTime(env->Now()), flow.id}, &changed);
   if (s.ok() && changed == 1) {
-    s = Audit(env, session, caller, "code_expired", flow.umin_id);
+    s = AppendAudit(session, caller, env->Now(),
+                    {"code_expired", flow.umin_id, "", ""});
   }
   return s;
 }
 
+bool AwaitsCode(const ResetFlow& flow, system_clock::time_point now) {
+  return flow.state == FlowState::kCodeSent && now < flow.code_expires_at;
+}
+
 bool CanSetPassword(const ResetFlow& flow, system_clock::time_point now) {
-  return flow.state == "verified" && flow.verified_at &&
+  return flow.state == FlowState::kVerified && flow.verified_at &&
          now < *flow.verified_at + kCodeLifetime;
 }
 
@@ -234,112 +309,173 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
   if (s.ok()) {
     s = EnqueuePasswordSync(env, session, flow.umin_id, credentials);
   }
-  std::string not_me_url;
-  if (s.ok()) s = CreateNotMeLink(env, session, flow.umin_id, &not_me_url);
-  for (const auto& to : AccountRecipients(*account, config.umin_mail_domain)) {
-    if (!s.ok()) break;
-    s = EnqueueMail(env, session,
-                    PasswordChangedMail(config, to, flow.umin_id, not_me_url));
+  if (s.ok()) {
+    s = MailAccount(env, session, *account,
+                    [&](const std::string& to, const std::string& not_me_url) {
+                      return PasswordChangedMail(config, to, flow.umin_id,
+                                                 not_me_url);
+                    });
   }
   if (s.ok()) {
-    s = Audit(env, session, caller, "password_changed", flow.umin_id,
-              "via " + flow.via);
+    s = AppendAudit(session, caller, env->Now(),
+                    {"password_changed", flow.umin_id, "", "via " + flow.via});
   }
   if (s.ok()) *completed = true;
   return s;
 }
 
-Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
-                       const std::string& token, const std::string& code,
-                       CodeCheck* check) {
-  const Config& config = env->config();
-  system_clock::time_point now = env->Now();
-  std::optional<ResetFlow> flow;
-  Status s = FindFlow(session, token, &flow);
-  if (!s.ok()) return s;
-  if (!flow) {
-    check->outcome = CodeOutcome::kNoFlow;
-    return Status::Ok();
-  }
-  FlowLimits limits(config);
+namespace {
+
+// Finds the flow of `token`; without one, the check comes to kNoFlow.
+Status FindCheckedFlow(SqlSession* session, const std::string& token,
+                       std::optional<ResetFlow>* flow, CodeCheck* check) {
+  Status s = FindFlow(session, token, flow);
+  if (s.ok() && !*flow) check->outcome = CodeOutcome::kNoFlow;
+  return s;
+}
+
+// Refuses the code unconditionally when the account has had too many wrong
+// codes today (`*limited`, audited).
+Status CheckWrongCodeLimit(Env* env, SqlSession* session, const Caller& caller,
+                           const ResetFlow& flow, system_clock::time_point now,
+                           CodeCheck* check, bool* limited) {
   std::optional<system_clock::time_point> retry_at;
-  s = CheckRateLimit(session, limits.failures_per_account, flow->umin_id, now,
-                     &retry_at);
-  if (!s.ok()) return s;
-  if (retry_at) {
-    check->outcome = CodeOutcome::kRateLimited;
-    check->retry_at = *retry_at;
-    return Audit(env, session, caller, "code_refused", flow->umin_id,
-                 "daily limit of wrong codes");
-  }
+  Status s =
+      CheckRateLimit(session, FlowLimits(env->config()).failures_per_account,
+                     flow.umin_id, now, &retry_at);
+  if (!s.ok() || !retry_at) return s;
+  *limited = true;
+  check->outcome = CodeOutcome::kRateLimited;
+  check->retry_at = *retry_at;
+  return AppendAudit(
+      session, caller, env->Now(),
+      {"code_refused", flow.umin_id, "", "daily limit of wrong codes"});
+}
 
-  uint64_t reserved = 0;
-  s = session->Execute(
+// Takes one try of the flow `flow_id` (`*reserved`), if it is still waiting
+// for its code, in time, with tries left.
+Status ReserveTry(SqlSession* session, int64_t flow_id,
+                  system_clock::time_point now, bool* reserved) {
+  uint64_t affected = 0;
+  Status s = session->Execute(
       kReserveTry,
-      {SqlTime(now), flow->id, SqlTime(now), int64_t{kMaxCodeTries}},
-      &reserved);
-  if (!s.ok()) return s;
-  if (reserved == 0) {
-    // No try to take. The UPDATE waited for any parallel try to commit, so
-    // a fresh read tells the state as it now stands (a flow verified
-    // meanwhile has a new token and is not found under this one).
-    s = FindFlow(session, token, &flow);
-    if (!s.ok()) return s;
-    if (!flow) {
-      check->outcome = CodeOutcome::kNoFlow;
-      return Status::Ok();
-    }
-    if (flow->state == "code_sent" && now >= flow->code_expires_at) {
-      check->outcome = CodeOutcome::kExpired;
-      return ExpireFlow(env, session, caller, *flow);
-    }
-    if (flow->state == "locked" || flow->state == "code_sent") {
-      check->outcome = CodeOutcome::kLocked;
-    } else if (flow->state == "verified" || flow->state == "done") {
-      check->outcome = CodeOutcome::kNoFlow;
-    } else {
-      check->outcome = CodeOutcome::kExpired;
-    }
-    return Status::Ok();
-  }
+      {SqlTime(now), flow_id, SqlTime(now), int64_t{kMaxCodeTries}}, &affected);
+  *reserved = s.ok() && affected != 0;
+  return s;
+}
 
-  std::vector<SqlRow> rows;
-  s = session->Query(kFlowCodeHash, {flow->id}, &rows);
-  if (!s.ok()) return s;
-  if (rows.empty() || rows[0].IsNull(0)) {
-    return Status::Internal("reserved a try on a flow without a code");
+// What a code sent to a flow that had no try to give comes to, by the state
+// the flow is in now (a locked flow, or one still waiting for its code with
+// no tries left, is locked).
+CodeOutcome OutcomeWithoutTry(const ResetFlow& flow) {
+  switch (flow.state) {
+    case FlowState::kCodeSent:
+    case FlowState::kLocked:
+      return CodeOutcome::kLocked;
+    case FlowState::kVerified:
+    case FlowState::kDone:
+      return CodeOutcome::kNoFlow;
+    case FlowState::kExpired:
+    case FlowState::kVoided:
+      break;
   }
-  int tries = static_cast<int>(rows[0].Int(1));
-  if (AccessCodeMatches(config.code_hmac_key, code, rows[0].Text(0))) {
-    std::string new_token;
-    s = NewToken(env, &new_token);
-    uint64_t verified = 0;
-    if (s.ok()) {
-      s = session->Execute(
-          kVerifyFlow,
-          {FlowTokenHash(new_token), SqlTime(now), SqlTime(now), flow->id},
-          &verified);
-    }
-    if (!s.ok()) return s;
-    if (verified != 1) return Status::Internal("flow changed under its lock");
-    check->outcome = CodeOutcome::kVerified;
-    check->new_token = new_token;
-    return Audit(env, session, caller, "code_verified", flow->umin_id);
-  }
+  return CodeOutcome::kExpired;
+}
 
-  s = RecordRateEvent(session, limits.failures_per_account, flow->umin_id, now);
+// Answers a code for which no try could be reserved. The UPDATE waited for
+// any parallel try to commit, so a fresh read tells the state as it now
+// stands (a flow verified meanwhile has a new token and is not found under
+// this one).
+Status AnswerWithoutTry(Env* env, SqlSession* session, const Caller& caller,
+                        const std::string& token, system_clock::time_point now,
+                        CodeCheck* check) {
+  std::optional<ResetFlow> flow;
+  Status s = FindCheckedFlow(session, token, &flow, check);
+  if (!s.ok() || !flow) return s;
+  if (flow->state == FlowState::kCodeSent && now >= flow->code_expires_at) {
+    check->outcome = CodeOutcome::kExpired;
+    return ExpireFlow(env, session, caller, *flow);
+  }
+  check->outcome = OutcomeWithoutTry(*flow);
+  return Status::Ok();
+}
+
+// The right code: verifies the flow under a new token.
+Status VerifyFlow(Env* env, SqlSession* session, const Caller& caller,
+                  const ResetFlow& flow, system_clock::time_point now,
+                  CodeCheck* check) {
+  std::string new_token;
+  Status s = NewToken(env, &new_token);
+  uint64_t verified = 0;
+  if (s.ok()) {
+    s = session->Execute(
+        kVerifyFlow,
+        {FlowTokenHash(new_token), SqlTime(now), SqlTime(now), flow.id},
+        &verified);
+  }
+  if (!s.ok()) return s;
+  if (verified != 1) return Status::Internal("flow changed under its lock");
+  check->outcome = CodeOutcome::kVerified;
+  check->new_token = new_token;
+  return AppendAudit(session, caller, env->Now(),
+                     {"code_verified", flow.umin_id, "", ""});
+}
+
+// A wrong code, the `tries`-th: counts it against the account's daily limit
+// and locks the flow on the last try.
+Status CountWrongCode(Env* env, SqlSession* session, const Caller& caller,
+                      const ResetFlow& flow, int tries,
+                      system_clock::time_point now, CodeCheck* check) {
+  Status s =
+      RecordRateEvent(session, FlowLimits(env->config()).failures_per_account,
+                      flow.umin_id, now);
   if (!s.ok()) return s;
   if (tries >= kMaxCodeTries) {
-    s = session->Execute(kLockFlow, {SqlTime(now), flow->id});
+    s = session->Execute(kLockFlow, {SqlTime(now), flow.id});
     if (!s.ok()) return s;
     check->outcome = CodeOutcome::kLocked;
-    return Audit(env, session, caller, "code_locked", flow->umin_id,
-                 "try " + std::to_string(tries));
+    return AppendAudit(
+        session, caller, env->Now(),
+        {"code_locked", flow.umin_id, "", "try " + std::to_string(tries)});
   }
   check->outcome = CodeOutcome::kWrong;
   check->tries_left = kMaxCodeTries - tries;
-  return Audit(env, session, caller, "code_wrong", flow->umin_id,
-               "try " + std::to_string(tries));
+  return AppendAudit(
+      session, caller, env->Now(),
+      {"code_wrong", flow.umin_id, "", "try " + std::to_string(tries)});
+}
+
+}  // namespace
+
+Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
+                       const std::string& token, const std::string& code,
+                       CodeCheck* check) {
+  // From scratch, as the transaction may run again after a deadlock.
+  *check = CodeCheck{};
+  system_clock::time_point now = env->Now();
+  std::optional<ResetFlow> flow;
+  Status s = FindCheckedFlow(session, token, &flow, check);
+  if (!s.ok() || !flow) return s;
+  bool limited = false;
+  s = CheckWrongCodeLimit(env, session, caller, *flow, now, check, &limited);
+  if (!s.ok() || limited) return s;
+  bool reserved = false;
+  s = ReserveTry(session, flow->id, now, &reserved);
+  if (!s.ok()) return s;
+  if (!reserved) {
+    return AnswerWithoutTry(env, session, caller, token, now, check);
+  }
+
+  StoredCode stored;
+  s = FindStoredCode(session, flow->id, &stored);
+  if (!s.ok()) return s;
+  if (!stored.code_hash) {
+    return Status::Internal("reserved a try on a flow without a code");
+  }
+  if (AccessCodeMatches(env->config().code_hmac_key, code, *stored.code_hash)) {
+    return VerifyFlow(env, session, caller, *flow, now, check);
+  }
+  return CountWrongCode(env, session, caller, *flow, stored.tries, now, check);
 }
 
 }  // namespace passwd

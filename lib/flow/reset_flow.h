@@ -22,11 +22,28 @@ inline constexpr std::chrono::minutes kCodeLifetime{10};
 // The third wrong code locks the flow.
 inline constexpr int kMaxCodeTries = 3;
 
+// Where a flow stands; each state has one value in reset_flows.state.
+enum class FlowState {
+  kCodeSent,  // waiting for its access code
+  kVerified,  // code right: waiting for the new password
+  kLocked,    // the third wrong code
+  kExpired,   // the code or the verification ran out
+  kVoided,    // a newer code, a "not me" report or an operator voided it
+  kDone,      // the password was set
+};
+
+// The state as stored, e.g. "code_sent".
+const char* FlowStateValue(FlowState state);
+
+// Parses a stored state; false for anything else.
+bool ParseFlowState(const std::string& value, FlowState* state);
+
+// A flow as FindFlow reads it.
 struct ResetFlow {
   int64_t id = 0;
   std::string umin_id;
-  std::string via;    // "id", "profile" or "operator"
-  std::string state;  // code_sent, verified, locked, expired, voided, done
+  std::string via;  // "id", "profile" or "operator"
+  FlowState state = FlowState::kCodeSent;
   std::chrono::system_clock::time_point code_expires_at;
   int code_tries = 0;
   std::optional<std::chrono::system_clock::time_point> verified_at;
@@ -70,8 +87,8 @@ Status CountCodeRequest(
 // account's limit and issues the code, setting `*outcome` to kSent (with
 // `*flow_token`) or kRateLimited (with `*retry_at`, audited).
 Status SendCodeWithinLimit(
-    Env* env, SqlSession* session, const Caller& caller,
-    const Account& account, const std::string& via, SendOutcome* outcome,
+    Env* env, SqlSession* session, const Caller& caller, const Account& account,
+    const std::string& via, SendOutcome* outcome,
     std::optional<std::chrono::system_clock::time_point>* retry_at,
     std::string* flow_token);
 
@@ -84,6 +101,7 @@ Status FindFlow(SqlSession* session, const std::string& token,
 Status ExpireFlow(Env* env, SqlSession* session, const Caller& caller,
                   const ResetFlow& flow);
 
+// What a typed access code came to.
 enum class CodeOutcome {
   kVerified,     // right code: the flow is verified, its token rotated
   kWrong,        // wrong code, `tries_left` more allowed
@@ -93,6 +111,7 @@ enum class CodeOutcome {
   kRateLimited,  // too many wrong codes for the account today
 };
 
+// CheckAccessCode's answer, with what each outcome needs.
 struct CodeCheck {
   CodeOutcome outcome = CodeOutcome::kNoFlow;
   int tries_left = 0;
@@ -100,12 +119,17 @@ struct CodeCheck {
   std::chrono::system_clock::time_point retry_at;  // with kRateLimited
 };
 
-// Checks `code` (normalised, 10 digits) for the flow of `token`. The try is
-// counted by one atomic UPDATE before the comparison, so no number of
-// parallel requests gets more than kMaxCodeTries codes compared.
+// Checks `code` (normalised, 10 digits) for the flow of `token`, setting all
+// of `*check`. The try is counted by one atomic UPDATE before the
+// comparison, so no number of parallel requests gets more than
+// kMaxCodeTries codes compared.
 Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
                        const std::string& token, const std::string& code,
                        CodeCheck* check);
+
+// True when `flow` waits for its access code and the code has not run out.
+bool AwaitsCode(const ResetFlow& flow,
+                std::chrono::system_clock::time_point now);
 
 // True when `flow` is verified and its 10 minutes to set a password have not
 // run out.
@@ -124,9 +148,6 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
 
 // SHA-256 of a flow token, hex, as stored.
 std::string FlowTokenHash(const std::string& token);
-
-// Masks an address for display: t***@example.org.
-std::string MaskMailAddress(const std::string& address);
 
 }  // namespace passwd
 

@@ -24,10 +24,47 @@ const char kInsertMail[] =
 const char kSelectDueIds[] =
     "SELECT id FROM mail_outbox WHERE status = 'pending' AND "
     "next_attempt_at <= ? ORDER BY id LIMIT 20";
+
+// The ids kSelectDueIds finds due at `now_text`, oldest first.
+Status SelectDueIds(SqlSession* session, const std::string& now_text,
+                    std::vector<int64_t>* ids) {
+  std::vector<SqlRow> rows;
+  Status s = session->Query(kSelectDueIds, {now_text}, &rows);
+  for (const SqlRow& row : rows) ids->push_back(row.Int(0));
+  return s;
+}
+
 const char kLockDueMail[] =
     "SELECT id, kind, recipient, subject, body, sealed_secret, not_after, "
     "attempts FROM mail_outbox WHERE id = ? AND status = 'pending' AND "
     "next_attempt_at <= ? FOR UPDATE SKIP LOCKED";
+
+// One due mail as kLockDueMail reads it.
+struct DueMail {
+  int64_t id = 0;
+  std::string kind;
+  std::string recipient;
+  std::string subject;
+  std::string body;
+  std::string sealed_secret;
+  bool has_secret = false;
+  std::string not_after;  // SQL time text, "" when none
+  int64_t attempts = 0;
+};
+
+DueMail FromRow(const SqlRow& row) {
+  DueMail mail;
+  mail.id = row.Int(0);
+  mail.kind = row.Text(1);
+  mail.recipient = row.Text(2);
+  mail.subject = row.Text(3);
+  mail.body = row.Text(4);
+  mail.has_secret = !row.IsNull(5);
+  mail.sealed_secret = row.Text(5);
+  mail.not_after = row.Text(6);
+  mail.attempts = row.Int(7);
+  return mail;
+}
 const char kMarkSent[] =
     "UPDATE mail_outbox SET status = 'sent', sealed_secret = NULL, "
     "attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = '' "
@@ -110,19 +147,6 @@ std::string FillSecret(const std::string& body, const std::string& secret) {
   return out;
 }
 
-// One due mail as read from the outbox.
-struct DueMail {
-  int64_t id = 0;
-  std::string kind;
-  std::string recipient;
-  std::string subject;
-  std::string body;
-  std::string sealed_secret;
-  bool has_secret = false;
-  std::string not_after;  // SQL time text, "" when none
-  int64_t attempts = 0;
-};
-
 // Composes and sends `mail`; on success stores the Message-ID header value
 // in *message_id. InvalidInput means the mail can never be sent.
 Status Send(Env* env, const DueMail& mail, std::string* message_id) {
@@ -171,95 +195,117 @@ Status Send(Env* env, const DueMail& mail, std::string* message_id) {
   return Status::Ok();
 }
 
-enum class Outcome { kNone, kSent, kRetried, kFailed, kExpired };
+// What became of the mail a delivery transaction took.
+enum class DeliveryResult { kNothingDue, kSent, kRetried, kFailed, kExpired };
 
 // What a send did, kept across a re-run of the same transaction (after a
 // deadlock) so a mail already handed to the server is not sent twice.
-struct SendResult {
+struct SendAttempt {
   int64_t id = 0;
   Status status;
   std::string message_id;
 };
 
-// Takes the oldest due mail, delivers or drops it, and records the result,
-// all in the caller's transaction. *outcome stays kNone when nothing is due.
-Status DeliverOne(Env* env, SqlSession* session,
-                  std::chrono::system_clock::time_point now,
-                  std::optional<SendResult>* last_send, Outcome* outcome) {
-  *outcome = Outcome::kNone;
-  const std::string now_text = SqlTime(now);
-  std::vector<SqlRow> candidates;
-  Status s = session->Query(kSelectDueIds, {now_text}, &candidates);
+// Locks the oldest due mail no other worker holds, if any (`*mail`).
+Status LockOldestDueMail(SqlSession* session, const std::string& now_text,
+                         std::optional<DueMail>* mail) {
+  mail->reset();
+  std::vector<int64_t> ids;
+  Status s = SelectDueIds(session, now_text, &ids);
   if (!s.ok()) return s;
-  std::vector<SqlRow> rows;
-  for (const SqlRow& candidate : candidates) {
-    s = session->Query(kLockDueMail, {candidate.Int(0), now_text}, &rows);
+  for (int64_t id : ids) {
+    std::vector<SqlRow> rows;
+    s = session->Query(kLockDueMail, {id, now_text}, &rows);
     if (!s.ok()) return s;
-    if (!rows.empty()) break;
-  }
-  if (rows.empty()) return Status::Ok();
-  const SqlRow& row = rows[0];
-  DueMail mail;
-  mail.id = row.Int(0);
-  mail.kind = row.Text(1);
-  mail.recipient = row.Text(2);
-  mail.subject = row.Text(3);
-  mail.body = row.Text(4);
-  mail.has_secret = !row.IsNull(5);
-  mail.sealed_secret = row.Text(5);
-  mail.not_after = row.Text(6);
-  mail.attempts = row.Int(7);
-  const std::string what =
-      "outbox: mail " + std::to_string(mail.id) + " (" + mail.kind + ")";
-
-  if (!mail.not_after.empty()) {
-    std::chrono::system_clock::time_point not_after;
-    s = ParseSqlTime(mail.not_after, &not_after);
-    if (!s.ok()) return s;
-    if (now > not_after) {
-      s = session->Execute(kMarkExpired, {mail.id});
-      if (!s.ok()) return s;
-      env->Log(what + " expired before delivery; dropped");
-      *outcome = Outcome::kExpired;
-      return Status::Ok();
+    if (!rows.empty()) {
+      *mail = FromRow(rows[0]);
+      break;
     }
   }
+  return Status::Ok();
+}
 
-  if (!last_send->has_value() || (*last_send)->id != mail.id) {
-    SendResult result;
-    result.id = mail.id;
-    result.status = Send(env, mail, &result.message_id);
-    *last_send = std::move(result);
-  }
-  const SendResult& result = **last_send;
+// "outbox: mail <id> (<kind>)", how the log names a mail.
+std::string MailName(const DueMail& mail) {
+  return "outbox: mail " + std::to_string(mail.id) + " (" + mail.kind + ")";
+}
+
+// Drops `mail` when it is past its not_after (`*expired`), wiping its
+// secret; a code mail is never delivered after its code expired.
+Status DropIfExpired(Env* env, SqlSession* session, const DueMail& mail,
+                     std::chrono::system_clock::time_point now, bool* expired) {
+  *expired = false;
+  if (mail.not_after.empty()) return Status::Ok();
+  std::chrono::system_clock::time_point not_after;
+  Status s = ParseSqlTime(mail.not_after, &not_after);
+  if (!s.ok() || now <= not_after) return s;
+  s = session->Execute(kMarkExpired, {mail.id});
+  if (!s.ok()) return s;
+  env->Log(MailName(mail) + " expired before delivery; dropped");
+  *expired = true;
+  return Status::Ok();
+}
+
+// Records a failed send of `mail`: failed for good when the failure is
+// permanent or the attempts are used up, else retried after a backoff.
+Status RecordFailedSend(Env* env, SqlSession* session, const DueMail& mail,
+                        const Status& failure,
+                        std::chrono::system_clock::time_point now,
+                        DeliveryResult* result) {
   const int64_t attempts = mail.attempts + 1;
-
-  if (result.status.ok()) {
-    s = session->Execute(kMarkSent,
-                         {SqlTime(env->Now()), result.message_id, mail.id});
-    if (!s.ok()) return s;
-    *outcome = Outcome::kSent;
-    return Status::Ok();
-  }
-  const std::string error = ShortError(result.status);
-  const bool permanent = result.status.code() == Status::Code::kInvalidInput;
+  const std::string error = ShortError(failure);
+  const bool permanent = failure.code() == Status::Code::kInvalidInput;
   if (permanent || attempts >= env->config().mail_max_attempts) {
-    s = session->Execute(kMarkFailed, {attempts, error, mail.id});
+    Status s = session->Execute(kMarkFailed, {attempts, error, mail.id});
     if (!s.ok()) return s;
-    env->Log(what + " failed after " + std::to_string(attempts) +
+    env->Log(MailName(mail) + " failed after " + std::to_string(attempts) +
              " attempt(s): " + error);
-    *outcome = Outcome::kFailed;
+    *result = DeliveryResult::kFailed;
     return Status::Ok();
   }
   const auto delay = Backoff(attempts);
-  s = session->Execute(kMarkRetry,
-                       {attempts, SqlTime(now + delay), error, mail.id});
+  Status s = session->Execute(kMarkRetry,
+                              {attempts, SqlTime(now + delay), error, mail.id});
   if (!s.ok()) return s;
-  env->Log(what + " attempt " + std::to_string(attempts) +
+  env->Log(MailName(mail) + " attempt " + std::to_string(attempts) +
            " failed, retry in " + std::to_string(delay.count()) +
            " s: " + error);
-  *outcome = Outcome::kRetried;
+  *result = DeliveryResult::kRetried;
   return Status::Ok();
+}
+
+// Takes the oldest due mail, delivers or drops it, and records the result,
+// all in the caller's transaction. *result stays kNothingDue when nothing
+// is due.
+Status DeliverOne(Env* env, SqlSession* session,
+                  std::chrono::system_clock::time_point now,
+                  std::optional<SendAttempt>* last_send,
+                  DeliveryResult* result) {
+  *result = DeliveryResult::kNothingDue;
+  std::optional<DueMail> mail;
+  Status s = LockOldestDueMail(session, SqlTime(now), &mail);
+  if (!s.ok() || !mail) return s;
+  bool expired = false;
+  s = DropIfExpired(env, session, *mail, now, &expired);
+  if (!s.ok()) return s;
+  if (expired) {
+    *result = DeliveryResult::kExpired;
+    return Status::Ok();
+  }
+  if (!last_send->has_value() || (*last_send)->id != mail->id) {
+    SendAttempt attempt;
+    attempt.id = mail->id;
+    attempt.status = Send(env, *mail, &attempt.message_id);
+    *last_send = std::move(attempt);
+  }
+  const SendAttempt& attempt = **last_send;
+  if (!attempt.status.ok()) {
+    return RecordFailedSend(env, session, *mail, attempt.status, now, result);
+  }
+  s = session->Execute(kMarkSent,
+                       {SqlTime(env->Now()), attempt.message_id, mail->id});
+  if (s.ok()) *result = DeliveryResult::kSent;
+  return s;
 }
 
 }  // namespace
@@ -295,25 +341,25 @@ Status DeliverDueMail(Env* env, DeliveryReport* report) {
 Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
                       DeliveryReport* report) {
   while (keep_going()) {
-    Outcome outcome = Outcome::kNone;
-    std::optional<SendResult> last_send;
+    DeliveryResult result = DeliveryResult::kNothingDue;
+    std::optional<SendAttempt> last_send;
     Status s = env->db()->Transaction([&](SqlSession* session) {
-      return DeliverOne(env, session, env->Now(), &last_send, &outcome);
+      return DeliverOne(env, session, env->Now(), &last_send, &result);
     });
     if (!s.ok()) return s;
-    switch (outcome) {
-      case Outcome::kNone:
+    switch (result) {
+      case DeliveryResult::kNothingDue:
         return Status::Ok();
-      case Outcome::kSent:
+      case DeliveryResult::kSent:
         ++report->sent;
         break;
-      case Outcome::kFailed:
+      case DeliveryResult::kFailed:
         ++report->failed;
         break;
-      case Outcome::kExpired:
+      case DeliveryResult::kExpired:
         ++report->expired;
         break;
-      case Outcome::kRetried:
+      case DeliveryResult::kRetried:
         // The server is down or refusing for now: leave the rest of the
         // queue for the next pass rather than fail it mail by mail.
         ++report->retried;

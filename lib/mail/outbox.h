@@ -18,6 +18,7 @@ namespace passwd {
 // Stands in the body for the secret until the moment of sending.
 inline constexpr char kSecretPlaceholder[] = "[[SECRET]]";
 
+// A mail to queue, composed by mail_texts or operator_mail_texts.
 struct OutboxMail {
   std::string kind;       // e.g. "access_code", "password_changed"
   std::string recipient;  // one address

@@ -13,6 +13,7 @@
 
 namespace passwd {
 
+// An account as accounts.FromRow reads it.
 struct Account {
   std::string umin_id;
   std::string family_name, given_name, family_reading, given_reading;

@@ -13,6 +13,7 @@
 
 namespace passwd {
 
+// One audit row's own fields (time and caller come separately).
 struct AuditEvent {
   std::string event;          // e.g. "code_sent", "send_refused"
   std::string umin_id;        // "" when no account is concerned

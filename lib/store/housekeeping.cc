@@ -1,6 +1,7 @@
 #include "store/housekeeping.h"
 
 #include "base/database.h"
+#include "store/rate_limit.h"
 
 namespace passwd {
 namespace {
@@ -8,24 +9,35 @@ namespace {
 // Rows deleted per transaction.
 constexpr int64_t kBatchRows = 5000;
 
-const char kPruneRateEvents[] =
-    "DELETE FROM rate_limit_events WHERE occurred_at < ? LIMIT ?";
-const char kPruneRateSubjects[] =
-    "DELETE FROM rate_limit_subjects WHERE last_checked_at < ? LIMIT ?";
+// The one delete kept here: operator_sessions belongs to the console
+// (lib/console/admin_session), a layer above this one, which store/ may not
+// call.
 const char kPruneOperatorSessions[] =
     "DELETE FROM operator_sessions WHERE created_at < ? LIMIT ?";
 
-// Runs `statement` (a DELETE ... WHERE time < ? LIMIT ?) batch after batch
-// until a batch deletes fewer than kBatchRows rows; adds the count to `*n`.
-Status PruneInBatches(Env* env, const char* statement,
+Status DeleteOldOperatorSessions(SqlSession* session,
+                                 std::chrono::system_clock::time_point before,
+                                 int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kPruneOperatorSessions, {SqlTime(before), max_rows},
+                          deleted);
+}
+
+// Deletes at most `max_rows` rows older than `before`; `*deleted` counts
+// them. The owner module of each table provides one.
+using BatchDelete = Status (*)(SqlSession* session,
+                               std::chrono::system_clock::time_point before,
+                               int64_t max_rows, uint64_t* deleted);
+
+// Runs `delete_batch` transaction after transaction until a batch deletes
+// fewer than kBatchRows rows; adds the count to `*n`.
+Status PruneInBatches(Env* env, BatchDelete delete_batch,
                       std::chrono::system_clock::time_point before,
                       const std::function<bool()>& keep_going, uint64_t* n) {
   uint64_t deleted = 0;
   do {
     deleted = 0;
     Status s = env->db()->Transaction([&](SqlSession* session) {
-      return session->Execute(statement, {SqlTime(before), kBatchRows},
-                              &deleted);
+      return delete_batch(session, before, kBatchRows, &deleted);
     });
     if (!s.ok()) return s;
     *n += deleted;
@@ -38,14 +50,16 @@ Status PruneInBatches(Env* env, const char* statement,
 Status PruneOldRows(Env* env, const std::function<bool()>& keep_going,
                     HousekeepingReport* report) {
   const auto now = env->Now();
-  Status s = PruneInBatches(env, kPruneRateEvents, now - kRateLimitRetention,
-                            keep_going, &report->rate_limit_events);
+  Status s =
+      PruneInBatches(env, DeleteExpiredRateEvents, now - kRateLimitRetention,
+                     keep_going, &report->rate_limit_events);
   if (s.ok() && keep_going()) {
-    s = PruneInBatches(env, kPruneRateSubjects, now - kRateLimitRetention,
-                       keep_going, &report->rate_limit_subjects);
+    s = PruneInBatches(env, DeleteExpiredRateSubjects,
+                       now - kRateLimitRetention, keep_going,
+                       &report->rate_limit_subjects);
   }
   if (s.ok() && keep_going()) {
-    s = PruneInBatches(env, kPruneOperatorSessions,
+    s = PruneInBatches(env, DeleteOldOperatorSessions,
                        now - kOperatorSessionRetention, keep_going,
                        &report->operator_sessions);
   }

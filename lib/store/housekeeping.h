@@ -21,6 +21,7 @@ inline constexpr std::chrono::hours kRateLimitRetention{48};
 // than 8 hours), for incident review beside the audit log.
 inline constexpr std::chrono::hours kOperatorSessionRetention{30 * 24};
 
+// How many rows of each kind one PruneOldRows pass deleted.
 struct HousekeepingReport {
   uint64_t rate_limit_events = 0;
   uint64_t rate_limit_subjects = 0;

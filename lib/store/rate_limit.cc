@@ -14,9 +14,28 @@ const char kLockSubject[] =
 const char kWindowEvents[] =
     "SELECT COUNT(*), MIN(occurred_at) FROM rate_limit_events "
     "WHERE scope = ? AND subject = ? AND occurred_at > ?";
+
+// A subject's events in a window, as kWindowEvents counts them.
+struct WindowEvents {
+  int64_t count = 0;
+  std::string oldest;  // SQL time text of the oldest; "" when none
+};
+
+WindowEvents FromRow(const SqlRow& row) {
+  WindowEvents events;
+  events.count = row.Int(0);
+  events.oldest = row.Text(1);
+  return events;
+}
+
 const char kInsertEvent[] =
     "INSERT INTO rate_limit_events (scope, subject, occurred_at) "
     "VALUES (?, ?, ?)";
+// The housekeeper's deletes: rows past every window, a batch at a time.
+const char kDeleteOldEvents[] =
+    "DELETE FROM rate_limit_events WHERE occurred_at < ? LIMIT ?";
+const char kDeleteOldSubjects[] =
+    "DELETE FROM rate_limit_subjects WHERE last_checked_at < ? LIMIT ?";
 
 }  // namespace
 
@@ -33,9 +52,11 @@ Status CheckRateLimit(
       kWindowEvents,
       {std::string(limit.scope), subject, SqlTime(now - limit.window)}, &rows);
   if (!s.ok()) return s;
-  if (rows.empty() || rows[0].Int(0) < limit.max_events) return Status::Ok();
+  if (rows.empty()) return Status::Ok();
+  const WindowEvents events = FromRow(rows[0]);
+  if (events.count < limit.max_events) return Status::Ok();
   std::chrono::system_clock::time_point oldest;
-  s = ParseSqlTime(rows[0].Text(1), &oldest);
+  s = ParseSqlTime(events.oldest, &oldest);
   if (!s.ok()) return s;
   *retry_at = oldest + limit.window + std::chrono::seconds(1);
   return Status::Ok();
@@ -46,6 +67,20 @@ Status RecordRateEvent(SqlSession* session, const RateLimit& limit,
                        std::chrono::system_clock::time_point now) {
   return session->Execute(kInsertEvent,
                           {std::string(limit.scope), subject, SqlTime(now)});
+}
+
+Status DeleteExpiredRateEvents(SqlSession* session,
+                               std::chrono::system_clock::time_point before,
+                               int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kDeleteOldEvents, {SqlTime(before), max_rows},
+                          deleted);
+}
+
+Status DeleteExpiredRateSubjects(SqlSession* session,
+                                 std::chrono::system_clock::time_point before,
+                                 int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kDeleteOldSubjects, {SqlTime(before), max_rows},
+                          deleted);
 }
 
 }  // namespace passwd

@@ -4,6 +4,7 @@
 #define PASSWD_LIB_STORE_RATE_LIMIT_H_
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -12,6 +13,7 @@
 
 namespace passwd {
 
+// One limit: at most `max_events` of `scope` per subject per `window`.
 struct RateLimit {
   const char* scope;  // e.g. "code_send_account"
   long max_events;    // allowed within one window
@@ -32,6 +34,18 @@ Status CheckRateLimit(
 Status RecordRateEvent(SqlSession* session, const RateLimit& limit,
                        const std::string& subject,
                        std::chrono::system_clock::time_point now);
+
+// Deletes at most `max_rows` events that occurred before `before` (the
+// housekeeper's batches); `*deleted` counts them.
+Status DeleteExpiredRateEvents(SqlSession* session,
+                               std::chrono::system_clock::time_point before,
+                               int64_t max_rows, uint64_t* deleted);
+
+// Deletes at most `max_rows` subject rows last checked before `before`;
+// `*deleted` counts them.
+Status DeleteExpiredRateSubjects(SqlSession* session,
+                                 std::chrono::system_clock::time_point before,
+                                 int64_t max_rows, uint64_t* deleted);
 
 }  // namespace passwd
 

@@ -99,44 +99,41 @@ Response HandleRawRequest(const PageSpec& spec, const RawRequest& raw,
   return response;
 }
 
-int RunPage(const PageSpec& spec) {
-  signal(SIGPIPE, SIG_IGN);
-  Config config;
-  Status loaded = LoadConfigFromEnvironment(&config);
-  if (!loaded.ok()) {
-    // Keep serving: every request then gets the 500 page, which beats a
-    // process that multiwatch restarts in a loop.
-    std::fprintf(stderr, "%s: %s\n", spec.name.c_str(),
-                 loaded.ToString().c_str());
-    Config defaults;
-    // An empty text parses to the defaults; it cannot fail.
-    (void)ParseConfig("", "defaults", &defaults);
-    config = defaults;
-  }
-  SetTemplatesDir(config.templates_dir);
-  ProcessEnv env(config);
-  PageSpec effective = spec;
-  if (!loaded.ok()) {
-    effective.handler = [](const Request&, Env*, Response*) {
-      return Status::Internal("configuration not loaded");
-    };
-  }
+namespace {
 
-  if (FCGX_IsCGI()) {
-    RawRequest raw;
-    FillParams(environ, &raw);
-    ReadBody(
-        config.max_body_bytes,
-        [](char* buf, int size) {
-          return static_cast<int>(::read(0, buf, size));
-        },
-        &raw);
-    Response response = HandleRawRequest(effective, raw, &env);
-    std::cout << response.Serialize(raw.params["HTTPS"] == "on",
-                                    SecureCookiesFrom(config));
-    return 0;
-  }
+// Loads the configuration into `*config`; false (with the defaults in
+// `*config`) when it cannot be loaded. The page keeps serving then: every
+// request gets the 500 page, which beats a process that multiwatch restarts
+// in a loop.
+bool LoadPageConfig(const PageSpec& spec, Config* config) {
+  Status loaded = LoadConfigFromEnvironment(config);
+  if (loaded.ok()) return true;
+  std::fprintf(stderr, "%s: %s\n", spec.name.c_str(),
+               loaded.ToString().c_str());
+  Config defaults;
+  // An empty text parses to the defaults; it cannot fail.
+  (void)ParseConfig("", "defaults", &defaults);
+  *config = defaults;
+  return false;
+}
 
+// Answers the one request of a CGI run (stdin is not a socket).
+void ServeCgiRequest(const PageSpec& spec, const Config& config, Env* env) {
+  RawRequest raw;
+  FillParams(environ, &raw);
+  ReadBody(
+      config.max_body_bytes,
+      [](char* buf, int size) {
+        return static_cast<int>(::read(0, buf, size));
+      },
+      &raw);
+  Response response = HandleRawRequest(spec, raw, env);
+  std::cout << response.Serialize(raw.params["HTTPS"] == "on",
+                                  SecureCookiesFrom(config));
+}
+
+// Answers FastCGI requests until the process is stopped.
+void ServeFastCgi(const PageSpec& spec, const Config& config, ProcessEnv* env) {
   FCGX_Init();
   FCGX_Request fcgi;
   FCGX_InitRequest(&fcgi, 0, 0);
@@ -149,15 +146,36 @@ int RunPage(const PageSpec& spec) {
           return FCGX_GetStr(buf, size, fcgi.in);
         },
         &raw);
-    env.SetLogSink([&fcgi](const std::string& line) {
+    env->SetLogSink([&fcgi](const std::string& line) {
       FCGX_PutS((line + "\n").c_str(), fcgi.err);
     });
-    Response response = HandleRawRequest(effective, raw, &env);
-    env.SetLogSink(nullptr);
+    Response response = HandleRawRequest(spec, raw, env);
+    env->SetLogSink(nullptr);
     std::string bytes = response.Serialize(raw.params["HTTPS"] == "on",
                                            SecureCookiesFrom(config));
     FCGX_PutStr(bytes.data(), static_cast<int>(bytes.size()), fcgi.out);
     FCGX_Finish_r(&fcgi);
+  }
+}
+
+}  // namespace
+
+int RunPage(const PageSpec& spec) {
+  signal(SIGPIPE, SIG_IGN);
+  Config config;
+  const bool loaded = LoadPageConfig(spec, &config);
+  SetTemplatesDir(config.templates_dir);
+  ProcessEnv env(config);
+  PageSpec effective = spec;
+  if (!loaded) {
+    effective.handler = [](const Request&, Env*, Response*) {
+      return Status::Internal("configuration not loaded");
+    };
+  }
+  if (FCGX_IsCGI()) {
+    ServeCgiRequest(effective, config, &env);
+  } else {
+    ServeFastCgi(effective, config, &env);
   }
   return 0;
 }

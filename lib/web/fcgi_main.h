@@ -19,6 +19,7 @@ namespace passwd {
 using PageHandler = Status (*)(const Request& request, Env* env,
                                Response* response);
 
+// One page executable: its name, the methods it takes and its handler.
 struct PageSpec {
   std::string name;                  // for logs, e.g. "index"
   std::vector<std::string> methods;  // e.g. {"GET", "POST"}; HEAD follows GET

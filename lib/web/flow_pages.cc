@@ -74,6 +74,12 @@ Status RenderRateLimited(Env* env,
   return Status::Ok();
 }
 
+Status ReadFlow(Env* env, const std::string& token,
+                std::optional<ResetFlow>* flow) {
+  return env->db()->Transaction(
+      [&](SqlSession* session) { return FindFlow(session, token, flow); });
+}
+
 Status AddCsrfField(Env* env, const Request& request, Page* page,
                     Response* response) {
   std::string token;

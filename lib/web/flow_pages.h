@@ -21,6 +21,7 @@ enum class SendFailure {
   kByProfile,  // ID unknown: none, several, or a review category (three)
 };
 
+// The seed's failure page `which`, listing its possible reasons.
 Status RenderSendFailure(Env* env, SendFailure which, Response* response);
 
 // Answers a request for an access code: the 429 page, the seed's failure
@@ -43,6 +44,11 @@ Status RenderExpired(Env* env, Response* response);
 Status RenderRateLimited(Env* env,
                          std::chrono::system_clock::time_point retry_at,
                          OperatorRequestLink link, Response* response);
+
+// Reads the flow of the cookie value `token` in a transaction of its own;
+// none when there is no such flow.
+Status ReadFlow(Env* env, const std::string& token,
+                std::optional<ResetFlow>* flow);
 
 // Adds the CSRF token to a form page's dictionary as CSRF_TOKEN.
 Status AddCsrfField(Env* env, const class Request& request, Page* page,

@@ -1,5 +1,7 @@
 #include "web/page.h"
 
+#include <cctype>
+
 namespace passwd {
 namespace {
 
@@ -58,6 +60,18 @@ std::string FallbackErrorHtml(const ErrorText& text, const Config& config) {
 }
 
 }  // namespace
+
+void ShowFieldErrors(const std::map<std::string, std::string>& errors,
+                     ctemplate::TemplateDictionary* dict) {
+  for (const auto& [field, message] : errors) {
+    // e.g. FAMILY_NAME_ERROR section with its MESSAGE.
+    std::string section;
+    for (char c : field) section.push_back(static_cast<char>(std::toupper(c)));
+    dict->AddSectionDictionary(section + "_ERROR")
+        ->SetValue("MESSAGE", message);
+  }
+  if (!errors.empty()) dict->ShowSection("HAS_ERRORS");
+}
 
 void SetTemplatesDir(const std::string& dir) {
   ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir);

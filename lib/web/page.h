@@ -5,6 +5,7 @@
 
 #include <ctemplate/template.h>
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -14,6 +15,7 @@
 
 namespace passwd {
 
+// A page template to render inside the layout.
 class Page {
  public:
   // A page that renders `template_file` (relative to the templates folder)
@@ -35,6 +37,11 @@ class Page {
   ctemplate::TemplateDictionary layout_;
   ctemplate::TemplateDictionary* body_;  // owned by layout_
 };
+
+// Shows each form field's error of `errors` (field name -> message) as the
+// section <FIELD>_ERROR with its MESSAGE, and HAS_ERRORS when there is one.
+void ShowFieldErrors(const std::map<std::string, std::string>& errors,
+                     ctemplate::TemplateDictionary* dict);
 
 // Sets the folder templates are read from; call once at start-up.
 void SetTemplatesDir(const std::string& dir);

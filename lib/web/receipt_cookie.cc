@@ -2,7 +2,9 @@
 
 #include "base/crypto.h"
 #include "base/paths.h"
+#include "domain/mail_address.h"
 #include "store/operator_requests.h"
+#include "web/page.h"
 
 namespace passwd {
 namespace {
@@ -39,6 +41,25 @@ Status FindOwnReceiptContact(Env* env, const Request& request,
   return env->db()->Transaction([&](SqlSession* session) {
     return FindReceiptContact(session, receipt, contact_mail);
   });
+}
+
+Status RenderOwnReceipt(Env* env, const Request& request,
+                        const std::string& receipt, const ReceiptPage& page,
+                        Response* response) {
+  std::optional<std::string> contact;
+  Status s = FindOwnReceiptContact(env, request, receipt, &contact);
+  if (!s.ok()) return s;
+  Page shown_page(page.template_file,
+                  contact ? page.title : "受付内容を表示できません");
+  if (contact) {
+    auto* shown = shown_page.dict()->AddSectionDictionary("RECEIPT");
+    shown->SetValue("RECEIPT_NUMBER", receipt);
+    shown->SetValue("CONTACT_MAIL",
+                    page.mask_contact ? MaskMailAddress(*contact) : *contact);
+  } else {
+    shown_page.dict()->ShowSection("UNAVAILABLE");
+  }
+  return shown_page.RenderTo(env->config(), contact ? 200 : 404, response);
 }
 
 }  // namespace passwd

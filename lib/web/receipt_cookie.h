@@ -34,6 +34,20 @@ Status FindOwnReceiptContact(Env* env, const Request& request,
                              const std::string& receipt,
                              std::optional<std::string>* contact_mail);
 
+// How one kind of receipt page looks.
+struct ReceiptPage {
+  const char* template_file;  // shows the RECEIPT section or UNAVAILABLE
+  const char* title;          // when the receipt is shown
+  bool mask_contact;          // show the contact address masked
+};
+
+// Renders the receipt page of `receipt` for the browser that submitted it;
+// anyone else (a guessed or shared URL) gets a 404 page that tells nothing
+// about it.
+Status RenderOwnReceipt(Env* env, const Request& request,
+                        const std::string& receipt, const ReceiptPage& page,
+                        Response* response);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_WEB_RECEIPT_COOKIE_H_

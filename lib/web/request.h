@@ -18,6 +18,7 @@ struct RawRequest {
   bool body_truncated = false;  // the client sent more than the cap
 };
 
+// A parsed request: method, query, form fields, cookies and the caller.
 class Request {
  public:
   // Parses `raw`; a body over `max_body_bytes` gives kTooLarge, a malformed

@@ -8,6 +8,7 @@
 
 namespace passwd {
 
+// Status, headers, cookies and body of one response.
 class Response {
  public:
   // How Serialize decides the cookies' Secure attribute.

@@ -63,6 +63,12 @@ BOOST_AUTO_TEST_CASE(sha256_matches_fips180_vectors) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(tokens_are_stored_as_hex_sha256) {
+  BOOST_TEST(
+      StoredTokenHash("abc") ==
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
 BOOST_AUTO_TEST_CASE(hex_round_trips_and_rejects_junk) {
   BOOST_TEST(HexEncode(std::string("\x00\x01\xab\xff", 4)) == "0001abff");
   BOOST_TEST(HexEncode("") == "");

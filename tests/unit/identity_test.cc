@@ -200,6 +200,31 @@ BOOST_AUTO_TEST_CASE(birth_dates_reject_impossible_future_and_odd_input) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(birth_date_errors_tell_mistyped_from_future) {
+  struct Case {
+    std::string input;
+    std::string error;
+  };
+  const std::vector<Case> cases = {
+      {"1980/04/01", ""},
+      {"2024/06/15", ""},  // today
+      {"", "生年月日は西暦 yyyy/mm/ddの形式にて、正しい日付をご入力ください。"},
+      {"1980/13/01",
+       "生年月日は西暦 yyyy/mm/ddの形式にて、正しい日付をご入力ください。"},
+      {"2024/06/16", "生年月日に未来の日付は入力できません。"},
+      {"2100/01/01", "生年月日に未来の日付は入力できません。"},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT("date \"" << c.input << "\"") {
+      Date date{1, 2, 3};
+      BOOST_TEST(BirthDateError(c.input, kToday, &date) == c.error);
+      if (c.error.empty()) {
+        BOOST_TEST(FormatDate(date) != "0001-02-03");
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(format_date_writes_sql_dates) {
   BOOST_TEST(FormatDate({1980, 4, 1}) == "1980-04-01");
   BOOST_TEST(FormatDate({2024, 12, 31}) == "2024-12-31");

@@ -98,5 +98,23 @@ BOOST_AUTO_TEST_CASE(RefusesWhatTheMailerCannotSendTo) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(masks_addresses) {
+  struct Case {
+    const char* address;
+    const char* masked;
+  } cases[] = {
+      {"taro@example.org", "t***@example.org"},
+      {"umin101-test@umin.ac.jp", "u***@umin.ac.jp"},
+      {"x@y.jp", "x***@y.jp"},
+      {"@broken", "***"},
+      {"noat", "***"},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.address) {
+      BOOST_TEST(MaskMailAddress(c.address) == c.masked);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace passwd

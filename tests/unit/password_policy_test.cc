@@ -247,6 +247,16 @@ BOOST_AUTO_TEST_CASE(check_password_reports_every_broken_rule) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(rule_names_are_the_audit_logs) {
+  const std::vector<std::string> names = {
+      "length",          "characters", "first_eight_mix", "contains_id",
+      "dictionary_word", "sequence",   "confirmation"};
+  BOOST_REQUIRE(names.size() == kAllRules.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    BOOST_TEST(PolicyRuleName(kAllRules[i]) == names[i]);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(messages_are_distinct_japanese_sentences) {
   struct MessageCase {
     PolicyRule rule;
