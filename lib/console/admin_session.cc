@@ -255,7 +255,7 @@ bool AcceptableOperatorPassword(const std::string& password) {
 }
 
 std::string AdminSessionTokenHash(const std::string& token) {
-  return HexEncode(Sha256(token));
+  return StoredTokenHash(token);
 }
 
 Status HashOperatorPassword(Env* env, const std::string& password,

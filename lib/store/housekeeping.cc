@@ -1,6 +1,7 @@
 #include "store/housekeeping.h"
 
 #include "base/database.h"
+#include "store/operators.h"
 #include "store/rate_limit.h"
 
 namespace passwd {
@@ -8,19 +9,6 @@ namespace {
 
 // Rows deleted per transaction.
 constexpr int64_t kBatchRows = 5000;
-
-// The one delete kept here: operator_sessions belongs to the console
-// (lib/console/admin_session), a layer above this one, which store/ may not
-// call.
-const char kPruneOperatorSessions[] =
-    "DELETE FROM operator_sessions WHERE created_at < ? LIMIT ?";
-
-Status DeleteOldOperatorSessions(SqlSession* session,
-                                 std::chrono::system_clock::time_point before,
-                                 int64_t max_rows, uint64_t* deleted) {
-  return session->Execute(kPruneOperatorSessions, {SqlTime(before), max_rows},
-                          deleted);
-}
 
 // Deletes at most `max_rows` rows older than `before`; `*deleted` counts
 // them. The owner module of each table provides one.
@@ -59,7 +47,7 @@ Status PruneOldRows(Env* env, const std::function<bool()>& keep_going,
                        &report->rate_limit_subjects);
   }
   if (s.ok() && keep_going()) {
-    s = PruneInBatches(env, DeleteOldOperatorSessions,
+    s = PruneInBatches(env, DeleteExpiredOperatorSessions,
                        now - kOperatorSessionRetention, keep_going,
                        &report->operator_sessions);
   }

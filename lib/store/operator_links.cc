@@ -26,11 +26,6 @@ const char kLinksOfRequest[] =
     "SELECT umin_id, created_at, expires_at, used_at, voided_at "
     "FROM operator_link_tokens WHERE request_id = ? ORDER BY id";
 
-// The stored form of a token.
-std::string TokenHash(const std::string& token) {
-  return HexEncode(Sha256(token));
-}
-
 Status LinkFromRow(const SqlRow& row, OperatorLink* link) {
   link->id = row.Int(0);
   link->request_id = row.Int(1);
@@ -59,7 +54,7 @@ Status CreateOperatorLink(SqlSession* session, const std::string& token,
   Status s = VoidOperatorLinks(session, umin_id, now);
   if (!s.ok()) return s;
   return session->Execute(kInsertLink,
-                          {TokenHash(token), request_id, umin_id, operator_id,
+                          {StoredTokenHash(token), request_id, umin_id, operator_id,
                            SqlTime(now), SqlTime(expires_at)});
 }
 
@@ -73,7 +68,7 @@ Status FindOperatorLink(SqlSession* session, const std::string& token,
   link->reset();
   std::vector<SqlRow> rows;
   Status s = session->Query(for_update ? kFindLinkForUpdate : kFindLink,
-                            {TokenHash(token)}, &rows);
+                            {StoredTokenHash(token)}, &rows);
   if (!s.ok() || rows.empty()) return s;
   OperatorLink l;
   s = LinkFromRow(rows[0], &l);

@@ -40,6 +40,8 @@ const char kEndSession[] =
 const char kEndSessionOfToken[] =
     "UPDATE operator_sessions SET ended_at = ? "
     "WHERE token_hash = ? AND ended_at IS NULL";
+const char kDeleteOldSessions[] =
+    "DELETE FROM operator_sessions WHERE created_at < ? LIMIT ?";
 const char kEndSessionsOfLogin[] =
     "UPDATE operator_sessions s JOIN operators o ON o.id = s.operator_id "
     "SET s.ended_at = ? WHERE o.login = ? AND s.ended_at IS NULL";
@@ -162,6 +164,13 @@ Status EndOperatorSessionOfToken(SqlSession* session,
 Status EndOperatorSessionsOf(SqlSession* session, const std::string& login,
                              system_clock::time_point now) {
   return session->Execute(kEndSessionsOfLogin, {SqlTime(now), login});
+}
+
+Status DeleteExpiredOperatorSessions(
+    SqlSession* session, std::chrono::system_clock::time_point before,
+    int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kDeleteOldSessions, {SqlTime(before), max_rows},
+                          deleted);
 }
 
 }  // namespace passwd

@@ -101,6 +101,12 @@ Status EndOperatorSessionOfToken(SqlSession* session,
 Status EndOperatorSessionsOf(SqlSession* session, const std::string& login,
                              std::chrono::system_clock::time_point now);
 
+// Deletes at most `max_rows` sessions opened before `before` (the
+// housekeeper's batches); `*deleted` counts them.
+Status DeleteExpiredOperatorSessions(
+    SqlSession* session, std::chrono::system_clock::time_point before,
+    int64_t max_rows, uint64_t* deleted);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_STORE_OPERATORS_H_
