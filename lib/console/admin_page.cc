@@ -7,13 +7,7 @@
 namespace passwd {
 namespace {
 
-struct ErrorText {
-  int status;
-  const char* title;
-  const char* message;
-};
-
-constexpr ErrorText kConsoleErrors[] = {
+constexpr ErrorPageText kConsoleErrors[] = {
     {400, "入力内容を処理できませんでした",
      "送信された内容が正しくありません。受付一覧から改めて操作してください。"},
     {403, "この操作は受け付けられませんでした",
@@ -25,7 +19,7 @@ constexpr ErrorText kConsoleErrors[] = {
      "ください。"},
 };
 
-const ErrorText& ConsoleErrorText(int status) {
+const ErrorPageText& ConsoleErrorText(int status) {
   for (const auto& t : kConsoleErrors) {
     if (t.status == status) return t;
   }
@@ -35,32 +29,15 @@ const ErrorText& ConsoleErrorText(int status) {
 }  // namespace
 
 AdminPage::AdminPage(const std::string& template_file, const std::string& title)
-    : layout_("admin_layout") {
-  layout_.SetValue("TITLE", title);
-  body_ = layout_.AddIncludeDictionary("BODY");
-  body_->SetFilename(template_file);
-}
+    : page_(template_file, title, Layout::kConsole) {}
 
 void AdminPage::SetOperator(const Operator& op, const std::string& csrf_token) {
-  auto* signed_in = layout_.AddSectionDictionary("SIGNED_IN");
+  auto* signed_in = page_.layout_dict()->AddSectionDictionary("SIGNED_IN");
   signed_in->SetValue("OPERATOR_NAME", op.display_name);
   signed_in->SetValue("OPERATOR_LOGIN", op.login);
   signed_in->SetValue("CSRF_TOKEN", csrf_token);
-  body_->SetValue("CSRF_TOKEN", csrf_token);
-  body_->SetValue("OPERATOR_LOGIN", op.login);
-}
-
-Status AdminPage::RenderTo(const Config& config, int http_status,
-                           Response* response) {
-  layout_.SetValue("TOP_URL", config.top_url);
-  std::string html;
-  if (!ctemplate::ExpandTemplate(
-          "admin_layout.tpl", ctemplate::STRIP_BLANK_LINES, &layout_, &html)) {
-    return Status::Internal("cannot expand the console's templates");
-  }
-  response->SetStatus(http_status);
-  response->SetHtml(std::move(html));
-  return Status::Ok();
+  page_.dict()->SetValue("CSRF_TOKEN", csrf_token);
+  page_.dict()->SetValue("OPERATOR_LOGIN", op.login);
 }
 
 Status AdminCsrfToken(Env* env, const Request& request, Response* response,
@@ -88,7 +65,7 @@ Status RefuseConsoleRequest(Env* env, const Request& request,
                         refusal.request_ref});
   });
   if (!s.ok()) return s;
-  const ErrorText& text = ConsoleErrorText(refusal.http_status);
+  const ErrorPageText& text = ConsoleErrorText(refusal.http_status);
   AdminPage page("admin_error.tpl", text.title);
   page.dict()->SetValue("HEADING", text.title);
   page.dict()->SetValue("MESSAGE", text.message);

@@ -15,6 +15,7 @@
 #include "base/env.h"
 #include "base/status.h"
 #include "console/admin_session.h"
+#include "web/page.h"
 #include "web/request.h"
 #include "web/response.h"
 
@@ -28,18 +29,19 @@ class AdminPage {
   AdminPage& operator=(const AdminPage&) = delete;
 
   // The page template's own dictionary.
-  ctemplate::TemplateDictionary* dict() { return body_; }
+  ctemplate::TemplateDictionary* dict() { return page_.dict(); }
 
   // Names `op` in the header, with a logout button carrying `csrf_token`
   // (which the body gets too, as CSRF_TOKEN).
   void SetOperator(const Operator& op, const std::string& csrf_token);
 
   // Renders into `response` as HTML with `http_status`.
-  Status RenderTo(const Config& config, int http_status, Response* response);
+  Status RenderTo(const Config& config, int http_status, Response* response) {
+    return page_.RenderTo(config, http_status, response);
+  }
 
  private:
-  ctemplate::TemplateDictionary layout_;
-  ctemplate::TemplateDictionary* body_;  // owned by layout_
+  Page page_;
 };
 
 // The console's CSRF token (kAdminCsrf scope), setting its cookie when the

@@ -93,33 +93,6 @@ icu::Transliterator* KatakanaToHiragana() {
   return transliterator.get();
 }
 
-bool IsLeapYear(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  if (month == 2 && IsLeapYear(year)) return 29;
-  return kDays[month - 1];
-}
-
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Parses s, which must be min_digits to max_digits ASCII digits, into
-// *value.
-bool ParseDigits(const std::string& s, size_t min_digits, size_t max_digits,
-                 int* value) {
-  if (s.size() < min_digits || s.size() > max_digits) return false;
-  int v = 0;
-  for (char c : s) {
-    if (!IsAsciiDigit(c)) return false;
-    v = v * 10 + (c - '0');
-  }
-  *value = v;
-  return true;
-}
-
 }  // namespace
 
 Status NormalizeName(const std::string& in, std::string* out) {
@@ -187,31 +160,11 @@ Status ParseBirthDate(const std::string& in, const Date& today, Date* out) {
   folded.trim().toUTF8String(s);
   if (s.empty()) return Status::InvalidInput("birth date is empty");
 
+  // NFKC has made full-width digits and separators ASCII; the grammar is
+  // the one every typed date shares (base/date).
   Date date;
-  bool parsed = false;
-  if (s.size() == 8) {
-    parsed = ParseDigits(s.substr(0, 4), 4, 4, &date.year) &&
-             ParseDigits(s.substr(4, 2), 2, 2, &date.month) &&
-             ParseDigits(s.substr(6, 2), 2, 2, &date.day);
-  }
-  if (!parsed) {
-    size_t first = s.find_first_of("/-");
-    if (first != std::string::npos) {
-      const char sep = s[first];
-      size_t second = s.find(sep, first + 1);
-      parsed = second != std::string::npos &&
-               ParseDigits(s.substr(0, first), 4, 4, &date.year) &&
-               ParseDigits(s.substr(first + 1, second - first - 1), 1, 2,
-                           &date.month) &&
-               ParseDigits(s.substr(second + 1), 1, 2, &date.day);
-    }
-  }
-  if (!parsed) {
-    return Status::InvalidInput("birth date is not yyyy/mm/dd");
-  }
-  if (date.month < 1 || date.month > 12 || date.day < 1 ||
-      date.day > DaysInMonth(date.year, date.month)) {
-    return Status::InvalidInput("birth date does not exist");
+  if (!ParseDate(s, &date)) {
+    return Status::InvalidInput("birth date is not an existing yyyy/mm/dd");
   }
   if (date.year < kMinBirthYear) {
     return Status::InvalidInput("birth date is before 1900");

@@ -5,14 +5,8 @@
 namespace passwd {
 namespace {
 
-struct ErrorText {
-  int status;
-  const char* title;
-  const char* message;
-};
-
 // What each error page tells the user, in the seed's polite register.
-constexpr ErrorText kErrorTexts[] = {
+constexpr ErrorPageText kErrorTexts[] = {
     {400, "リクエストが正しくありません",
      "送信された内容を処理できませんでした。お手数ですが、トップページから"
      "改めて操作をお願いいたします。"},
@@ -42,7 +36,7 @@ constexpr ErrorText kErrorTexts[] = {
      "ですが、しばらく時間をおいてから改めてお試しください。"},
 };
 
-const ErrorText& TextFor(int status) {
+const ErrorPageText& TextFor(int status) {
   for (const auto& t : kErrorTexts) {
     if (t.status == status) return t;
   }
@@ -51,7 +45,7 @@ const ErrorText& TextFor(int status) {
 
 // The last resort when templates are unreadable: still Japanese, still a
 // way back, never a blank page.
-std::string FallbackErrorHtml(const ErrorText& text, const Config& config) {
+std::string FallbackErrorHtml(const ErrorPageText& text, const Config& config) {
   return "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\">"
          "<title>UMIN パスワード更新</title></head><body><h1>" +
          std::string(text.title) + "</h1><p>" + text.message +
@@ -77,8 +71,11 @@ void SetTemplatesDir(const std::string& dir) {
   ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir);
 }
 
-Page::Page(const std::string& template_file, const std::string& title)
-    : layout_("layout") {
+Page::Page(const std::string& template_file, const std::string& title,
+           Layout layout)
+    : layout_file_(layout == Layout::kConsole ? "admin_layout.tpl"
+                                              : "layout.tpl"),
+      layout_(layout_file_) {
   layout_.SetValue("TITLE", title);
   body_ = layout_.AddIncludeDictionary("BODY");
   body_->SetFilename(template_file);
@@ -92,7 +89,7 @@ Status Page::Render(const Config& config, std::string* html) {
   body_->SetValue("TOP_URL", config.top_url);
   body_->SetValue("INQUIRY_URL", config.inquiry_url);
   html->clear();
-  if (!ctemplate::ExpandTemplate("layout.tpl", ctemplate::STRIP_BLANK_LINES,
+  if (!ctemplate::ExpandTemplate(layout_file_, ctemplate::STRIP_BLANK_LINES,
                                  &layout_, html)) {
     return Status::Internal("cannot expand templates");
   }
@@ -114,7 +111,7 @@ namespace {
 void RenderError(const Config& config, int http_status,
                  const std::string& retry_after, OperatorRequestLink link,
                  Response* response) {
-  const ErrorText& text = TextFor(http_status);
+  const ErrorPageText& text = TextFor(http_status);
   Page page("error.tpl", text.title);
   page.dict()->SetValue("HEADING", text.title);
   page.dict()->SetValue("MESSAGE", text.message);

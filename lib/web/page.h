@@ -1,4 +1,4 @@
-// Page: a page template rendered inside the one layout (templates/layout.tpl,
+// Page: a page template rendered inside its layout (templates/layout.tpl,
 // HTML auto-escaped), plus the error pages every executable shares.
 #ifndef PASSWD_LIB_WEB_PAGE_H_
 #define PASSWD_LIB_WEB_PAGE_H_
@@ -15,17 +15,32 @@
 
 namespace passwd {
 
-// A page template to render inside the layout.
+// Which layout wraps a page: the public site's chrome (templates/layout.tpl)
+// or the operator console's (templates/admin_layout.tpl).
+enum class Layout { kPublic, kConsole };
+
+// What an error page says for one HTTP status.
+struct ErrorPageText {
+  int status;
+  const char* title;
+  const char* message;
+};
+
+// A page template to render inside its layout.
 class Page {
  public:
   // A page that renders `template_file` (relative to the templates folder)
-  // with `title` in the layout.
-  Page(const std::string& template_file, const std::string& title);
+  // with `title` in `layout`.
+  Page(const std::string& template_file, const std::string& title,
+       Layout layout = Layout::kPublic);
   Page(const Page&) = delete;
   Page& operator=(const Page&) = delete;
 
   // The page template's own dictionary.
   ctemplate::TemplateDictionary* dict() { return body_; }
+
+  // The layout's dictionary (the console names its operator there).
+  ctemplate::TemplateDictionary* layout_dict() { return &layout_; }
 
   // Renders the page with the links of `config` into `html`.
   Status Render(const Config& config, std::string* html);
@@ -34,6 +49,7 @@ class Page {
   Status RenderTo(const Config& config, int http_status, Response* response);
 
  private:
+  const char* layout_file_;
   ctemplate::TemplateDictionary layout_;
   ctemplate::TemplateDictionary* body_;  // owned by layout_
 };
