@@ -1,7 +1,7 @@
-// The loop the background workers (mail_sender, sync_worker) share: load the
-// configuration, run a pass, log what happened, sleep, until SIGTERM, SIGINT,
-// SIGQUIT or SIGHUP (Debian 12's multiwatch turns its "-s TERM" into
-// SIGQUIT). A database outage is logged once, and its end too.
+// The loop the background workers (mail_sender, sync_worker, housekeeper)
+// share: load the configuration, run a pass, log what happened, sleep, until
+// SIGTERM, SIGINT, SIGQUIT or SIGHUP (Debian 12's multiwatch turns its
+// "-s TERM" into SIGQUIT). A database outage is logged once, and its end too.
 #ifndef PASSWD_LIB_BASE_WORKER_H_
 #define PASSWD_LIB_BASE_WORKER_H_
 

@@ -1,4 +1,6 @@
-// UMIN accounts as the renewal flow reads them.
+// The accounts table, its one owner: UMIN accounts as the flows and the
+// console read them, where their mail goes, and the two columns the service
+// writes (the password hash and the registered external address).
 #ifndef PASSWD_LIB_STORE_ACCOUNTS_H_
 #define PASSWD_LIB_STORE_ACCOUNTS_H_
 

@@ -1,7 +1,7 @@
-// The operators and operator_sessions tables, their one owner (housekeeping
-// aside, which deletes old sessions): the console's operators, their login
-// failures and lockouts, and their sessions. A session's token is stored
-// only as its hash.
+// The operators and operator_sessions tables, their one owner: the
+// console's operators, their login failures and lockouts, and their sessions
+// (the housekeeper deletes old ones through DeleteExpiredOperatorSessions).
+// A session's token is stored only as its hash.
 #ifndef PASSWD_LIB_STORE_OPERATORS_H_
 #define PASSWD_LIB_STORE_OPERATORS_H_
 
