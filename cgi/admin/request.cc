@@ -107,11 +107,10 @@ void FillAccounts(Env* env, const PageData& data,
     d->SetValue("GIVEN_READING", a.given_reading);
     d->SetValue("GENDER", a.gender == "female" ? "女性" : "男性");
     d->SetValue("BIRTH_DATE", SlashDate(a.birth_date));
-    if (!a.external_mail.empty()) {
-      d->AddSectionDictionary("ADDRESS")->SetValue("VALUE", a.external_mail);
+    for (const auto& to :
+         AccountRecipients(a, env->config().umin_mail_domain)) {
+      d->AddSectionDictionary("ADDRESS")->SetValue("VALUE", to);
     }
-    d->AddSectionDictionary("ADDRESS")->SetValue(
-        "VALUE", a.umin_id + "@" + env->config().umin_mail_domain);
     if (open) d->ShowSection("CAN_SEND");
     const auto& events = data.account_events[i];
     d->ShowSection(events.empty() ? "NO_EVENT" : "HAS_EVENTS");

@@ -95,10 +95,14 @@ Status Apply(Env* env, SqlSession* session, const Request& request,
   // Codes and links sent to the old address stop working.
   if (s.ok()) s = VoidPendingFlows(session, p.umin_id, now);
   if (s.ok()) s = VoidOperatorLinks(session, p.umin_id, now);
-  std::vector<std::string> recipients;
-  if (!p.old_mail.empty()) recipients.push_back(p.old_mail);
-  recipients.push_back(p.new_mail);
-  recipients.push_back(p.umin_id + "@" + env->config().umin_mail_domain);
+  // The account's addresses as they are now, and the old one, which must
+  // hear of the change too.
+  Account changed;
+  changed.umin_id = p.umin_id;
+  changed.external_mail = p.new_mail;
+  std::vector<std::string> recipients =
+      AccountRecipients(changed, env->config().umin_mail_domain);
+  if (!p.old_mail.empty()) recipients.insert(recipients.begin(), p.old_mail);
   for (const auto& to : recipients) {
     if (!s.ok()) break;
     s = EnqueueMail(env, session,
