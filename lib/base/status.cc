@@ -1,13 +1,15 @@
 #include "base/status.h"
 
+#include "base/enum_table.h"
+
 namespace passwd {
 
 namespace {
 
 // Each code's name and HTTP status: the one table of Status::Code.
 struct CodeText {
-  Status::Code code;
-  const char* name;
+  Status::Code value;
+  const char* text;  // the code's name in logs
   int http_status;
 };
 constexpr CodeText kCodeTexts[] = {
@@ -22,20 +24,13 @@ constexpr CodeText kCodeTexts[] = {
     {Status::Code::kInternal, "Internal", 500},
 };
 
-const CodeText& TextOf(Status::Code code) {
-  for (const auto& t : kCodeTexts) {
-    if (t.code == code) return t;
-  }
-  return kCodeTexts[sizeof kCodeTexts / sizeof kCodeTexts[0] - 1];
-}
-
 }  // namespace
 
-int Status::HttpStatus() const { return TextOf(code_).http_status; }
+int Status::HttpStatus() const { return EntryOf(kCodeTexts, code_).http_status; }
 
 std::string Status::ToString() const {
   if (code_ == Code::kOk) return "OK";
-  return std::string(TextOf(code_).name) + ": " + message_;
+  return std::string(EntryOf(kCodeTexts, code_).text) + ": " + message_;
 }
 
 std::string Status::ToShortAscii(size_t max_length) const {

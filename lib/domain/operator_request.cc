@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/crypto.h"
+#include "base/enum_table.h"
 #include "base/text.h"
 #include "domain/mail_address.h"
 #include "domain/umin_id.h"
@@ -14,9 +15,9 @@ namespace {
 constexpr size_t kReceiptDigits = 6;
 
 struct ReasonText {
-  OperatorRequestReason reason;
-  const char* value;
-  const char* label;
+  OperatorRequestReason value;
+  const char* text;   // as stored in operator_requests.reason
+  const char* label;  // as the user and the console read it
 };
 constexpr ReasonText kReasons[] = {
     {OperatorRequestReason::kCodeNotReceived, "code_not_received",
@@ -29,13 +30,6 @@ constexpr ReasonText kReasons[] = {
     {OperatorRequestReason::kNotMe, "not_me",
      "身に覚えのないアクセスコード・パスワード更新の通知"},
 };
-
-const ReasonText& TextOf(OperatorRequestReason reason) {
-  for (const auto& t : kReasons) {
-    if (t.reason == reason) return t;
-  }
-  return kReasons[3];
-}
 
 // CRLF and lone CR become LF, as a textarea's text is counted by browsers.
 std::string UnixLineEnds(const std::string& s) {
@@ -171,29 +165,35 @@ void CheckReasonAndMessage(const OperatorRequestForm& form,
 
 bool ParseOperatorRequestReason(const std::string& value,
                                 OperatorRequestReason* reason) {
-  for (const auto& t : kReasons) {
-    if (t.reason != OperatorRequestReason::kNotMe && value == t.value) {
-      *reason = t.reason;
-      return true;
-    }
+  // kNotMe comes from a mail's link, never from the form.
+  OperatorRequestReason parsed;
+  if (!ParseEntryText(kReasons, value, &parsed) ||
+      parsed == OperatorRequestReason::kNotMe) {
+    return false;
   }
-  return false;
+  *reason = parsed;
+  return true;
+}
+
+bool ParseStoredOperatorRequestReason(const std::string& value,
+                                      OperatorRequestReason* reason) {
+  return ParseEntryText(kReasons, value, reason);
 }
 
 std::vector<OperatorRequestReason> FormOperatorRequestReasons() {
   std::vector<OperatorRequestReason> reasons;
   for (const auto& t : kReasons) {
-    if (t.reason != OperatorRequestReason::kNotMe) reasons.push_back(t.reason);
+    if (t.value != OperatorRequestReason::kNotMe) reasons.push_back(t.value);
   }
   return reasons;
 }
 
 const char* OperatorRequestReasonValue(OperatorRequestReason reason) {
-  return TextOf(reason).value;
+  return EntryOf(kReasons, reason).text;
 }
 
 const char* OperatorRequestReasonLabel(OperatorRequestReason reason) {
-  return TextOf(reason).label;
+  return EntryOf(kReasons, reason).label;
 }
 
 std::string NormalizeContactMail(const std::string& typed) {

@@ -32,6 +32,11 @@ bool ParseOperatorRequestReason(const std::string& value,
 // The reasons the public form offers, in its order (all but kNotMe).
 std::vector<OperatorRequestReason> FormOperatorRequestReasons();
 
+// Parses a stored reason (kNotMe included, unlike the public form's
+// ParseOperatorRequestReason); false for anything else.
+bool ParseStoredOperatorRequestReason(const std::string& value,
+                                      OperatorRequestReason* reason);
+
 // The reason as stored, e.g. "code_not_received".
 const char* OperatorRequestReasonValue(OperatorRequestReason reason);
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <string_view>
 
+#include "base/enum_table.h"
 #include "base/text.h"
 
 namespace passwd {
@@ -81,8 +82,8 @@ bool IsKeyboardRun(std::string_view window) {
 // Each rule's name (for the audit log) and its message: the one table of
 // PolicyRule's texts.
 struct PolicyRuleText {
-  PolicyRule rule;
-  const char* name;
+  PolicyRule value;
+  const char* text;  // the rule's name in the audit log
   const char* message;
 };
 constexpr PolicyRuleText kPolicyRules[] = {
@@ -106,18 +107,15 @@ constexpr PolicyRuleText kPolicyRules[] = {
      "確認用に入力されたパスワードが新しいパスワードと一致しません。"},
 };
 
-const PolicyRuleText& TextOf(PolicyRule rule) {
-  for (const auto& t : kPolicyRules) {
-    if (t.rule == rule) return t;
-  }
-  return kPolicyRules[0];
-}
-
 }  // namespace
 
-const char* PolicyRuleName(PolicyRule rule) { return TextOf(rule).name; }
+const char* PolicyRuleName(PolicyRule rule) {
+  return EntryOf(kPolicyRules, rule).text;
+}
 
-std::string PolicyMessage(PolicyRule rule) { return TextOf(rule).message; }
+std::string PolicyMessage(PolicyRule rule) {
+  return EntryOf(kPolicyRules, rule).message;
+}
 
 bool ContainsSequentialRun(const std::string& text) {
   const std::string lower = ToLowerAscii(text);

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "base/crypto.h"
+#include "base/enum_table.h"
 #include "domain/access_code.h"
 #include "flow/not_me.h"
 #include "flow/password_sync.h"
@@ -19,8 +20,8 @@ using std::chrono::system_clock;
 
 // reset_flows.state's value of each FlowState: the one conversion.
 struct FlowStateText {
-  FlowState state;
-  const char* value;
+  FlowState value;
+  const char* text;  // as stored in reset_flows.state
 };
 constexpr FlowStateText kFlowStates[] = {
     {FlowState::kCodeSent, "code_sent"}, {FlowState::kVerified, "verified"},
@@ -136,20 +137,11 @@ Status MailAccount(
 }  // namespace
 
 const char* FlowStateValue(FlowState state) {
-  for (const auto& t : kFlowStates) {
-    if (t.state == state) return t.value;
-  }
-  return "";
+  return EntryOf(kFlowStates, state).text;
 }
 
 bool ParseFlowState(const std::string& value, FlowState* state) {
-  for (const auto& t : kFlowStates) {
-    if (value == t.value) {
-      *state = t.state;
-      return true;
-    }
-  }
-  return false;
+  return ParseEntryText(kFlowStates, value, state);
 }
 
 Status VoidPendingFlows(SqlSession* session, const std::string& umin_id,

@@ -1,6 +1,6 @@
+#include "base/enum_table.h"
 #include "store/address_changes.h"
 
-#include "store/stored_values.h"
 
 namespace passwd {
 namespace {
@@ -60,7 +60,7 @@ Status ChangeFromRow(const SqlRow& row, AddressChange* c) {
   c->reason = row.Text(4);
   c->request_id = row.Int(5);
   c->requested_by = row.Int(6);
-  return ParseStoredText(kStatuses, row.Text(7), &c->status)
+  return ParseEntryText(kStatuses, row.Text(7), &c->status)
              ? Status::Ok()
              : UnknownStatus(row, 7);
 }
@@ -78,7 +78,7 @@ Status DecidedFromRow(const SqlRow& row, DecidedAddressChange* d) {
   d->new_mail = row.Text(2);
   d->proposer_name = row.Text(4);
   d->decider_name = row.Text(5);
-  return ParseStoredText(kStatuses, row.Text(3), &d->status)
+  return ParseEntryText(kStatuses, row.Text(3), &d->status)
              ? Status::Ok()
              : UnknownStatus(row, 3);
 }
@@ -86,7 +86,7 @@ Status DecidedFromRow(const SqlRow& row, DecidedAddressChange* d) {
 }  // namespace
 
 const char* AddressChangeStatusValue(AddressChangeStatus status) {
-  return StoredEntry(kStatuses, status).text;
+  return EntryOf(kStatuses, status).text;
 }
 
 Status InsertAddressChange(SqlSession* session, const AddressChange& change,

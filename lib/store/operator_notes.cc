@@ -1,6 +1,6 @@
+#include "base/enum_table.h"
 #include "store/operator_notes.h"
 
-#include "store/stored_values.h"
 
 namespace passwd {
 namespace {
@@ -27,7 +27,7 @@ constexpr KindText kKinds[] = {
 // plain note, as the page has always shown one.
 OperatorNoteKind KindOf(const std::string& text) {
   OperatorNoteKind kind = OperatorNoteKind::kNote;
-  (void)ParseStoredText(kKinds, text, &kind);
+  (void)ParseEntryText(kKinds, text, &kind);
   return kind;
 }
 
@@ -44,7 +44,7 @@ OperatorNote NoteFromRow(const SqlRow& row) {
 }  // namespace
 
 const char* OperatorNoteKindValue(OperatorNoteKind kind) {
-  return StoredEntry(kKinds, kind).text;
+  return EntryOf(kKinds, kind).text;
 }
 
 Status AddOperatorNote(SqlSession* session, int64_t request_id,

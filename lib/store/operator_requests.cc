@@ -2,8 +2,8 @@
 
 #include <vector>
 
+#include "base/enum_table.h"
 #include "base/jst.h"
-#include "store/stored_values.h"
 
 namespace passwd {
 namespace {
@@ -57,11 +57,6 @@ constexpr StatusText kStatuses[] = {
     {OperatorRequestStatus::kClosed, "closed", "完了"},
 };
 
-constexpr OperatorRequestReason kStoredReasons[] = {
-    OperatorRequestReason::kCodeNotReceived, OperatorRequestReason::kSendFailed,
-    OperatorRequestReason::kRoleAccount, OperatorRequestReason::kOther,
-    OperatorRequestReason::kNotMe};
-
 // One request from a row of REQUEST_COLUMNS.
 Status RequestFromRow(const SqlRow& row, OperatorRequestRecord* r) {
   r->id = row.Int(0);
@@ -95,27 +90,16 @@ constexpr int kReceiptDraws = 5;
 }  // namespace
 
 const char* OperatorRequestStatusValue(OperatorRequestStatus status) {
-  return StoredEntry(kStatuses, status).text;
+  return EntryOf(kStatuses, status).text;
 }
 
 const char* OperatorRequestStatusLabel(OperatorRequestStatus status) {
-  return StoredEntry(kStatuses, status).label;
+  return EntryOf(kStatuses, status).label;
 }
 
 bool ParseOperatorRequestStatus(const std::string& value,
                                 OperatorRequestStatus* status) {
-  return ParseStoredText(kStatuses, value, status);
-}
-
-bool ParseStoredOperatorRequestReason(const std::string& value,
-                                      OperatorRequestReason* reason) {
-  for (OperatorRequestReason r : kStoredReasons) {
-    if (value == OperatorRequestReasonValue(r)) {
-      *reason = r;
-      return true;
-    }
-  }
-  return false;
+  return ParseEntryText(kStatuses, value, status);
 }
 
 Status SubmitOperatorRequest(Env* env, SqlSession* session,

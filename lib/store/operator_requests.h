@@ -40,11 +40,6 @@ const char* OperatorRequestStatusLabel(OperatorRequestStatus status);
 bool ParseOperatorRequestStatus(const std::string& value,
                                 OperatorRequestStatus* status);
 
-// Parses a stored reason (kNotMe included, unlike the public form's
-// ParseOperatorRequestReason); false for anything else.
-bool ParseStoredOperatorRequestReason(const std::string& value,
-                                      OperatorRequestReason* reason);
-
 // Stores `request` from `client_address` under a fresh unique receipt number
 // (a drawn number already taken is drawn again), in the caller's
 // transaction; sets `*receipt` and `*id`.

@@ -40,22 +40,6 @@ BOOST_AUTO_TEST_CASE(unknown_statuses_do_not_parse) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(stored_reasons_parse_not_me_included) {
-  const std::vector<OperatorRequestReason> reasons = {
-      OperatorRequestReason::kCodeNotReceived,
-      OperatorRequestReason::kSendFailed, OperatorRequestReason::kRoleAccount,
-      OperatorRequestReason::kOther, OperatorRequestReason::kNotMe};
-  for (OperatorRequestReason reason : reasons) {
-    const std::string value = OperatorRequestReasonValue(reason);
-    OperatorRequestReason parsed = OperatorRequestReason::kOther;
-    BOOST_TEST(ParseStoredOperatorRequestReason(value, &parsed), value);
-    BOOST_TEST((parsed == reason), value);
-  }
-  OperatorRequestReason parsed = OperatorRequestReason::kOther;
-  BOOST_TEST(!ParseStoredOperatorRequestReason("odd", &parsed));
-  BOOST_TEST(!ParseStoredOperatorRequestReason("", &parsed));
-}
-
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -1,8 +1,9 @@
-// The one conversion between an enum and the text a column stores for it:
-// each store module keeps a table of {value, text} entries (and whatever
-// else belongs to each value, e.g. a label) and reads it both ways here.
-#ifndef PASSWD_LIB_STORE_STORED_VALUES_H_
-#define PASSWD_LIB_STORE_STORED_VALUES_H_
+// The one way an enum is converted to and from its text (a column's stored
+// value, a name in the audit log): each module keeps one table of
+// {value, text} entries (and whatever else belongs to each value, e.g. a
+// label or a message) and reads it both ways here.
+#ifndef PASSWD_LIB_BASE_ENUM_TABLE_H_
+#define PASSWD_LIB_BASE_ENUM_TABLE_H_
 
 #include <cstddef>
 #include <string>
@@ -12,7 +13,7 @@ namespace passwd {
 // The entry of `value` in `table` (entries have `value` and `text`); the
 // first entry when the table lacks it, which a complete table never does.
 template <typename Entry, size_t N, typename Enum>
-const Entry& StoredEntry(const Entry (&table)[N], Enum value) {
+const Entry& EntryOf(const Entry (&table)[N], Enum value) {
   for (const auto& entry : table) {
     if (entry.value == value) return entry;
   }
@@ -22,7 +23,7 @@ const Entry& StoredEntry(const Entry (&table)[N], Enum value) {
 // Reads a stored `text` into `*value` through `table`; false when no entry
 // has that text.
 template <typename Entry, size_t N, typename Enum>
-bool ParseStoredText(const Entry (&table)[N], const std::string& text,
+bool ParseEntryText(const Entry (&table)[N], const std::string& text,
                      Enum* value) {
   for (const auto& entry : table) {
     if (text == entry.text) {
@@ -35,4 +36,4 @@ bool ParseStoredText(const Entry (&table)[N], const std::string& text,
 
 }  // namespace passwd
 
-#endif  // PASSWD_LIB_STORE_STORED_VALUES_H_
+#endif  // PASSWD_LIB_BASE_ENUM_TABLE_H_
