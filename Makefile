@@ -3,6 +3,8 @@
 #   make run    install packages, build, start everything on 127.0.0.1:8080
 #   make check  make run's set-up, then every test; ends "N passed, N failed"
 #   make stop   stop what make run started
+#   make install, make uninstall  the production layout (README "Install"),
+#               DESTDIR honoured; never starts anything
 #
 # Hand-written (git's model): it includes the config.mak that ./configure
 # writes, and runs configure itself when config.mak is missing.
@@ -23,7 +25,8 @@ CXXFLAGS ?= -O2 -g
 WARNINGS := -Wall -Wextra -Werror
 ALL_CXXFLAGS = -std=c++17 $(WARNINGS) $(CXXFLAGS) -Ilib $(DEP_CFLAGS) -DBOOST_TEST_DYN_LINK \
 	-DPASSWD_TEMPLATES_DIR='"$(TEMPLATES_DIR)"' -DPASSWD_CONFIG_FILE='"$(CONFIG_FILE)"' \
-	-DPASSWD_SOURCE_DIR='"$(ROOT)"' -DPASSWD_DICTIONARY='"$(DICTIONARY_FILE)"' -MMD -MP
+	-DPASSWD_SOURCE_DIR='"$(ROOT)"' -DPASSWD_DICTIONARY='"$(DICTIONARY_FILE)"' -MMD -MP \
+	-ffile-prefix-map=$(ROOT)/=
 
 LIB_SRCS := $(wildcard lib/*/*.cc)
 LIB_OBJS := $(LIB_SRCS:%.cc=$(BUILD)/%.o)
@@ -43,11 +46,27 @@ DB_TESTS := $(if $(DB_TEST_SRCS),$(BUILD)/tests/db_tests)
 DICTIONARY := $(BUILD)/dict/words.dict
 WORD_LIST := /usr/share/dict/american-english
 ERROR_PAGES_STAMP := $(BUILD)/errors/.stamp
-NGINX_CONFS := $(patsubst nginx/%.in,$(BUILD)/nginx/%,$(wildcard nginx/*.in))
+NGINX_CONFS := $(patsubst nginx/%.in,$(BUILD)/nginx/%,$(wildcard nginx/*.in)) \
+	$(BUILD)/nginx/console-allow.conf $(BUILD)/nginx/health-allow.conf
+WORKERS := mail_sender sync_worker housekeeper
 
-.PHONY: all run check stop deps clean distclean bench
+# The installed layout (configure's folders; see config.mak.in).
+PACKAGE := umin-passwd
+pkglibdir = $(libdir)/$(PACKAGE)
+pkgdatadir = $(datadir)/$(PACKAGE)
+pkgsysconfdir = $(sysconfdir)/$(PACKAGE)
+pkgstatedir = $(localstatedir)/lib/$(PACKAGE)
+pkgrundir = $(runstatedir)/$(PACKAGE)
+INSTALL ?= install
+# The files make install writes, with the installed paths filled in.
+INST := $(BUILD)/install
+INST_NGINX := $(patsubst nginx/%.in,$(INST)/nginx/%,$(filter-out nginx/nginx-dev.conf.in,$(wildcard nginx/*.in)))
+INST_SYSTEMD := $(patsubst systemd/%.in,$(INST)/systemd/%,$(wildcard systemd/*.in))
+INST_FILES := $(INST_NGINX) $(INST_SYSTEMD) $(INST)/passwd.conf
+
+.PHONY: all run check stop deps clean distclean bench install uninstall
 all: $(PAGES) $(ADMIN_PAGES) $(TOOLS) $(UNIT_TESTS) $(DB_TESTS) $(DICTIONARY) \
-	$(ERROR_PAGES_STAMP) $(NGINX_CONFS)
+	$(ERROR_PAGES_STAMP) $(NGINX_CONFS) $(INST_FILES)
 
 deps:
 	scripts/install-deps
@@ -67,10 +86,12 @@ bench: all
 	PORT=$(PORT) scripts/bench
 	$(BUILD)/tools/bench_password_policy $(DICTIONARY)
 
+# Re-running configure keeps the options it was first run with.
 config.mak: configure.ac config.mak.in
 	aclocal --install -I /usr/share/aclocal >/dev/null 2>&1 || aclocal
 	autoconf
-	./configure --quiet
+	if [ -x config.status ]; then ./config.status --recheck && ./config.status; \
+	else ./configure --quiet; fi
 
 $(BUILD)/%.o: %.cc config.mak
 	@mkdir -p $(@D)
@@ -100,15 +121,105 @@ $(DICTIONARY): $(BUILD)/tools/build_dictionary $(WORD_LIST)
 	@mkdir -p $(@D)
 	$< $(WORD_LIST) $@
 
+# Rendered from this checkout's templates, whatever folder is compiled in.
 $(ERROR_PAGES_STAMP): $(BUILD)/tools/render_error_pages $(wildcard templates/*.tpl)
 	@mkdir -p $(@D)
-	$< $(@D) && touch $@
+	printf 'templates_dir = %s\n' '$(ROOT)/templates' > $(BUILD)/render_error_pages.conf
+	$< $(@D) $(BUILD)/render_error_pages.conf && touch $@
 
-# nginx files: the production include with this checkout's paths filled in.
+# nginx files, twice from the same nginx/*.in: build/nginx/ for the
+# development stack (this checkout's static/, build/errors/, var/), and
+# build/install/nginx/ for make install (the installed folders).
+# POST_RATE, POST_BURST: a client address's POSTs per second, and how many
+# above it at once, before nginx answers 429; the development stack's are high
+# enough for the tests' bursts (fifty parallel guesses of a code).
+NGINX_SUBST = -e 's|@STATIC_DIR@|$(1)|g' -e 's|@ERRORS_DIR@|$(2)|g' \
+	-e 's|@NGINX_DIR@|$(3)|g' -e 's|@SOCKET_DIR@|$(4)|g' -e 's|@ACCESS_LOG@|$(5)|g' \
+	-e 's|@ALLOW_DIR@|$(6)|g' -e 's|@POST_RATE@|$(7)|g' -e 's|@POST_BURST@|$(8)|g'
 $(BUILD)/nginx/%: nginx/%.in Makefile
 	@mkdir -p $(@D)
 	sed -e 's|@ROOT@|$(ROOT)|g' -e 's|@BUILD@|$(ROOT)/$(BUILD)|g' \
-	    -e 's|@VAR@|$(ROOT)/$(VAR)|g' -e 's|@PORT@|$(PORT)|g' $< > $@
+	    -e 's|@VAR@|$(ROOT)/$(VAR)|g' -e 's|@PORT@|$(PORT)|g' \
+	    $(call NGINX_SUBST,$(ROOT)/static,$(ROOT)/$(BUILD)/errors,$(ROOT)/$(BUILD)/nginx,$(ROOT)/$(VAR)/run/fcgi,$(ROOT)/$(VAR)/log/nginx-access.log,$(ROOT)/$(BUILD)/nginx,100r/s,200) \
+	    $< > $@
+$(BUILD)/nginx/%-allow.conf: etc/%-allow.conf
+	@mkdir -p $(@D)
+	cp $< $@
+$(INST)/nginx/%: nginx/%.in Makefile config.mak
+	@mkdir -p $(@D)
+	@echo '  GEN     $@'
+	@sed $(call NGINX_SUBST,$(pkgdatadir)/static,$(pkgdatadir)/errors,$(pkgdatadir)/nginx,$(pkgrundir),$(localstatedir)/log/nginx/$(PACKAGE)-access.log,$(pkgsysconfdir),2r/s,20) \
+	    $< > $@
+
+# systemd units; umin-passwd.target lists every page and console page built.
+$(INST)/systemd/umin-passwd.target: $(wildcard cgi/*.cc cgi/admin/*.cc)
+$(INST)/systemd/%: systemd/%.in Makefile config.mak
+	@mkdir -p $(@D)
+	@echo '  GEN     $@'
+	@sed -e 's|@PKGLIBDIR@|$(pkglibdir)|g' -e 's|@PKGSYSCONFDIR@|$(pkgsysconfdir)|g' \
+	    -e 's|@PKGRUNDIR@|$(pkgrundir)|g' -e 's|@PKGSTATEDIR@|$(pkgstatedir)|g' \
+	    -e 's|@PAGE_SOCKETS@|$(patsubst $(BUILD)/cgi/%,umin-passwd-page@%.socket,$(PAGES))|g' \
+	    -e 's|@CONSOLE_SOCKETS@|$(patsubst $(BUILD)/cgi-admin/%,umin-passwd-console@%.socket,$(ADMIN_PAGES))|g' \
+	    $< > $@
+
+# The configuration make install puts in place once: the example, with the
+# installed templates folder and dictionary.
+$(INST)/passwd.conf: etc/passwd.conf.example Makefile config.mak
+	@mkdir -p $(@D)
+	@echo '  GEN     $@'
+	@sed -e 's|^templates_dir *=.*|templates_dir = $(TEMPLATES_DIR)|' \
+	    -e 's|^dictionary_path *=.*|dictionary_path = $(DICTIONARY_FILE)|' $< > $@
+
+# --- make install ------------------------------------------------------------
+# The Debian layout with ./configure --prefix=/usr --sysconfdir=/etc
+# --localstatedir=/var (docs/operations.md). The configuration and the
+# allow-lists are installed once and never overwritten.
+INSTALLED_PAGES = $(PAGES:$(BUILD)/cgi/%=$(DESTDIR)$(pkglibdir)/cgi/%) \
+	$(ADMIN_PAGES:$(BUILD)/cgi-admin/%=$(DESTDIR)$(pkglibdir)/cgi-admin/%)
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(pkglibdir)/cgi $(DESTDIR)$(pkglibdir)/cgi-admin \
+	    $(DESTDIR)$(pkgdatadir)/static $(DESTDIR)$(pkgdatadir)/errors \
+	    $(DESTDIR)$(pkgdatadir)/nginx $(DESTDIR)$(pkgdatadir)/sql \
+	    $(DESTDIR)$(TEMPLATES_DIR) $(DESTDIR)$(dir $(DICTIONARY_FILE)) \
+	    $(DESTDIR)$(SYSTEMD_UNIT_DIR) $(DESTDIR)$(SYSUSERS_DIR) $(DESTDIR)$(sbindir)
+	$(INSTALL) -d -m 0750 $(DESTDIR)$(pkgsysconfdir)
+	$(INSTALL) -m 0755 $(PAGES) $(DESTDIR)$(pkglibdir)/cgi/
+	$(INSTALL) -m 0755 $(ADMIN_PAGES) $(DESTDIR)$(pkglibdir)/cgi-admin/
+	$(INSTALL) -m 0755 $(WORKERS:%=$(BUILD)/tools/%) $(DESTDIR)$(pkglibdir)/
+	if [ -f $(BUILD)/tools/passwdctl ]; then \
+	    $(INSTALL) -m 0755 $(BUILD)/tools/passwdctl $(DESTDIR)$(sbindir)/$(PACKAGE)ctl; fi
+	$(INSTALL) -m 0644 templates/*.tpl $(DESTDIR)$(TEMPLATES_DIR)/
+	$(INSTALL) -m 0644 $(DICTIONARY) $(DESTDIR)$(DICTIONARY_FILE)
+	$(INSTALL) -m 0644 static/* $(DESTDIR)$(pkgdatadir)/static/
+	$(INSTALL) -m 0644 $(BUILD)/errors/*.html $(DESTDIR)$(pkgdatadir)/errors/
+	$(INSTALL) -m 0644 sql/*.sql $(DESTDIR)$(pkgdatadir)/sql/
+	$(INSTALL) -m 0644 $(INST_NGINX) $(DESTDIR)$(pkgdatadir)/nginx/
+	$(INSTALL) -m 0644 $(filter-out %.sysusers,$(INST_SYSTEMD)) $(DESTDIR)$(SYSTEMD_UNIT_DIR)/
+	$(INSTALL) -m 0644 $(INST)/systemd/$(PACKAGE).sysusers $(DESTDIR)$(SYSUSERS_DIR)/$(PACKAGE).conf
+	@# Once: the site's configuration and allow-lists are never overwritten.
+	for f in $(INST)/passwd.conf:passwd.conf:0640 etc/console-allow.conf:console-allow.conf:0644 \
+	    etc/health-allow.conf:health-allow.conf:0644; do \
+	  src=$${f%%:*} rest=$${f#*:}; dst=$(DESTDIR)$(pkgsysconfdir)/$${rest%%:*}; \
+	  if [ -e "$$dst" ]; then echo "  keeping $$dst"; \
+	  else $(INSTALL) -m $${rest#*:} "$$src" "$$dst"; fi; \
+	done
+	@# On the host itself: the system user, and the configuration readable by it.
+	if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v systemd-sysusers >/dev/null; then \
+	  systemd-sysusers $(SYSUSERS_DIR)/$(PACKAGE).conf && \
+	  chgrp $(PACKAGE) $(pkgsysconfdir) $(pkgsysconfdir)/passwd.conf; fi
+
+# Removes what make install put in place except the configuration and the
+# allow-lists (the site's), and the state under $(pkgstatedir).
+uninstall:
+	rm -f $(INSTALLED_PAGES) $(WORKERS:%=$(DESTDIR)$(pkglibdir)/%) \
+	    $(DESTDIR)$(sbindir)/$(PACKAGE)ctl $(DESTDIR)$(DICTIONARY_FILE) \
+	    $(patsubst $(INST)/systemd/%,$(DESTDIR)$(SYSTEMD_UNIT_DIR)/%,$(filter-out %.sysusers,$(INST_SYSTEMD))) \
+	    $(DESTDIR)$(SYSUSERS_DIR)/$(PACKAGE).conf
+	rm -rf $(DESTDIR)$(TEMPLATES_DIR) $(DESTDIR)$(pkgdatadir)/static \
+	    $(DESTDIR)$(pkgdatadir)/errors $(DESTDIR)$(pkgdatadir)/nginx $(DESTDIR)$(pkgdatadir)/sql
+	-rmdir $(DESTDIR)$(pkglibdir)/cgi $(DESTDIR)$(pkglibdir)/cgi-admin \
+	    $(DESTDIR)$(pkglibdir) $(DESTDIR)$(pkgdatadir) 2>/dev/null
 
 clean:
 	rm -rf $(BUILD)

@@ -49,7 +49,8 @@ struct Dispatch {
 };
 
 BOOST_AUTO_TEST_CASE(dispatch_turns_every_failure_into_a_japanese_page) {
-  SetTemplatesDir(Dispatch::DefaultConfig().templates_dir);
+  // The checkout's templates: the compiled-in folder is the installed one.
+  SetTemplatesDir(std::string(PASSWD_SOURCE_DIR) + "/templates");
   struct Case {
     const char* what;
     PageHandler handler;
@@ -85,7 +86,7 @@ BOOST_AUTO_TEST_CASE(dispatch_turns_every_failure_into_a_japanese_page) {
 }
 
 BOOST_AUTO_TEST_CASE(error_page_keeps_only_the_cookies_the_handler_cleared) {
-  SetTemplatesDir(Dispatch::DefaultConfig().templates_dir);
+  SetTemplatesDir(std::string(PASSWD_SOURCE_DIR) + "/templates");
   Dispatch d;
   Response r = d.Run(ClearsThenRefuses, "GET");
   BOOST_TEST(r.status() == 403);
