@@ -1,10 +1,16 @@
 #include "base/config.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <map>
+#include <set>
+#include <regex>
 #include <sstream>
 
 #include "base/crypto.h"
@@ -213,6 +219,85 @@ Status DeriveConfigKeys(const std::string& secret, PurposeKeys* keys) {
   for (const auto& p : purposes) {
     Status s = HkdfSha256(secret, "", p.label, kSha256Size, &(keys->*p.key));
     if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status FillMissingSecrets(const std::string& text, std::string* out,
+                          std::vector<std::string>* written) {
+  out->clear();
+  written->clear();
+  static const char* const kSecretKeys[] = {"code_hmac_key", "outbox_key"};
+  auto fresh = [&](const std::string& key, std::string* line) {
+    std::string bytes;
+    Status s = RandomBytes(kMinSecretBytes, &bytes);
+    if (s.ok()) *line = key + " = " + HexEncode(bytes);
+    written->push_back(key);
+    return s;
+  };
+  const std::regex assignment(R"(^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$)");
+  std::set<std::string> seen;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::smatch m;
+    if (std::regex_match(line, m, assignment)) {
+      const std::string key = m[1], value = m[2];
+      for (const char* secret : kSecretKeys) {
+        if (key != secret || seen.count(key)) continue;
+        seen.insert(key);
+        if (value.find_first_not_of('0') == std::string::npos) {
+          Status s = fresh(key, &line);
+          if (!s.ok()) return s;
+        }
+      }
+    }
+    *out += line + "\n";
+  }
+  for (const char* secret : kSecretKeys) {
+    if (seen.count(secret)) continue;
+    std::string added;
+    Status s = fresh(secret, &added);
+    if (!s.ok()) return s;
+    *out += added + "\n";
+  }
+  return Status::Ok();
+}
+
+Status InitConfigFile(const std::string& path,
+                      std::vector<std::string>* written) {
+  std::string text;
+  struct stat before {};
+  const bool existed = ::stat(path.c_str(), &before) == 0;
+  if (existed) {
+    std::ifstream file(path);
+    if (!file) return Status::Internal("cannot read " + path);
+    std::ostringstream read;
+    read << file.rdbuf();
+    text = read.str();
+  }
+  std::string filled;
+  Status s = FillMissingSecrets(text, &filled, written);
+  if (!s.ok()) return s;
+  if (written->empty()) {
+    return ::chmod(path.c_str(), 0640) == 0
+               ? Status::Ok()
+               : Status::Internal("cannot set the mode of " + path);
+  }
+  // Written beside and renamed, so a crash never leaves half a file.
+  const std::string temp = path + ".passwdctl-new";
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return Status::Internal("cannot write " + temp);
+  bool ok = ::write(fd, filled.data(), filled.size()) ==
+            static_cast<ssize_t>(filled.size());
+  // Keeping root:umin-passwd matters when root runs it; as anyone else the
+  // file stays theirs, which is what they can do.
+  if (existed) (void)!::fchown(fd, before.st_uid, before.st_gid);
+  ok = ok && ::fchmod(fd, 0640) == 0 && ::fsync(fd) == 0;
+  ok = (::close(fd) == 0) && ok;
+  if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
+    ::unlink(temp.c_str());
+    return Status::Internal("cannot write " + path);
   }
   return Status::Ok();
 }

@@ -104,6 +104,17 @@ Status LoadConfigFromEnvironment(Config* config);
 // info label per purpose); all empty when `secret` is.
 Status DeriveConfigKeys(const std::string& secret, PurposeKeys* keys);
 
+// Rewrites configuration text `text` into `*out` with a fresh random value
+// (64 hex digits) for every secret key that is missing, empty or all zero,
+// keeping every other line as it is; `*written` names the keys it filled.
+Status FillMissingSecrets(const std::string& text, std::string* out,
+                          std::vector<std::string>* written);
+
+// FillMissingSecrets on the file at `path` (created when missing), replaced
+// atomically with mode 0640 and, where allowed, its former owner and group.
+Status InitConfigFile(const std::string& path,
+                      std::vector<std::string>* written);
+
 // The reasons `config` is unfit to run with (a missing, short or all-zero
 // key), one line each naming its key; empty when it is fit. The one
 // judgement of validity, shared by `umin-passwdctl check-config` and every
