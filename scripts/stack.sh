@@ -224,7 +224,8 @@ default-time-zone = +00:00
 innodb_buffer_pool_size = 64M
 max_connections = 200
 
-# The DB root, for scripts/start's migrations and the tests' assertions:
+# The DB root, for scripts/start's set-up and the tests' assertions
+# (umin-passwdctl migrate connects as this user too, through the socket):
 # mariadb --defaults-file=var/mariadb.cnf passwd
 [client]
 user = $user

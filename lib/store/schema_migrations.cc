@@ -38,15 +38,18 @@ const char kFillChecksum[] =
     "WHERE name = ? AND checksum IS NULL";
 
 AppliedMigration AppliedFromRow(const SqlRow& row) {
-  return {row.Text(0), row.Text(1)};
+  return {row.Text(0), row.size() > 1 ? row.Text(1) : ""};
 }
 
-Status ReadApplied(Database* db, std::vector<AppliedMigration>* applied) {
-  applied->clear();
+// Reads the rows; `with_checksums` false reads a table from before
+// checksums (names only), which `migrate --status` must show unchanged.
+Status ReadApplied(Database* db, bool with_checksums,
+                   std::vector<AppliedMigration>* applied) {
   return db->Transaction([&](SqlSession* session) {
     applied->clear();
     std::vector<SqlRow> rows;
-    Status s = session->Query(kSelectApplied, {}, &rows);
+    Status s = session->Query(with_checksums ? kSelectApplied : kSelectNames,
+                              {}, &rows);
     for (const auto& row : rows) applied->push_back(AppliedFromRow(row));
     return s;
   });
@@ -147,7 +150,7 @@ Status Migrate(Database* db, const std::vector<MigrationFile>& files,
   done->clear();
   Status s = PrepareTable(db, files);
   std::vector<AppliedMigration> applied;
-  if (s.ok()) s = ReadApplied(db, &applied);
+  if (s.ok()) s = ReadApplied(db, true, &applied);
   std::vector<const MigrationFile*> pending;
   if (s.ok()) s = PlanMigrations(files, applied, &pending);
   for (const MigrationFile* file : pending) {
@@ -163,7 +166,10 @@ Status ReadMigrationStates(Database* db,
                            std::vector<MigrationState>* states) {
   states->clear();
   std::vector<AppliedMigration> applied;
-  Status s = ReadApplied(db, &applied);
+  Status s = ReadApplied(db, true, &applied);
+  // A table from before checksums, not adopted yet: its names still say
+  // what is applied.
+  if (!s.ok()) s = ReadApplied(db, false, &applied);
   std::vector<const MigrationFile*> pending;
   if (s.ok()) s = PlanMigrations(files, applied, &pending);
   if (!s.ok()) return s;

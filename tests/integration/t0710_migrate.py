@@ -52,6 +52,10 @@ class Migrate(unittest.TestCase):
     def test_a_table_from_before_checksums_is_adopted(self):
         before = recorded()
         harness.db_exec("ALTER TABLE schema_migrations DROP COLUMN checksum")
+        status = passwdctl("migrate", "--status")
+        self.assertEqual(status.returncode, 0, status.stderr)
+        self.assertEqual(status.stdout.decode().splitlines(),
+                         ["applied  " + m for m in migrations()])
         proc = passwdctl("migrate")
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual(recorded(), before)

@@ -161,6 +161,35 @@ BOOST_AUTO_TEST_CASE(derives_a_distinct_key_per_purpose) {
   BOOST_TEST(empty.keys.csrf.empty());
 }
 
+BOOST_AUTO_TEST_CASE(fills_missing_empty_and_zero_secrets_only) {
+  const std::string kept(64, 'b');
+  struct Case {
+    std::string text;
+    std::vector<std::string> written;
+  } cases[] = {
+      {"", {"code_hmac_key", "outbox_key"}},
+      {"# c\ncode_hmac_key = " + kept + "\noutbox_key =\n", {"outbox_key"}},
+      {"code_hmac_key = " + std::string(64, '0') + "\noutbox_key = " + kept,
+       {"code_hmac_key"}},
+      {"code_hmac_key = " + kept + "\noutbox_key = " + kept + "\n", {}},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.text) {
+      std::string out;
+      std::vector<std::string> written;
+      BOOST_REQUIRE(FillMissingSecrets(c.text, &out, &written).ok());
+      BOOST_TEST(written == c.written, boost::test_tools::per_element());
+      Config config;
+      BOOST_REQUIRE(ParseConfig(out, "t", &config).ok());
+      BOOST_TEST(ConfigProblems(config).empty());
+      if (c.text.find("# c") == 0) BOOST_TEST(out.find("# c\n") == 0u);
+      if (c.text.find(kept) != std::string::npos) {
+        BOOST_TEST(out.find(kept) != std::string::npos);
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(missing_file_is_an_error) {
   Config c;
   BOOST_TEST(!LoadConfigFile("/nonexistent/passwd.conf", &c).ok());
