@@ -43,6 +43,14 @@ UNIT_TESTS := $(BUILD)/tests/unit_tests
 DB_TEST_SRCS := $(wildcard tests/db/*.cc)
 DB_TESTS := $(if $(DB_TEST_SRCS),$(BUILD)/tests/db_tests)
 
+# The migrations this build knows (sql/[0-9]*.sql, by name): compiled into
+# store/schema_migrations for `passwdctl migrate` and the health page. The
+# list file changes only when the names do, so that object is rebuilt then.
+MIGRATIONS := $(notdir $(sort $(wildcard sql/[0-9]*.sql)))
+MIGRATION_LIST := $(BUILD)/gen/migrations.list
+# Where `passwdctl migrate` reads the migration files by default.
+SQL_DIR ?= $(ROOT)/sql
+
 DICTIONARY := $(BUILD)/dict/words.dict
 WORD_LIST := /usr/share/dict/american-english
 ERROR_PAGES_STAMP := $(BUILD)/errors/.stamp
@@ -97,6 +105,15 @@ $(BUILD)/%.o: %.cc config.mak
 	@mkdir -p $(@D)
 	@echo '  CXX     $<'
 	@$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
+
+$(MIGRATION_LIST): FORCE
+	@mkdir -p $(@D)
+	@echo '$(MIGRATIONS)' | cmp -s - $@ || echo '$(MIGRATIONS)' > $@
+$(BUILD)/lib/store/schema_migrations.o: $(MIGRATION_LIST)
+$(BUILD)/lib/store/schema_migrations.o: ALL_CXXFLAGS += -DPASSWD_MIGRATIONS='"$(MIGRATIONS)"'
+$(BUILD)/tools/passwdctl.o: ALL_CXXFLAGS += -DPASSWD_SQL_DIR='"$(SQL_DIR)"'
+.PHONY: FORCE
+FORCE:
 
 $(LIBPASSWD): $(LIB_OBJS)
 	@mkdir -p $(@D)

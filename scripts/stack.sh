@@ -224,7 +224,8 @@ default-time-zone = +00:00
 innodb_buffer_pool_size = 64M
 max_connections = 200
 
-# The DB root, for scripts/start's migrations and the tests' assertions:
+# The DB root, for scripts/start's set-up and the tests' assertions
+# (umin-passwdctl migrate connects as this user too, through the socket):
 # mariadb --defaults-file=var/mariadb.cnf passwd
 [client]
 user = $user
@@ -286,9 +287,10 @@ db_stop() {
 }
 
 # Creates the database and the app's user (least privilege), applies the
-# migrations not applied yet, and loads the demo data.
+# migrations not applied yet (umin-passwdctl migrate, as this user through the
+# root socket: migrate_user in var/passwd.conf), and loads the demo data.
 db_setup() {
-  local app_password
+  local app_password out file
   app_password=$(tr -d '[:space:]' < "$VAR/secrets/db_password")
   [[ $app_password =~ ^[0-9a-f]+$ ]] || die "var/secrets/db_password is not hex; delete it and run again"
   # Through stdin, so the password never appears in a process list.
@@ -297,40 +299,22 @@ CREATE DATABASE IF NOT EXISTS \`$DB_NAME\`;
 CREATE USER IF NOT EXISTS '$DB_APP_USER'@'localhost' IDENTIFIED BY '$app_password';
 ALTER USER '$DB_APP_USER'@'localhost' IDENTIFIED BY '$app_password';
 GRANT SELECT, INSERT, UPDATE, DELETE ON \`$DB_NAME\`.* TO '$DB_APP_USER'@'localhost';
-CREATE TABLE IF NOT EXISTS \`$DB_NAME\`.schema_migrations (
-  name        VARCHAR(255) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
-  applied_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  PRIMARY KEY (name)
-) ENGINE=InnoDB;
 EOF
 
-  local file name applied count=0
-  applied=$(db_sql --batch --skip-column-names "$DB_NAME" \
-    -e 'SELECT name FROM schema_migrations') || die "could not read schema_migrations"
-  for file in "$ROOT"/sql/[0-9]*.sql; do
-    [ -f "$file" ] || continue
-    name=${file##*/}
-    [[ $name =~ ^[A-Za-z0-9_.-]+$ ]] || die "bad migration file name: $name"
-    if grep -qxF "$name" <<< "$applied"; then continue; fi
-    say "applying sql/$name"
-    # One session: the client stops at the first error, so the migration is
-    # recorded only when every statement of it succeeded.
-    if ! { cat "$file"; printf '\nINSERT INTO schema_migrations (name) VALUES ('"'%s'"');\n' "$name"; } \
-        | db_sql "$DB_NAME"; then
-      die "migration sql/$name failed (fix it in a new file if it had landed; see the error above)"
-    fi
-    count=$((count + 1))
-  done
+  [ -x "$BUILD/tools/passwdctl" ] || die "${BUILD#"$ROOT"/}/tools/passwdctl missing: run 'make all' first"
+  if ! out=$(PASSWD_CONFIG=$CONFIG_FILE "$BUILD/tools/passwdctl" migrate 2>&1); then
+    printf '%s\n' "$out" >&2
+    die "the migrations failed (fix a landed one in a new file; see above)"
+  fi
+  grep '^applied ' <<< "$out" | sed "s/^/$PROG: /" || true
   for file in "$ROOT"/sql/demo/*.sql; do
     [ -f "$file" ] || continue
     db_sql "$DB_NAME" < "$file" || die "loading demo data sql/demo/${file##*/} failed"
   done
   # The demo operator of the console (README); re-running changes nothing.
-  if [ -x "$BUILD/tools/add_operator" ]; then
-    printf '%s' 'Demo#Op3r8' | PASSWD_CONFIG=$VAR/passwd.conf \
-      "$BUILD/tools/add_operator" demo-op 'デモ オペレータ' >/dev/null \
-      || die "creating the demo operator demo-op failed"
-  fi
+  printf '%s' 'Demo#Op3r8' | PASSWD_CONFIG=$CONFIG_FILE \
+    "$BUILD/tools/passwdctl" add-operator demo-op 'デモ オペレータ' >/dev/null \
+    || die "creating the demo operator demo-op failed"
   return 0
 }
 

@@ -1,17 +1,23 @@
 #include "base/config.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <map>
+#include <regex>
+#include <set>
 #include <sstream>
 
 #include "base/crypto.h"
 #include "base/text.h"
 
 #ifndef PASSWD_CONFIG_FILE
-#define PASSWD_CONFIG_FILE "/etc/passwd/passwd.conf"
+#define PASSWD_CONFIG_FILE "/etc/umin-passwd/passwd.conf"
 #endif
 #ifndef PASSWD_DICTIONARY
 #define PASSWD_DICTIONARY "words.dict"
@@ -22,6 +28,9 @@
 
 namespace passwd {
 namespace {
+
+// The least key material a secret must have: 256 bits.
+constexpr size_t kMinSecretBytes = 32;
 
 using Setter = std::function<Status(const std::string&, Config*)>;
 
@@ -59,12 +68,14 @@ Setter Flag(bool Config::*field) {
   };
 }
 
-// A 32-byte secret written as 64 hex digits; stored decoded.
+// A 32-byte secret written as 64 hex digits; stored decoded. An empty value
+// parses (as no key) so that ConfigProblems names it like a missing one.
 Setter Secret(std::string Config::*field) {
   return [field](const std::string& value, Config* c) {
     std::string bytes;
-    if (!HexDecode(value, &bytes).ok() || bytes.size() != 32) {
-      return Status::InvalidInput("expected 64 hex digits");
+    if (!HexDecode(value, &bytes).ok() ||
+        (!bytes.empty() && bytes.size() != kMinSecretBytes)) {
+      return Status::InvalidInput("expected 64 hex digits (32 bytes)");
     }
     c->*field = bytes;
     return Status::Ok();
@@ -89,6 +100,8 @@ const std::map<std::string, Setter>& Setters() {
       {"db_user", Text(&Config::db_user)},
       {"db_password", Text(&Config::db_password)},
       {"db_name", Text(&Config::db_name)},
+      {"migrate_user", Text(&Config::migrate_user)},
+      {"migrate_password", Text(&Config::migrate_password)},
       {"templates_dir", Text(&Config::templates_dir)},
       {"max_body_bytes", Number(&Config::max_body_bytes, 1024, 1 << 20)},
       {"top_url", Text(&Config::top_url)},
@@ -129,10 +142,10 @@ const std::map<std::string, Setter>& Setters() {
   return *setters;
 }
 
-}  // namespace
-
-Status ParseConfig(const std::string& text, const std::string& origin,
-                   Config* config) {
+// Parses every line of `text`, appending one line per unparsable one to
+// `*problems`, then fills the defaults and derives the keys.
+void ParseConfigLines(const std::string& text, const std::string& origin,
+                      Config* config, std::vector<std::string>* problems) {
   std::istringstream in(text);
   std::string line;
   int number = 0;
@@ -143,16 +156,18 @@ Status ParseConfig(const std::string& text, const std::string& origin,
     if (line.empty() || line[0] == '#') continue;
     size_t eq = line.find('=');
     if (eq == std::string::npos) {
-      return Status::InvalidInput(where + "expected key = value");
+      problems->push_back(where + "expected key = value");
+      continue;
     }
     std::string key = Trim(line.substr(0, eq));
     std::string value = Trim(line.substr(eq + 1));
     auto it = Setters().find(key);
     if (it == Setters().end()) {
-      return Status::InvalidInput(where + "unknown key '" + key + "'");
+      problems->push_back(where + "unknown key '" + key + "'");
+      continue;
     }
     Status s = it->second(value, config);
-    if (!s.ok()) return Status::InvalidInput(where + key + ": " + s.message());
+    if (!s.ok()) problems->push_back(where + key + ": " + s.message());
   }
   if (config->templates_dir.empty()) {
     config->templates_dir = PASSWD_TEMPLATES_DIR;
@@ -160,7 +175,168 @@ Status ParseConfig(const std::string& text, const std::string& origin,
   if (config->dictionary_path.empty()) {
     config->dictionary_path = PASSWD_DICTIONARY;
   }
+  Status s = DeriveConfigKeys(config->code_hmac_key, &config->keys);
+  if (!s.ok()) problems->push_back(origin + ": " + s.message());
+}
+
+// Every problem of `secret`, the value of key `name`, as a line each.
+void CheckSecret(const std::string& name, const std::string& secret,
+                 std::vector<std::string>* problems) {
+  if (secret.empty()) {
+    problems->push_back(name + ": missing or empty (umin-passwdctl init "
+                               "writes a random one)");
+  } else if (secret.size() < kMinSecretBytes) {
+    problems->push_back(name + ": shorter than 32 bytes");
+  } else if (secret.find_first_not_of('\0') == std::string::npos) {
+    problems->push_back(name + ": all zero (umin-passwdctl init writes a "
+                               "random one)");
+  }
+}
+
+}  // namespace
+
+Status ParseConfig(const std::string& text, const std::string& origin,
+                   Config* config) {
+  std::vector<std::string> problems;
+  ParseConfigLines(text, origin, config, &problems);
+  if (!problems.empty()) return Status::InvalidInput(problems.front());
   return Status::Ok();
+}
+
+Status DeriveConfigKeys(const std::string& secret, PurposeKeys* keys) {
+  *keys = PurposeKeys{};
+  if (secret.empty()) return Status::Ok();
+  // Distinct labels make the keys independent; "v1" leaves room for a
+  // derivation that changes one day without reusing a label.
+  const struct {
+    const char* label;
+    std::string PurposeKeys::*key;
+  } purposes[] = {
+      {"umin-passwd access-code v1", &PurposeKeys::access_code},
+      {"umin-passwd csrf v1", &PurposeKeys::csrf},
+      {"umin-passwd receipt v1", &PurposeKeys::receipt},
+  };
+  for (const auto& p : purposes) {
+    Status s = HkdfSha256(secret, "", p.label, kSha256Size, &(keys->*p.key));
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status FillMissingSecrets(const std::string& text, std::string* out,
+                          std::vector<std::string>* written) {
+  out->clear();
+  written->clear();
+  static const char* const kSecretKeys[] = {"code_hmac_key", "outbox_key"};
+  auto fresh = [&](const std::string& key, std::string* line) {
+    std::string bytes;
+    Status s = RandomBytes(kMinSecretBytes, &bytes);
+    if (s.ok()) *line = key + " = " + HexEncode(bytes);
+    written->push_back(key);
+    return s;
+  };
+  const std::regex assignment(R"(^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$)");
+  std::set<std::string> seen;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::smatch m;
+    if (std::regex_match(line, m, assignment)) {
+      const std::string key = m[1], value = m[2];
+      for (const char* secret : kSecretKeys) {
+        if (key != secret || seen.count(key)) continue;
+        seen.insert(key);
+        if (value.find_first_not_of('0') == std::string::npos) {
+          Status s = fresh(key, &line);
+          if (!s.ok()) return s;
+        }
+      }
+    }
+    *out += line + "\n";
+  }
+  for (const char* secret : kSecretKeys) {
+    if (seen.count(secret)) continue;
+    std::string added;
+    Status s = fresh(secret, &added);
+    if (!s.ok()) return s;
+    *out += added + "\n";
+  }
+  return Status::Ok();
+}
+
+Status InitConfigFile(const std::string& path,
+                      std::vector<std::string>* written) {
+  std::string text;
+  struct stat before {};
+  const bool existed = ::stat(path.c_str(), &before) == 0;
+  if (existed) {
+    std::ifstream file(path);
+    if (!file) return Status::Internal("cannot read " + path);
+    std::ostringstream read;
+    read << file.rdbuf();
+    text = read.str();
+  }
+  std::string filled;
+  Status s = FillMissingSecrets(text, &filled, written);
+  if (!s.ok()) return s;
+  if (written->empty()) {
+    return ::chmod(path.c_str(), 0640) == 0
+               ? Status::Ok()
+               : Status::Internal("cannot set the mode of " + path);
+  }
+  // Written beside and renamed, so a crash never leaves half a file.
+  const std::string temp = path + ".passwdctl-new";
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return Status::Internal("cannot write " + temp);
+  bool ok = ::write(fd, filled.data(), filled.size()) ==
+            static_cast<ssize_t>(filled.size());
+  // Keeping root:umin-passwd matters when root runs it; as anyone else the
+  // file stays theirs, which is what they can do.
+  if (existed) (void)!::fchown(fd, before.st_uid, before.st_gid);
+  ok = ok && ::fchmod(fd, 0640) == 0 && ::fsync(fd) == 0;
+  ok = (::close(fd) == 0) && ok;
+  if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
+    ::unlink(temp.c_str());
+    return Status::Internal("cannot write " + path);
+  }
+  return Status::Ok();
+}
+
+std::vector<std::string> ConfigProblems(const Config& config) {
+  std::vector<std::string> problems;
+  CheckSecret("code_hmac_key", config.code_hmac_key, &problems);
+  CheckSecret("outbox_key", config.outbox_key, &problems);
+  return problems;
+}
+
+Status LoadCheckedConfig(const std::string& path, Config* config,
+                         std::vector<std::string>* problems) {
+  problems->clear();
+  std::ifstream file(path);
+  if (!file) {
+    problems->push_back("cannot read configuration " + path);
+  } else {
+    std::ostringstream text;
+    text << file.rdbuf();
+    if (text.str().empty()) {
+      problems->push_back(path + ": empty");
+    }
+    ParseConfigLines(text.str(), path, config, problems);
+    for (auto& p : ConfigProblems(*config)) problems->push_back(path + ": " + p);
+  }
+  if (problems->empty()) return Status::Ok();
+  return Status::InvalidInput(problems->front());
+}
+
+Status LoadCheckedConfigFromEnvironment(Config* config) {
+  std::vector<std::string> problems;
+  Status s = LoadCheckedConfig(ConfigPath(), config, &problems);
+  if (s.ok()) return s;
+  std::string line = "refusing to start: ";
+  for (size_t i = 0; i < problems.size(); ++i) {
+    line += (i ? "; " : "") + problems[i];
+  }
+  return Status::InvalidInput(line);
 }
 
 Status LoadConfigFile(const std::string& path, Config* config) {
@@ -171,9 +347,13 @@ Status LoadConfigFile(const std::string& path, Config* config) {
   return ParseConfig(text.str(), path, config);
 }
 
-Status LoadConfigFromEnvironment(Config* config) {
+std::string ConfigPath() {
   const char* path = std::getenv("PASSWD_CONFIG");
-  return LoadConfigFile(path && *path ? path : PASSWD_CONFIG_FILE, config);
+  return path && *path ? path : PASSWD_CONFIG_FILE;
+}
+
+Status LoadConfigFromEnvironment(Config* config) {
+  return LoadConfigFile(ConfigPath(), config);
 }
 
 std::vector<std::string> ConfigKeys() {

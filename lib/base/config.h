@@ -13,6 +13,15 @@
 
 namespace passwd {
 
+// The keys the service uses, each derived from the configured secret
+// `code_hmac_key` with HKDF-SHA256 under its own label (DeriveConfigKeys), so
+// a key leaked or misused for one purpose says nothing about the others.
+struct PurposeKeys {
+  std::string access_code;  // HMAC of stored access codes
+  std::string csrf;         // HMAC of CSRF tokens
+  std::string receipt;      // HMAC of the operator request receipt cookie
+};
+
 // Every setting of the service, each with its default.
 struct Config {
   // Database (Connector/C++ host URL: tcp://host:port or unix:///path).
@@ -20,6 +29,10 @@ struct Config {
   std::string db_user = "passwd_app";
   std::string db_password;
   std::string db_name = "passwd";
+  // The account `umin-passwdctl migrate` connects as (it needs DDL rights);
+  // empty: db_user and db_password.
+  std::string migrate_user;
+  std::string migrate_password;
 
   // Pages.
   std::string templates_dir;  // default: configure's --with-templates-dir
@@ -35,6 +48,8 @@ struct Config {
   // Secrets, hex-encoded 32 bytes each, decoded at load time.
   std::string code_hmac_key;
   std::string outbox_key;
+  // Derived from code_hmac_key by ParseConfig; empty while it is empty.
+  PurposeKeys keys;
 
   // Mail.
   std::string umin_mail_domain = "umin.ac.jp";
@@ -78,8 +93,43 @@ Status ParseConfig(const std::string& text, const std::string& origin,
 // Reads and parses the file at `path`.
 Status LoadConfigFile(const std::string& path, Config* config);
 
+// The configuration file's path: PASSWD_CONFIG, or configure's default
+// (${sysconfdir}/umin-passwd/passwd.conf).
+std::string ConfigPath();
+
 // Loads the file named by PASSWD_CONFIG, or configure's default path.
 Status LoadConfigFromEnvironment(Config* config);
+
+// Sets `*keys` to the purposes' keys derived from `secret` (HKDF-SHA256, one
+// info label per purpose); all empty when `secret` is.
+Status DeriveConfigKeys(const std::string& secret, PurposeKeys* keys);
+
+// Rewrites configuration text `text` into `*out` with a fresh random value
+// (64 hex digits) for every secret key that is missing, empty or all zero,
+// keeping every other line as it is; `*written` names the keys it filled.
+Status FillMissingSecrets(const std::string& text, std::string* out,
+                          std::vector<std::string>* written);
+
+// FillMissingSecrets on the file at `path` (created when missing), replaced
+// atomically with mode 0640 and, where allowed, its former owner and group.
+Status InitConfigFile(const std::string& path,
+                      std::vector<std::string>* written);
+
+// The reasons `config` is unfit to run with (a missing, short or all-zero
+// key), one line each naming its key; empty when it is fit. The one
+// judgement of validity, shared by `umin-passwdctl check-config` and every
+// page's and worker's start-up.
+std::vector<std::string> ConfigProblems(const Config& config);
+
+// Loads the file at `path` into `*config` and judges it: every problem, a
+// line each (every unparsable line, then ConfigProblems), goes to
+// `*problems`; OK only when there is none.
+Status LoadCheckedConfig(const std::string& path, Config* config,
+                         std::vector<std::string>* problems);
+
+// LoadCheckedConfig on ConfigPath(), with the problems joined on one line
+// in the status, for a process's start-up.
+Status LoadCheckedConfigFromEnvironment(Config* config);
 
 // The keys ParseConfig accepts, for the test that checks the example file.
 std::vector<std::string> ConfigKeys();

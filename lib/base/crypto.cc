@@ -1,8 +1,11 @@
 #include "base/crypto.h"
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/kdf.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -82,6 +85,41 @@ std::string Sha256(const std::string& data) {
   unsigned char md[SHA256_DIGEST_LENGTH];
   if (SHA256(Bytes(data), data.size(), md) == nullptr) std::abort();
   return std::string(reinterpret_cast<const char*>(md), sizeof(md));
+}
+
+Status HkdfSha256(const std::string& key, const std::string& salt,
+                  const std::string& info, size_t length, std::string* out) {
+  out->clear();
+  if (key.empty()) return Status::InvalidInput("HKDF needs a non-empty key");
+  if (length == 0 || length > 255 * kSha256Size) {
+    return Status::InvalidInput("HKDF output length out of range");
+  }
+  EVP_KDF* kdf = EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr);
+  if (kdf == nullptr) return Status::Internal("HKDF unavailable");
+  EVP_KDF_CTX* ctx = EVP_KDF_CTX_new(kdf);
+  EVP_KDF_free(kdf);
+  if (ctx == nullptr) return Status::Internal("cannot create HKDF context");
+  char digest[] = "SHA256";
+  // OSSL_PARAM wants non-const pointers but only reads the inputs.
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
+      OSSL_PARAM_construct_octet_string(
+          OSSL_KDF_PARAM_KEY, const_cast<char*>(key.data()), key.size()),
+      OSSL_PARAM_construct_octet_string(
+          OSSL_KDF_PARAM_SALT, const_cast<char*>(salt.data()), salt.size()),
+      OSSL_PARAM_construct_octet_string(
+          OSSL_KDF_PARAM_INFO, const_cast<char*>(info.data()), info.size()),
+      OSSL_PARAM_construct_end(),
+  };
+  out->assign(length, '\0');
+  const bool ok =
+      EVP_KDF_derive(ctx, MutableBytes(out), out->size(), params) == 1;
+  EVP_KDF_CTX_free(ctx);
+  if (!ok) {
+    out->clear();
+    return Status::Internal("HKDF derivation failed");
+  }
+  return Status::Ok();
 }
 
 std::string HexEncode(const std::string& bytes) {

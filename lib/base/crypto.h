@@ -32,6 +32,12 @@ std::string HmacSha256(const std::string& key, const std::string& data);
 // Returns the raw 32-byte SHA-256 digest of data (aborts like HmacSha256).
 std::string Sha256(const std::string& data);
 
+// Derives `length` bytes (at most 255 * 32) from the input key material
+// `key` with HKDF-SHA256 (RFC 5869) under `salt` (may be empty) and the
+// purpose label `info` into *out; fails on an empty key.
+Status HkdfSha256(const std::string& key, const std::string& salt,
+                  const std::string& info, size_t length, std::string* out);
+
 // Returns bytes as lower-case hexadecimal, two characters per byte.
 std::string HexEncode(const std::string& bytes);
 

@@ -191,6 +191,19 @@ Status SqlSession::Execute(const char* statement,
   }
 }
 
+Status SqlSession::ExecuteScriptStatement(const std::string& statement) {
+  try {
+    if (!db_->connection_) return Status::Unavailable("no database connection");
+    std::unique_ptr<sql::Statement> st(db_->connection_->createStatement());
+    if (st->execute(statement)) {
+      std::unique_ptr<sql::ResultSet> ignored(st->getResultSet());
+    }
+    return Status::Ok();
+  } catch (const sql::SQLException& e) {
+    return db_->FromSqlError(e.getErrorCode(), e.what());
+  }
+}
+
 Status SqlSession::Query(const char* statement,
                          const std::vector<SqlValue>& params,
                          std::vector<SqlRow>* rows) {

@@ -68,6 +68,9 @@ class SqlSession {
   // Runs a query and appends its rows to `rows`.
   Status Query(const char* statement, const std::vector<SqlValue>& params,
                std::vector<SqlRow>* rows);
+  // Runs one statement of a migration file as text, unprepared: the one
+  // exception to "every statement a constant", for `umin-passwdctl migrate`.
+  Status ExecuteScriptStatement(const std::string& statement);
   // The AUTO_INCREMENT value of the last insert.
   Status LastInsertId(uint64_t* id);
 

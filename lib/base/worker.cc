@@ -76,7 +76,9 @@ int RunWorker(const WorkerSpec& spec, int argc, char** argv) {
     once = true;
   }
   Config config;
-  Status s = LoadConfigFromEnvironment(&config);
+  // A configuration `umin-passwdctl check-config` refuses is refused here
+  // too, by the same judgement.
+  Status s = LoadCheckedConfigFromEnvironment(&config);
   if (s.ok() && spec.check_config) s = spec.check_config(config);
   if (!s.ok()) {
     std::fprintf(stderr, "%s: %s\n", spec.name.c_str(), s.ToString().c_str());

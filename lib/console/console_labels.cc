@@ -50,6 +50,8 @@ std::string AuditEventLabel(const std::string& event) {
       {"address_change_refused", "登録アドレス変更の承認不可"},
       {"operator_created", "オペレータ登録"},
       {"operator_updated", "オペレータ更新"},
+      {"operator_disabled", "オペレータ無効化"},
+      {"operator_enabled", "オペレータ有効化"},
   };
   for (const auto& entry : kLabels) {
     if (event == entry.event) return entry.label;

@@ -183,7 +183,7 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
     s = session->Execute(
         kInsertFlow,
         {FlowTokenHash(*flow_token), account.umin_id, via,
-         AccessCodeHash(config.code_hmac_key, code), SqlTime(expires),
+         AccessCodeHash(config.keys.access_code, code), SqlTime(expires),
          caller.client_address, SqlTime(now), SqlTime(now)});
   }
   if (s.ok()) {
@@ -464,7 +464,7 @@ Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
   if (!stored.code_hash) {
     return Status::Internal("reserved a try on a flow without a code");
   }
-  if (AccessCodeMatches(env->config().code_hmac_key, code, *stored.code_hash)) {
+  if (AccessCodeMatches(env->config().keys.access_code, code, *stored.code_hash)) {
     return VerifyFlow(env, session, caller, *flow, now, check);
   }
   return CountWrongCode(env, session, caller, *flow, stored.tries, now, check);

@@ -23,6 +23,8 @@ const char kUpsertOperator[] =
     "display_name = VALUES(display_name), "
     "password_hash = VALUES(password_hash), failed_logins = 0, "
     "locked_until = NULL, disabled = 0, updated_at = VALUES(updated_at)";
+const char kSetDisabled[] =
+    "UPDATE operators SET disabled = ?, updated_at = ? WHERE id = ?";
 const char kInsertSession[] =
     "INSERT INTO operator_sessions (token_hash, operator_id, client_address, "
     "created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)";
@@ -117,6 +119,12 @@ Status SaveOperator(SqlSession* session, const std::string& login,
                     system_clock::time_point now) {
   return session->Execute(kUpsertOperator, {login, display_name, password_hash,
                                             SqlTime(now), SqlTime(now)});
+}
+
+Status SetOperatorDisabled(SqlSession* session, int64_t id, bool disabled,
+                           system_clock::time_point now) {
+  return session->Execute(kSetDisabled,
+                          {int64_t{disabled ? 1 : 0}, SqlTime(now), id});
 }
 
 Status OpenOperatorSession(SqlSession* session, const std::string& token_hash,

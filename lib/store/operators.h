@@ -60,6 +60,10 @@ Status SaveOperator(SqlSession* session, const std::string& login,
                     const std::string& password_hash,
                     std::chrono::system_clock::time_point now);
 
+// Disables operator `id` (its logins and sessions are refused) or enables it.
+Status SetOperatorDisabled(SqlSession* session, int64_t id, bool disabled,
+                           std::chrono::system_clock::time_point now);
+
 // An open session and its operator, as a console request reads them.
 struct OperatorSession {
   int64_t id = 0;

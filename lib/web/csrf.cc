@@ -8,7 +8,7 @@ namespace {
 constexpr size_t kCookieBytes = 32;
 
 std::string TokenFor(const Config& config, const std::string& cookie) {
-  return Base64UrlEncode(HmacSha256(config.code_hmac_key, "csrf:" + cookie));
+  return Base64UrlEncode(HmacSha256(config.keys.csrf, "csrf:" + cookie));
 }
 
 bool WellFormedCookie(const std::string& cookie) {

@@ -101,19 +101,15 @@ Response HandleRawRequest(const PageSpec& spec, const RawRequest& raw,
 
 namespace {
 
-// Loads the configuration into `*config`; false (with the defaults in
-// `*config`) when it cannot be loaded. The page keeps serving then: every
-// request gets the 500 page, which beats a process that multiwatch restarts
-// in a loop.
+// Loads and checks the configuration into `*config`; false, after one line
+// on stderr saying why, when `umin-passwdctl check-config` would refuse it
+// (the same judgement), so the page refuses to start rather than serve with
+// a missing or guessable key.
 bool LoadPageConfig(const PageSpec& spec, Config* config) {
-  Status loaded = LoadConfigFromEnvironment(config);
+  Status loaded = LoadCheckedConfigFromEnvironment(config);
   if (loaded.ok()) return true;
   std::fprintf(stderr, "%s: %s\n", spec.name.c_str(),
                loaded.ToString().c_str());
-  Config defaults;
-  // An empty text parses to the defaults; it cannot fail.
-  (void)ParseConfig("", "defaults", &defaults);
-  *config = defaults;
   return false;
 }
 
@@ -163,19 +159,13 @@ void ServeFastCgi(const PageSpec& spec, const Config& config, ProcessEnv* env) {
 int RunPage(const PageSpec& spec) {
   signal(SIGPIPE, SIG_IGN);
   Config config;
-  const bool loaded = LoadPageConfig(spec, &config);
+  if (!LoadPageConfig(spec, &config)) return 1;
   SetTemplatesDir(config.templates_dir);
   ProcessEnv env(config);
-  PageSpec effective = spec;
-  if (!loaded) {
-    effective.handler = [](const Request&, Env*, Response*) {
-      return Status::Internal("configuration not loaded");
-    };
-  }
   if (FCGX_IsCGI()) {
-    ServeCgiRequest(effective, config, &env);
+    ServeCgiRequest(spec, config, &env);
   } else {
-    ServeFastCgi(effective, config, &env);
+    ServeFastCgi(spec, config, &env);
   }
   return 0;
 }

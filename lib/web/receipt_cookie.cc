@@ -12,7 +12,7 @@ namespace {
 std::string ReceiptCookieValue(const Config& config,
                                const std::string& receipt) {
   return Base64UrlEncode(
-      HmacSha256(config.code_hmac_key, "operator-receipt:" + receipt));
+      HmacSha256(config.keys.receipt, "operator-receipt:" + receipt));
 }
 
 }  // namespace

@@ -105,6 +105,11 @@ void Response::SetHtml(std::string html) {
   SetHeader("Content-Type", "text/html; charset=UTF-8");
 }
 
+void Response::SetText(std::string text) {
+  body_ = std::move(text);
+  SetHeader("Content-Type", "text/plain; charset=UTF-8");
+}
+
 std::string Response::Serialize(bool https, SecureCookies secure) const {
   bool secure_flag = secure == SecureCookies::kAlways ||
                      (secure == SecureCookies::kAuto && https);

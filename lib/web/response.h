@@ -46,6 +46,8 @@ class Response {
 
   // Sets an HTML body (UTF-8).
   void SetHtml(std::string html);
+  // Sets a plain-text body (UTF-8), for machines such as a monitor.
+  void SetText(std::string text);
   const std::string& body() const { return body_; }
 
   // The whole CGI/FastCGI response: a Status line, headers (the security

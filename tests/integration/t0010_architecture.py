@@ -52,6 +52,7 @@ OWNERS = {
     "rate_limit_events": "lib/store/rate_limit.cc",
     "rate_limit_subjects": "lib/store/rate_limit.cc",
     "reset_flows": "lib/flow/reset_flow.cc",
+    "schema_migrations": "lib/store/schema_migrations.cc",
 }
 STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 WRITE = re.compile(r"\b(?:(?:INSERT|REPLACE)\s+INTO|DELETE\s+FROM)\s+([a-z_]+)|"

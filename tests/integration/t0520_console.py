@@ -34,15 +34,26 @@ LOGIN_SCOPE = "admin_login_address"
 LINK_RE = re.compile(r"/cgi-open-bin/passwd/operator_link\?t=([A-Za-z0-9_-]{43})")
 
 
-def add_operator(login, name, password):
-    """Creates or resets an operator with the add_operator tool."""
-    tool = os.path.join(harness.root(), "build", "tools", "add_operator")
+def passwdctl(*args, password=""):
+    """Runs umin-passwdctl (build/tools/passwdctl); (exit status, output)."""
+    tool = os.path.join(harness.root(), "build", "tools", "passwdctl")
     env = dict(os.environ, PASSWD_CONFIG=harness.config_path())
-    proc = subprocess.run([tool, login, name], input=password.encode(),
+    proc = subprocess.run([tool] + list(args), input=password.encode(),
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          env=env, timeout=60)
+    return proc.returncode, proc.stdout.decode()
+
+
+def add_operator(login, name, password):
+    """Creates or resets an operator with umin-passwdctl add-operator."""
+    tool = os.path.join(harness.root(), "build", "tools", "passwdctl")
+    env = dict(os.environ, PASSWD_CONFIG=harness.config_path())
+    proc = subprocess.run([tool, "add-operator", login, name],
+                          input=password.encode(),
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           env=env, timeout=60)
     if proc.returncode != 0:
-        raise AssertionError("add_operator failed: %s" % proc.stdout.decode())
+        raise AssertionError("add-operator failed: %s" % proc.stdout.decode())
     return proc.stdout.decode()
 
 
@@ -388,6 +399,35 @@ class OperatorTool(ConsoleTestCase):
         self.assertEqual(login(harness.Browser(), name,
                                "First#Pass42").status_code, 200)
         signed_in_browser(name, "Second#Pass42")
+
+    def test_disable_operator_ends_sessions_and_refuses_logins(self):
+        name = "t-op-%s" % secrets.token_hex(3)
+        add_operator(name, "無効 試験", "First#Pass42")
+        browser = signed_in_browser(name, "First#Pass42")
+        rc, out = passwdctl("disable-operator", name)
+        self.assertEqual(rc, 0, out)
+        self.assertIn("disabled", out)
+        self.assertEqual(harness.db_value(
+            "SELECT COUNT(*) FROM operator_sessions s JOIN operators o "
+            "ON o.id = s.operator_id WHERE o.login = %s AND s.ended_at IS NULL",
+            [name]), "0")
+        # Its open session no longer reaches the queue, nor does a login.
+        response = browser.get(QUEUE)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertEqual(login(harness.Browser(), name,
+                               "First#Pass42").status_code, 200)
+        rc, out = passwdctl("enable-operator", name)
+        self.assertEqual(rc, 0, out)
+        signed_in_browser(name, "First#Pass42")
+
+    def test_unknown_operator_and_bad_usage_are_refused(self):
+        rc, out = passwdctl("disable-operator", "no-such-operator")
+        self.assertNotEqual(rc, 0)
+        self.assertIn("no operator", out)
+        rc, out = passwdctl("add-operator", "x", "名前", password="short")
+        self.assertEqual(rc, 2, out)
+        rc, _ = passwdctl("frobnicate")
+        self.assertEqual(rc, 2)
 
 
 class QueueAndRequests(ConsoleTestCase):

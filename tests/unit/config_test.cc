@@ -1,6 +1,8 @@
 // The configuration parser, and the example file documenting every key.
 #include "base/config.h"
 
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <set>
@@ -85,6 +87,106 @@ BOOST_AUTO_TEST_CASE(example_file_documents_every_key) {
   }
   for (const auto& key : ConfigKeys()) {
     BOOST_TEST_CONTEXT(key) { BOOST_TEST(in_example.count(key) == 1u); }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(judges_the_secrets) {
+  const std::string good(64, 'a'), zero(64, '0');
+  struct Case {
+    std::string text;
+    std::vector<std::string> problems;  // the key each problem line names
+  } cases[] = {
+      {"code_hmac_key = " + good + "\noutbox_key = " + good + "\n", {}},
+      {"", {"code_hmac_key", "outbox_key"}},
+      {"code_hmac_key =\noutbox_key = " + good + "\n", {"code_hmac_key"}},
+      {"code_hmac_key = " + good + "\noutbox_key = " + zero + "\n",
+       {"outbox_key"}},
+      {"code_hmac_key = " + zero + "\noutbox_key = " + zero + "\n",
+       {"code_hmac_key", "outbox_key"}},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.text) {
+      Config config;
+      BOOST_REQUIRE(ParseConfig(c.text, "t", &config).ok());
+      std::vector<std::string> problems = ConfigProblems(config);
+      BOOST_REQUIRE(problems.size() == c.problems.size());
+      for (size_t i = 0; i < problems.size(); ++i) {
+        BOOST_TEST(problems[i].find(c.problems[i] + ":") == 0u);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_shipped_example_is_refused_naming_both_keys) {
+  Config c;
+  std::vector<std::string> problems;
+  Status s = LoadCheckedConfig(
+      std::string(PASSWD_SOURCE_DIR) + "/etc/passwd.conf.example", &c,
+      &problems);
+  BOOST_TEST(!s.ok());
+  BOOST_REQUIRE(problems.size() == 2u);
+  BOOST_TEST(problems[0].find("code_hmac_key: all zero") != std::string::npos);
+  BOOST_TEST(problems[1].find("outbox_key: all zero") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(lists_every_unparsable_line) {
+  char path[] = "/tmp/config_test.XXXXXX";
+  int fd = mkstemp(path);
+  BOOST_REQUIRE(fd >= 0);
+  const std::string text = "db_nmae = x\nmax_body_bytes = 1\n";
+  BOOST_REQUIRE(write(fd, text.data(), text.size()) ==
+                static_cast<ssize_t>(text.size()));
+  close(fd);
+  Config c;
+  std::vector<std::string> problems;
+  BOOST_TEST(!LoadCheckedConfig(path, &c, &problems).ok());
+  unlink(path);
+  // Two bad lines, then the two missing keys.
+  BOOST_TEST(problems.size() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(derives_a_distinct_key_per_purpose) {
+  Config c;
+  BOOST_REQUIRE(
+      ParseConfig("code_hmac_key = " + std::string(64, 'a'), "t", &c).ok());
+  const std::set<std::string> keys = {c.code_hmac_key, c.keys.access_code,
+                                      c.keys.csrf, c.keys.receipt};
+  BOOST_TEST(keys.size() == 4u);
+  for (const auto& key : keys) BOOST_TEST(key.size() == 32u);
+  PurposeKeys again;
+  BOOST_REQUIRE(DeriveConfigKeys(c.code_hmac_key, &again).ok());
+  BOOST_TEST(again.csrf == c.keys.csrf);
+  Config empty;
+  BOOST_REQUIRE(ParseConfig("", "t", &empty).ok());
+  BOOST_TEST(empty.keys.csrf.empty());
+}
+
+BOOST_AUTO_TEST_CASE(fills_missing_empty_and_zero_secrets_only) {
+  const std::string kept(64, 'b');
+  struct Case {
+    std::string text;
+    std::vector<std::string> written;
+  } cases[] = {
+      {"", {"code_hmac_key", "outbox_key"}},
+      {"# c\ncode_hmac_key = " + kept + "\noutbox_key =\n", {"outbox_key"}},
+      {"code_hmac_key = " + std::string(64, '0') + "\noutbox_key = " + kept,
+       {"code_hmac_key"}},
+      {"code_hmac_key = " + kept + "\noutbox_key = " + kept + "\n", {}},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.text) {
+      std::string out;
+      std::vector<std::string> written;
+      BOOST_REQUIRE(FillMissingSecrets(c.text, &out, &written).ok());
+      BOOST_TEST(written == c.written, boost::test_tools::per_element());
+      Config config;
+      BOOST_REQUIRE(ParseConfig(out, "t", &config).ok());
+      BOOST_TEST(ConfigProblems(config).empty());
+      if (c.text.find("# c") == 0) BOOST_TEST(out.find("# c\n") == 0u);
+      if (c.text.find(kept) != std::string::npos) {
+        BOOST_TEST(out.find(kept) != std::string::npos);
+      }
+    }
   }
 }
 

@@ -280,6 +280,37 @@ BOOST_AUTO_TEST_CASE(seal_refuses_bad_key_or_nonce_sizes) {
       !Seal(std::string(32, 'k'), "x", std::string(16, 'n'), &sealed).ok());
 }
 
+BOOST_AUTO_TEST_CASE(hkdf_sha256_matches_rfc5869) {
+  struct Case {
+    const char* name;
+    std::string key, salt, info;
+    size_t length;
+    const char* hex_okm;
+  };
+  const std::vector<Case> cases = {
+      {"RFC 5869 A.1", std::string(22, '\x0b'),
+       Unhex("000102030405060708090a0b0c"), Unhex("f0f1f2f3f4f5f6f7f8f9"), 42,
+       "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf"
+       "34007208d5b887185865"},
+      {"RFC 5869 A.3 (no salt, no info)", std::string(22, '\x0b'), "", "", 42,
+       "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d"
+       "9d201395faa4b61a96c8"},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.name) {
+      std::string okm;
+      BOOST_REQUIRE(HkdfSha256(c.key, c.salt, c.info, c.length, &okm).ok());
+      BOOST_TEST(HexEncode(okm) == c.hex_okm);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(hkdf_refuses_an_empty_key) {
+  std::string okm;
+  BOOST_TEST(!HkdfSha256("", "", "label", 32, &okm).ok());
+  BOOST_TEST(okm.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
