@@ -26,6 +26,7 @@ WARNINGS := -Wall -Wextra -Werror
 ALL_CXXFLAGS = -std=c++17 $(WARNINGS) $(CXXFLAGS) -Ilib $(DEP_CFLAGS) -DBOOST_TEST_DYN_LINK \
 	-DPASSWD_TEMPLATES_DIR='"$(TEMPLATES_DIR)"' -DPASSWD_CONFIG_FILE='"$(CONFIG_FILE)"' \
 	-DPASSWD_SOURCE_DIR='"$(ROOT)"' -DPASSWD_DICTIONARY='"$(DICTIONARY_FILE)"' -MMD -MP \
+	-DPASSWD_SQL_DIR='"$(pkgdatadir)/sql"' \
 	-ffile-prefix-map=$(ROOT)/=
 
 LIB_SRCS := $(wildcard lib/*/*.cc)
@@ -48,8 +49,6 @@ DB_TESTS := $(if $(DB_TEST_SRCS),$(BUILD)/tests/db_tests)
 # list file changes only when the names do, so that object is rebuilt then.
 MIGRATIONS := $(notdir $(sort $(wildcard sql/[0-9]*.sql)))
 MIGRATION_LIST := $(BUILD)/gen/migrations.list
-# Where `passwdctl migrate` reads the migration files by default.
-SQL_DIR ?= $(ROOT)/sql
 
 DICTIONARY := $(BUILD)/dict/words.dict
 WORD_LIST := /usr/share/dict/american-english
@@ -111,7 +110,6 @@ $(MIGRATION_LIST): FORCE
 	@echo '$(MIGRATIONS)' | cmp -s - $@ || echo '$(MIGRATIONS)' > $@
 $(BUILD)/lib/store/schema_migrations.o: $(MIGRATION_LIST)
 $(BUILD)/lib/store/schema_migrations.o: ALL_CXXFLAGS += -DPASSWD_MIGRATIONS='"$(MIGRATIONS)"'
-$(BUILD)/tools/passwdctl.o: ALL_CXXFLAGS += -DPASSWD_SQL_DIR='"$(SQL_DIR)"'
 .PHONY: FORCE
 FORCE:
 
@@ -185,6 +183,7 @@ $(INST)/passwd.conf: etc/passwd.conf.example Makefile config.mak
 	@mkdir -p $(@D)
 	@echo '  GEN     $@'
 	@sed -e 's|^templates_dir *=.*|templates_dir = $(TEMPLATES_DIR)|' \
+	    -e 's|^sql_dir *=.*|sql_dir = $(pkgdatadir)/sql|' \
 	    -e 's|^dictionary_path *=.*|dictionary_path = $(DICTIONARY_FILE)|' $< > $@
 
 # --- make install ------------------------------------------------------------

@@ -24,10 +24,6 @@
 #include "console/operator_accounts.h"
 #include "store/schema_migrations.h"
 
-#ifndef PASSWD_SQL_DIR
-#define PASSWD_SQL_DIR "sql"
-#endif
-
 namespace passwd {
 namespace {
 
@@ -118,7 +114,7 @@ int CheckConfig(const std::vector<std::string>& args) {
 
 int Migrate(const std::vector<std::string>& args) {
   bool status_only = false;
-  std::string sql_dir = PASSWD_SQL_DIR;
+  std::string sql_dir;  // --sql-dir, else the configuration's sql_dir
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--status") {
       status_only = true;
@@ -131,6 +127,7 @@ int Migrate(const std::vector<std::string>& args) {
   Config config;
   Status s = LoadConfigFromEnvironment(&config);
   if (!s.ok()) return Fail(s);
+  if (sql_dir.empty()) sql_dir = config.sql_dir;
   // Schema changes need an account with DDL rights, which the pages' must
   // not have.
   if (!config.migrate_user.empty()) {

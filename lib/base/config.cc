@@ -103,6 +103,7 @@ const std::map<std::string, Setter>& Setters() {
       {"migrate_user", Text(&Config::migrate_user)},
       {"migrate_password", Text(&Config::migrate_password)},
       {"templates_dir", Text(&Config::templates_dir)},
+      {"sql_dir", Text(&Config::sql_dir)},
       {"max_body_bytes", Number(&Config::max_body_bytes, 1024, 1 << 20)},
       {"top_url", Text(&Config::top_url)},
       {"inquiry_url", Text(&Config::inquiry_url)},
@@ -175,6 +176,7 @@ void ParseConfigLines(const std::string& text, const std::string& origin,
   if (config->dictionary_path.empty()) {
     config->dictionary_path = PASSWD_DICTIONARY;
   }
+  if (config->sql_dir.empty()) config->sql_dir = PASSWD_SQL_DIR;
   Status s = DeriveConfigKeys(config->code_hmac_key, &config->keys);
   if (!s.ok()) problems->push_back(origin + ": " + s.message());
 }

@@ -33,6 +33,9 @@ struct Config {
   // empty: db_user and db_password.
   std::string migrate_user;
   std::string migrate_password;
+  // The folder `umin-passwdctl migrate` reads sql/[0-9]*.sql from; default:
+  // DATADIR/umin-passwd/sql, where make install puts them.
+  std::string sql_dir;
 
   // Pages.
   std::string templates_dir;  // default: configure's --with-templates-dir
