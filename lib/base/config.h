@@ -66,6 +66,16 @@ struct Config {
 
   // How often the housekeeper deletes rows past their retention.
   long housekeeping_interval_seconds = 3600;
+  // Data retention, in days: reset flows after they began, sent, failed or
+  // expired mail after it was queued, closed operator requests (they hold
+  // names, birth dates and contact addresses) after their last change,
+  // not-me and operator links after they expired, audit rows after they
+  // were written.
+  long reset_flow_retention_days = 30;
+  long outbox_retention_days = 7;
+  long closed_request_retention_days = 365;
+  long expired_link_retention_days = 0;
+  long audit_retention_days = 1826;
 
   // Test only: a file holding a clock offset in seconds; empty disables it.
   std::string test_clock_offset_file;

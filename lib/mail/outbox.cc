@@ -78,6 +78,11 @@ const char kMarkFailed[] =
 const char kMarkExpired[] =
     "UPDATE mail_outbox SET status = 'expired', sealed_secret = NULL, "
     "last_error = 'not delivered before its expiry' WHERE id = ?";
+// The housekeeper's delete: mail that is done with (sent, failed or
+// expired) and was queued before the retention window; pending mail stays.
+const char kDeleteOldMail[] =
+    "DELETE FROM mail_outbox WHERE status IN ('sent', 'failed', 'expired') "
+    "AND created_at < ? LIMIT ?";
 
 // Backoff after the n-th temporary failure: 2 s, 4 s, 8 s ... 5 minutes.
 constexpr long kFirstBackoffSeconds = 2;
@@ -367,6 +372,12 @@ Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
     }
   }
   return Status::Ok();
+}
+
+Status DeleteExpiredMail(
+    SqlSession* session, std::chrono::system_clock::time_point before,
+    int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kDeleteOldMail, {SqlTime(before), max_rows}, deleted);
 }
 
 }  // namespace passwd
