@@ -29,6 +29,9 @@ SMTP_PORT=${SMTP_PORT:-2525}
 export SMTP_PORT
 DB_NAME=passwd
 DB_APP_USER=passwd_app
+# The least-privileged accounts of the public pages, the console and the
+# workers (sql/grants.sql.in); the user names match scripts/dev-config's.
+DB_ROLE_USERS=(pages:passwd_pages console:passwd_console workers:passwd_workers)
 DB_DATA=$VAR/mysql
 DB_CNF=$VAR/mariadb.cnf
 DB_SOCKET=$RUN/mysqld.sock
@@ -325,6 +328,7 @@ EOF
     [ -f "$file" ] || continue
     db_sql "$DB_NAME" < "$file" || die "loading demo data sql/demo/${file##*/} failed"
   done
+  db_role_accounts
   # The demo operator of the console (README); re-running changes nothing.
   if [ -x "$BUILD/tools/add_operator" ]; then
     printf '%s' 'Demo#Op3r8' | PASSWD_CONFIG=$VAR/passwd.conf \
@@ -332,6 +336,30 @@ EOF
       || die "creating the demo operator demo-op failed"
   fi
   return 0
+}
+
+# Creates the accounts of the public pages, the console and the workers with
+# their passwords from var/secrets/, and gives each exactly the grants of
+# sql/grants.sql.in (everything revoked first, so a grant removed from the
+# file goes). Runs after the migrations: the grants name tables.
+db_role_accounts() {
+  local entry role user password sql=''
+  for entry in "${DB_ROLE_USERS[@]}"; do
+    role=${entry%%:*} user=${entry#*:}
+    password=$(tr -d '[:space:]' < "$VAR/secrets/db_password_$role")
+    [[ $password =~ ^[0-9a-f]+$ ]] || die "var/secrets/db_password_$role is not hex; delete it and run again"
+    sql+="CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY '$password';
+ALTER USER '$user'@'localhost' IDENTIFIED BY '$password';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM '$user'@'localhost';
+"
+  done
+  # Through stdin, so the passwords never appear in a process list.
+  { printf '%s' "$sql"
+    sed -e "s/@DB@/\`$DB_NAME\`/g" \
+        -e "s/@PAGES@/'passwd_pages'@'localhost'/g" \
+        -e "s/@CONSOLE@/'passwd_console'@'localhost'/g" \
+        -e "s/@WORKERS@/'passwd_workers'@'localhost'/g" "$ROOT/sql/grants.sql.in"
+  } | db_sql || die "could not create the database accounts or apply sql/grants.sql.in"
 }
 
 # --- SMTP catcher -----------------------------------------------------------

@@ -89,6 +89,12 @@ const std::map<std::string, Setter>& Setters() {
       {"db_user", Text(&Config::db_user)},
       {"db_password", Text(&Config::db_password)},
       {"db_name", Text(&Config::db_name)},
+      {"pages_db_user", Text(&Config::pages_db_user)},
+      {"pages_db_password", Text(&Config::pages_db_password)},
+      {"console_db_user", Text(&Config::console_db_user)},
+      {"console_db_password", Text(&Config::console_db_password)},
+      {"worker_db_user", Text(&Config::worker_db_user)},
+      {"worker_db_password", Text(&Config::worker_db_password)},
       {"templates_dir", Text(&Config::templates_dir)},
       {"max_body_bytes", Number(&Config::max_body_bytes, 1024, 1 << 20)},
       {"top_url", Text(&Config::top_url)},
@@ -171,6 +177,30 @@ Status ParseConfig(const std::string& text, const std::string& origin,
     config->dictionary_path = PASSWD_DICTIONARY;
   }
   return Status::Ok();
+}
+
+void UseDbAccount(DbAccount account, Config* config) {
+  const std::string* user = nullptr;
+  const std::string* password = nullptr;
+  switch (account) {
+    case DbAccount::kDefault:
+      return;
+    case DbAccount::kPages:
+      user = &config->pages_db_user;
+      password = &config->pages_db_password;
+      break;
+    case DbAccount::kConsole:
+      user = &config->console_db_user;
+      password = &config->console_db_password;
+      break;
+    case DbAccount::kWorkers:
+      user = &config->worker_db_user;
+      password = &config->worker_db_password;
+      break;
+  }
+  if (user->empty()) return;
+  config->db_user = *user;
+  config->db_password = *password;
 }
 
 Status LoadConfigFile(const std::string& path, Config* config) {

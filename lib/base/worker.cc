@@ -77,6 +77,7 @@ int RunWorker(const WorkerSpec& spec, int argc, char** argv) {
   }
   Config config;
   Status s = LoadConfigFromEnvironment(&config);
+  UseDbAccount(DbAccount::kWorkers, &config);
   if (s.ok() && spec.check_config) s = spec.check_config(config);
   if (!s.ok()) {
     std::fprintf(stderr, "%s: %s\n", spec.name.c_str(), s.ToString().c_str());

@@ -164,6 +164,7 @@ int RunPage(const PageSpec& spec) {
   signal(SIGPIPE, SIG_IGN);
   Config config;
   const bool loaded = LoadPageConfig(spec, &config);
+  UseDbAccount(spec.db_account, &config);
   SetTemplatesDir(config.templates_dir);
   ProcessEnv env(config);
   PageSpec effective = spec;
