@@ -136,12 +136,24 @@ run_closed() {
   ( close_fds; exec "$@" )
 }
 
+# Log files of the development stack are rotated when a process starts:
+# past LOG_MAX_BYTES (10 MiB unless set) the file becomes FILE.1, replacing
+# the one before, so that no log grows without end and two generations stay.
+LOG_MAX_BYTES=${LOG_MAX_BYTES:-10485760}
+rotate_log() {
+  local file=$1 size
+  [ -f "$file" ] || return 0
+  size=$(stat -c %s "$file" 2>/dev/null) || return 0
+  if [ "$size" -gt "$LOG_MAX_BYTES" ]; then mv -f "$file" "$file.1"; fi
+}
+
 # launch LOG CMD...: starts CMD in the background in a new session, stdin from
 # /dev/null, stdout and stderr appended to LOG. Sets LAUNCHED_PID, which is
 # also the new process group's id.
 launch() {
   local log=$1
   shift
+  rotate_log "$log"
   (
     close_fds
     exec setsid "$@" < /dev/null >> "$log" 2>&1
@@ -526,6 +538,8 @@ nginx_start() {
     return 0
   fi
   rm -f "$NGINX_PID"
+  rotate_log "$LOGS/nginx-error.log"
+  rotate_log "$LOGS/nginx-access.log"
   say "starting nginx on 127.0.0.1:$PORT"
   if ! nginx_cmd < /dev/null >> "$LOGS/nginx-error.log" 2>&1; then
     show_log "$LOGS/nginx-error.log"

@@ -32,8 +32,8 @@ Status HousekeepingPass(Env* env, const std::function<bool()>& keep_going,
   std::string summary = "deleted";
   for (const auto& [what, n] : counts) {
     if (n == 0) continue;
-    summary += (summary == "deleted" ? " " : ", ") + std::to_string(n) + " " +
-               what;
+    summary +=
+        (summary == "deleted" ? " " : ", ") + std::to_string(n) + " " + what;
   }
   result->summary = summary;
   return s;

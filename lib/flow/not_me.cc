@@ -211,10 +211,11 @@ Status ReportNotMe(Env* env, SqlSession* session, const Caller& caller,
   return s;
 }
 
-Status DeleteExpiredNotMeLinks(
-    SqlSession* session, std::chrono::system_clock::time_point before,
-    int64_t max_rows, uint64_t* deleted) {
-  return session->Execute(kDeleteOldLinks, {SqlTime(before), max_rows}, deleted);
+Status DeleteExpiredNotMeLinks(SqlSession* session,
+                               std::chrono::system_clock::time_point before,
+                               int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kDeleteOldLinks, {SqlTime(before), max_rows},
+                          deleted);
 }
 
 Status DeleteNotMeLinksOfRequest(SqlSession* session, int64_t request_id) {

@@ -58,10 +58,11 @@ struct NotMeReport {
 Status ReportNotMe(Env* env, SqlSession* session, const Caller& caller,
                    const std::string& token, NotMeReport* report);
 
-// Deletes at most `max_rows` links that expired before `before` (the housekeeper's batches); `*deleted` counts them.
-Status DeleteExpiredNotMeLinks(
-    SqlSession* session, std::chrono::system_clock::time_point before,
-    int64_t max_rows, uint64_t* deleted);
+// Deletes at most `max_rows` links that expired before `before` (the
+// housekeeper's batches); `*deleted` counts them.
+Status DeleteExpiredNotMeLinks(SqlSession* session,
+                               std::chrono::system_clock::time_point before,
+                               int64_t max_rows, uint64_t* deleted);
 
 // Deletes the links whose use opened operator request `request_id`, so that
 // the request itself can be deleted.

@@ -482,10 +482,11 @@ Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
   return CountWrongCode(env, session, caller, *flow, stored.tries, now, check);
 }
 
-Status DeleteExpiredFlows(
-    SqlSession* session, std::chrono::system_clock::time_point before,
-    int64_t max_rows, uint64_t* deleted) {
-  return session->Execute(kDeleteOldFlows, {SqlTime(before), max_rows}, deleted);
+Status DeleteExpiredFlows(SqlSession* session,
+                          std::chrono::system_clock::time_point before,
+                          int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kDeleteOldFlows, {SqlTime(before), max_rows},
+                          deleted);
 }
 
 }  // namespace passwd

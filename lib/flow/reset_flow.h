@@ -150,10 +150,11 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
 // SHA-256 of a flow token, hex, as stored.
 std::string FlowTokenHash(const std::string& token);
 
-// Deletes at most `max_rows` flows begun before `before` (the housekeeper's batches); `*deleted` counts them.
-Status DeleteExpiredFlows(
-    SqlSession* session, std::chrono::system_clock::time_point before,
-    int64_t max_rows, uint64_t* deleted);
+// Deletes at most `max_rows` flows begun before `before` (the housekeeper's
+// batches); `*deleted` counts them.
+Status DeleteExpiredFlows(SqlSession* session,
+                          std::chrono::system_clock::time_point before,
+                          int64_t max_rows, uint64_t* deleted);
 
 }  // namespace passwd
 

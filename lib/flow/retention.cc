@@ -52,8 +52,7 @@ Status PruneInBatches(Env* env, BatchDelete delete_batch,
 
 // Deletes closed request `id` after the rows that reference it, each
 // through its owner; `*deleted` counts the request.
-Status DeleteClosedRequest(SqlSession* session, int64_t id,
-                           uint64_t* deleted) {
+Status DeleteClosedRequest(SqlSession* session, int64_t id, uint64_t* deleted) {
   Status s = DeleteOperatorNotesOfRequest(session, id);
   if (s.ok()) s = DeleteOperatorLinksOfRequest(session, id);
   if (s.ok()) s = DeleteNotMeLinksOfRequest(session, id);
@@ -121,15 +120,13 @@ Status PruneOldRows(Env* env, const std::function<bool()>& keep_going,
   };
   const Step steps[] = {
       {DeleteExpiredRateEvents, at.rate_limits, &report->rate_limit_events},
-      {DeleteExpiredRateSubjects, at.rate_limits,
-       &report->rate_limit_subjects},
+      {DeleteExpiredRateSubjects, at.rate_limits, &report->rate_limit_subjects},
       {DeleteExpiredOperatorSessions, at.operator_sessions,
        &report->operator_sessions},
       {DeleteExpiredFlows, at.reset_flows, &report->reset_flows},
       {DeleteExpiredMail, at.outbox, &report->outbox_mails},
       {DeleteExpiredNotMeLinks, at.expired_links, &report->not_me_links},
-      {DeleteExpiredOperatorLinks, at.expired_links,
-       &report->operator_links},
+      {DeleteExpiredOperatorLinks, at.expired_links, &report->operator_links},
   };
   for (const Step& step : steps) {
     Status s = PruneInBatches(env, step.delete_batch, step.before, keep_going,

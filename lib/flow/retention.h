@@ -31,11 +31,11 @@ inline constexpr std::chrono::hours kOperatorSessionRetention{30 * 24};
 struct RetentionCutoffs {
   std::chrono::system_clock::time_point rate_limits;
   std::chrono::system_clock::time_point operator_sessions;
-  std::chrono::system_clock::time_point reset_flows;       // began before
-  std::chrono::system_clock::time_point outbox;            // queued before
-  std::chrono::system_clock::time_point expired_links;     // expired before
-  std::chrono::system_clock::time_point closed_requests;   // changed before
-  std::chrono::system_clock::time_point audit;             // written before
+  std::chrono::system_clock::time_point reset_flows;      // began before
+  std::chrono::system_clock::time_point outbox;           // queued before
+  std::chrono::system_clock::time_point expired_links;    // expired before
+  std::chrono::system_clock::time_point closed_requests;  // changed before
+  std::chrono::system_clock::time_point audit;            // written before
 };
 
 // The cut-offs at `now` under the configured retention windows.

@@ -51,10 +51,11 @@ Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
                       DeliveryReport* report);
 
 // Deletes at most `max_rows` sent, failed or expired mails queued
-// before `before`; pending mail is never deleted (the housekeeper's batches); `*deleted` counts them.
-Status DeleteExpiredMail(
-    SqlSession* session, std::chrono::system_clock::time_point before,
-    int64_t max_rows, uint64_t* deleted);
+// before `before`; pending mail is never deleted (the housekeeper's batches);
+// `*deleted` counts them.
+Status DeleteExpiredMail(SqlSession* session,
+                         std::chrono::system_clock::time_point before,
+                         int64_t max_rows, uint64_t* deleted);
 
 }  // namespace passwd
 

@@ -27,10 +27,11 @@ Status AppendAudit(SqlSession* session, const Caller& caller,
        Utf8Prefix(event.detail, 500)});
 }
 
-Status DeleteExpiredAudit(
-    SqlSession* session, std::chrono::system_clock::time_point before,
-    int64_t max_rows, uint64_t* deleted) {
-  return session->Execute(kDeleteOldAudit, {SqlTime(before), max_rows}, deleted);
+Status DeleteExpiredAudit(SqlSession* session,
+                          std::chrono::system_clock::time_point before,
+                          int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kDeleteOldAudit, {SqlTime(before), max_rows},
+                          deleted);
 }
 
 }  // namespace passwd

@@ -99,10 +99,11 @@ Status ListOperatorLinks(SqlSession* session, int64_t request_id,
   return s;
 }
 
-Status DeleteExpiredOperatorLinks(
-    SqlSession* session, std::chrono::system_clock::time_point before,
-    int64_t max_rows, uint64_t* deleted) {
-  return session->Execute(kDeleteOldLinks, {SqlTime(before), max_rows}, deleted);
+Status DeleteExpiredOperatorLinks(SqlSession* session,
+                                  std::chrono::system_clock::time_point before,
+                                  int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kDeleteOldLinks, {SqlTime(before), max_rows},
+                          deleted);
 }
 
 Status DeleteOperatorLinksOfRequest(SqlSession* session, int64_t request_id) {

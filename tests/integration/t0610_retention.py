@@ -55,7 +55,8 @@ class Retention(unittest.TestCase):
             "(%s, %s, 'id', 'expired', {0}, '127.0.0.1', {0}, {0})".format(
                 ago(age)), [token, ACCOUNT])
         self.addCleanup(harness.db_exec,
-                        "DELETE FROM reset_flows WHERE token_hash = %s", [token])
+                        "DELETE FROM reset_flows WHERE token_hash = %s",
+                        [token])
         return token
 
     def test_reset_flows_past_their_window_go(self):
@@ -109,7 +110,8 @@ class Retention(unittest.TestCase):
             .format(ago(expired_ago + 7 * DAY), ago(expired_ago)),
             [token, ACCOUNT, request_id])
         self.addCleanup(harness.db_exec,
-                        "DELETE FROM not_me_links WHERE token_hash = %s", [token])
+                        "DELETE FROM not_me_links WHERE token_hash = %s",
+                        [token])
         return token
 
     def add_operator_link(self, request_id, expired_ago):
@@ -120,9 +122,9 @@ class Retention(unittest.TestCase):
             "(%s, %s, %s, %s, {0}, {1})".format(
                 ago(expired_ago + DAY), ago(expired_ago)),
             [token, request_id, ACCOUNT, self.operator_id])
-        self.addCleanup(harness.db_exec,
-                        "DELETE FROM operator_link_tokens WHERE token_hash = %s",
-                        [token])
+        self.addCleanup(
+            harness.db_exec,
+            "DELETE FROM operator_link_tokens WHERE token_hash = %s", [token])
         return token
 
     def test_links_past_their_expiry_go_and_unexpired_ones_stay(self):
