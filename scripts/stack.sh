@@ -29,6 +29,9 @@ SMTP_PORT=${SMTP_PORT:-2525}
 export SMTP_PORT
 DB_NAME=passwd
 DB_APP_USER=passwd_app
+# The least-privileged accounts of the public pages, the console and the
+# workers (sql/grants.sql.in); the user names match scripts/dev-config's.
+DB_ROLE_USERS=(pages:passwd_pages console:passwd_console workers:passwd_workers)
 DB_DATA=$VAR/mysql
 DB_CNF=$VAR/mariadb.cnf
 DB_SOCKET=$RUN/mysqld.sock
@@ -133,12 +136,24 @@ run_closed() {
   ( close_fds; exec "$@" )
 }
 
+# Log files of the development stack are rotated when a process starts:
+# past LOG_MAX_BYTES (10 MiB unless set) the file becomes FILE.1, replacing
+# the one before, so that no log grows without end and two generations stay.
+LOG_MAX_BYTES=${LOG_MAX_BYTES:-10485760}
+rotate_log() {
+  local file=$1 size
+  [ -f "$file" ] || return 0
+  size=$(stat -c %s "$file" 2>/dev/null) || return 0
+  if [ "$size" -gt "$LOG_MAX_BYTES" ]; then mv -f "$file" "$file.1"; fi
+}
+
 # launch LOG CMD...: starts CMD in the background in a new session, stdin from
 # /dev/null, stdout and stderr appended to LOG. Sets LAUNCHED_PID, which is
 # also the new process group's id.
 launch() {
   local log=$1
   shift
+  rotate_log "$log"
   (
     close_fds
     exec setsid "$@" < /dev/null >> "$log" 2>&1
@@ -311,11 +326,36 @@ EOF
     [ -f "$file" ] || continue
     db_sql "$DB_NAME" < "$file" || die "loading demo data sql/demo/${file##*/} failed"
   done
+  db_role_accounts
   # The demo operator of the console (README); re-running changes nothing.
   printf '%s' 'Demo#Op3r8' | PASSWD_CONFIG=$CONFIG_FILE \
     "$BUILD/tools/passwdctl" add-operator demo-op 'デモ オペレータ' >/dev/null \
     || die "creating the demo operator demo-op failed"
   return 0
+}
+
+# Creates the accounts of the public pages, the console and the workers with
+# their passwords from var/secrets/, and gives each exactly the grants of
+# sql/grants.sql.in (everything revoked first, so a grant removed from the
+# file goes). Runs after the migrations: the grants name tables.
+db_role_accounts() {
+  local entry role user password sql=''
+  for entry in "${DB_ROLE_USERS[@]}"; do
+    role=${entry%%:*} user=${entry#*:}
+    password=$(tr -d '[:space:]' < "$VAR/secrets/db_password_$role")
+    [[ $password =~ ^[0-9a-f]+$ ]] || die "var/secrets/db_password_$role is not hex; delete it and run again"
+    sql+="CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY '$password';
+ALTER USER '$user'@'localhost' IDENTIFIED BY '$password';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM '$user'@'localhost';
+"
+  done
+  # Through stdin, so the passwords never appear in a process list.
+  { printf '%s' "$sql"
+    sed -e "s/@DB@/\`$DB_NAME\`/g" \
+        -e "s/@PAGES@/'passwd_pages'@'localhost'/g" \
+        -e "s/@CONSOLE@/'passwd_console'@'localhost'/g" \
+        -e "s/@WORKERS@/'passwd_workers'@'localhost'/g" "$ROOT/sql/grants.sql.in"
+  } | db_sql || die "could not create the database accounts or apply sql/grants.sql.in"
 }
 
 # --- SMTP catcher -----------------------------------------------------------
@@ -482,6 +522,8 @@ nginx_start() {
     return 0
   fi
   rm -f "$NGINX_PID"
+  rotate_log "$LOGS/nginx-error.log"
+  rotate_log "$LOGS/nginx-access.log"
   say "starting nginx on 127.0.0.1:$PORT"
   if ! nginx_cmd < /dev/null >> "$LOGS/nginx-error.log" 2>&1; then
     show_log "$LOGS/nginx-error.log"

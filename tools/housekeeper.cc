@@ -1,26 +1,41 @@
-// The housekeeper: deletes rows no rule reads any more (lib/store/housekeeping.h),
-// pass after pass, every housekeeping_interval_seconds.
+// The housekeeper: deletes rows no rule reads any more and personal data
+// past its retention (lib/flow/retention.h), pass after pass, every
+// housekeeping_interval_seconds.
 //   housekeeper [--once]    (configuration from PASSWD_CONFIG)
 // --once runs a single pass and exits 0 when it met no database error.
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/worker.h"
-#include "store/housekeeping.h"
+#include "flow/retention.h"
 
 namespace passwd {
 namespace {
 
 Status HousekeepingPass(Env* env, const std::function<bool()>& keep_going,
                         PassResult* result) {
-  HousekeepingReport r;
+  RetentionReport r;
   Status s = PruneOldRows(env, keep_going, &r);
-  if (r.total() > 0) {
-    result->summary =
-        "deleted " + std::to_string(r.rate_limit_events) +
-        " rate-limit events, " + std::to_string(r.rate_limit_subjects) +
-        " rate-limit subjects, " + std::to_string(r.operator_sessions) +
-        " operator sessions";
+  if (r.total() == 0) return s;
+  const std::vector<std::pair<const char*, uint64_t>> counts = {
+      {"rate-limit events", r.rate_limit_events},
+      {"rate-limit subjects", r.rate_limit_subjects},
+      {"operator sessions", r.operator_sessions},
+      {"reset flows", r.reset_flows},
+      {"outbox mails", r.outbox_mails},
+      {"not-me links", r.not_me_links},
+      {"operator links", r.operator_links},
+      {"closed operator requests", r.closed_requests},
+      {"audit rows", r.audit_rows},
+  };
+  std::string summary = "deleted";
+  for (const auto& [what, n] : counts) {
+    if (n == 0) continue;
+    summary +=
+        (summary == "deleted" ? " " : ", ") + std::to_string(n) + " " + what;
   }
+  result->summary = summary;
   return s;
 }
 

@@ -102,6 +102,12 @@ const std::map<std::string, Setter>& Setters() {
       {"db_name", Text(&Config::db_name)},
       {"migrate_user", Text(&Config::migrate_user)},
       {"migrate_password", Text(&Config::migrate_password)},
+      {"pages_db_user", Text(&Config::pages_db_user)},
+      {"pages_db_password", Text(&Config::pages_db_password)},
+      {"console_db_user", Text(&Config::console_db_user)},
+      {"console_db_password", Text(&Config::console_db_password)},
+      {"worker_db_user", Text(&Config::worker_db_user)},
+      {"worker_db_password", Text(&Config::worker_db_password)},
       {"templates_dir", Text(&Config::templates_dir)},
       {"sql_dir", Text(&Config::sql_dir)},
       {"max_body_bytes", Number(&Config::max_body_bytes, 1024, 1 << 20)},
@@ -136,6 +142,15 @@ const std::map<std::string, Setter>& Setters() {
        Number(&Config::sync_interval_seconds, 1, 7 * 24 * 3600)},
       {"housekeeping_interval_seconds",
        Number(&Config::housekeeping_interval_seconds, 60, 7 * 24 * 3600)},
+      {"reset_flow_retention_days",
+       Number(&Config::reset_flow_retention_days, 1, 36500)},
+      {"outbox_retention_days",
+       Number(&Config::outbox_retention_days, 1, 36500)},
+      {"closed_request_retention_days",
+       Number(&Config::closed_request_retention_days, 1, 36500)},
+      {"expired_link_retention_days",
+       Number(&Config::expired_link_retention_days, 0, 36500)},
+      {"audit_retention_days", Number(&Config::audit_retention_days, 1, 36500)},
       {"operator_requests_per_address_hour",
        Number(&Config::operator_requests_per_address_hour, 1, 100000)},
       {"test_clock_offset_file", Text(&Config::test_clock_offset_file)},
@@ -339,6 +354,30 @@ Status LoadCheckedConfigFromEnvironment(Config* config) {
     line += (i ? "; " : "") + problems[i];
   }
   return Status::InvalidInput(line);
+}
+
+void UseDbAccount(DbAccount account, Config* config) {
+  const std::string* user = nullptr;
+  const std::string* password = nullptr;
+  switch (account) {
+    case DbAccount::kDefault:
+      return;
+    case DbAccount::kPages:
+      user = &config->pages_db_user;
+      password = &config->pages_db_password;
+      break;
+    case DbAccount::kConsole:
+      user = &config->console_db_user;
+      password = &config->console_db_password;
+      break;
+    case DbAccount::kWorkers:
+      user = &config->worker_db_user;
+      password = &config->worker_db_password;
+      break;
+  }
+  if (user->empty()) return;
+  config->db_user = *user;
+  config->db_password = *password;
 }
 
 Status LoadConfigFile(const std::string& path, Config* config) {

@@ -26,6 +26,8 @@ struct PurposeKeys {
 struct Config {
   // Database (Connector/C++ host URL: tcp://host:port or unix:///path).
   std::string db_host = "tcp://127.0.0.1:3306";
+  // The account of a process without an account of its own below (the
+  // administration tools, the database tests).
   std::string db_user = "passwd_app";
   std::string db_password;
   std::string db_name = "passwd";
@@ -36,6 +38,15 @@ struct Config {
   // The folder `umin-passwdctl migrate` reads sql/[0-9]*.sql from; default:
   // DATADIR/umin-passwd/sql, where make install puts them.
   std::string sql_dir;
+  // One least-privileged account per kind of process (sql/grants.sql.in):
+  // the public pages, the operator console, the workers. An empty user means
+  // db_user and db_password.
+  std::string pages_db_user;
+  std::string pages_db_password;
+  std::string console_db_user;
+  std::string console_db_password;
+  std::string worker_db_user;
+  std::string worker_db_password;
 
   // Pages.
   std::string templates_dir;  // default: configure's --with-templates-dir
@@ -84,10 +95,28 @@ struct Config {
 
   // How often the housekeeper deletes rows past their retention.
   long housekeeping_interval_seconds = 3600;
+  // Data retention, in days: reset flows after they began, sent, failed or
+  // expired mail after it was queued, closed operator requests (they hold
+  // names, birth dates and contact addresses) after their last change,
+  // not-me and operator links after they expired, audit rows after they
+  // were written.
+  long reset_flow_retention_days = 30;
+  long outbox_retention_days = 7;
+  long closed_request_retention_days = 365;
+  long expired_link_retention_days = 0;
+  long audit_retention_days = 1826;
 
   // Test only: a file holding a clock offset in seconds; empty disables it.
   std::string test_clock_offset_file;
 };
+
+// The kinds of process, each with its own database account.
+enum class DbAccount { kDefault, kPages, kConsole, kWorkers };
+
+// Puts the credentials of `account` into config->db_user and db_password,
+// so that the Database opened from `config` logs in as that account; keeps
+// them when the configuration names no user for it.
+void UseDbAccount(DbAccount account, Config* config);
 
 // Parses configuration text; `origin` names it in error messages.
 Status ParseConfig(const std::string& text, const std::string& origin,

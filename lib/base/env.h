@@ -26,7 +26,8 @@ class Env {
   virtual std::chrono::system_clock::time_point Now() = 0;
   // `n` cryptographically secure random bytes.
   virtual Status RandomBytes(size_t n, std::string* out) = 0;
-  // Writes one line to the log (stderr, which nginx keeps in its error log).
+  // Writes one line to the log (stderr: the journal, or nginx's error log
+  // for a page); callers pass base/log_line's key=value pairs.
   virtual void Log(const std::string& line) = 0;
 };
 

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "base/database.h"
+#include "base/log_line.h"
 
 namespace passwd {
 namespace {
@@ -50,14 +51,17 @@ void SleepUnlessStopped(long seconds) {
 }
 
 // The process's Env with a UTC time stamp and the worker's name in front of
-// every log line (the log is a plain file, not nginx's error log).
+// every log line's pairs (the development stack keeps it in a plain file; the
+// journal adds its own time).
 class WorkerEnv : public ProcessEnv {
  public:
   WorkerEnv(Config config, std::string name)
       : ProcessEnv(std::move(config)), name_(std::move(name)) {}
   void Log(const std::string& line) override {
-    ProcessEnv::Log(SqlTime(std::chrono::system_clock::now()) + " " + name_ +
-                    ": " + line);
+    std::string time = SqlTime(std::chrono::system_clock::now());
+    std::replace(time.begin(), time.end(), ' ', 'T');
+    ProcessEnv::Log(FormatLogLine({{"time", time + "Z"}, {"worker", name_}}) +
+                    " " + line);
   }
 
  private:
@@ -79,9 +83,15 @@ int RunWorker(const WorkerSpec& spec, int argc, char** argv) {
   // A configuration `umin-passwdctl check-config` refuses is refused here
   // too, by the same judgement.
   Status s = LoadCheckedConfigFromEnvironment(&config);
+  UseDbAccount(DbAccount::kWorkers, &config);
   if (s.ok() && spec.check_config) s = spec.check_config(config);
   if (!s.ok()) {
-    std::fprintf(stderr, "%s: %s\n", spec.name.c_str(), s.ToString().c_str());
+    std::fprintf(stderr, "%s\n",
+                 FormatLogLine({{"level", "error"},
+                                {"event", "config_refused"},
+                                {"worker", spec.name},
+                                {"detail", s.ToString()}})
+                     .c_str());
     return 1;
   }
   if (!InstallSignalHandlers()) {
@@ -91,26 +101,40 @@ int RunWorker(const WorkerSpec& spec, int argc, char** argv) {
   }
   const long interval = spec.interval_seconds(config);
   WorkerEnv env(std::move(config), spec.name);
-  if (!once) env.Log("started, every " + std::to_string(interval) + " s");
+  if (!once) {
+    env.Log(FormatLogLine({{"level", "info"},
+                           {"event", "started"},
+                           {"interval_seconds", std::to_string(interval)}}));
+  }
 
   std::string outage;  // the database error last logged
   while (!stop_requested) {
     PassResult result;
     s = spec.pass(
         &env, [] { return stop_requested == 0; }, &result);
-    if (!result.summary.empty()) env.Log(result.summary);
+    if (!result.summary.empty()) {
+      env.Log(FormatLogLine({{"level", "info"},
+                             {"event", "pass"},
+                             {"outcome", result.failed ? "partial" : "done"},
+                             {"detail", result.summary}}));
+    }
     if (!s.ok()) {
       std::string error = s.ToString();
-      if (error != outage) env.Log("cannot deliver now: " + error);
+      if (error != outage) {
+        env.Log(FormatLogLine({{"level", "warning"},
+                               {"event", "pass_failed"},
+                               {"outcome", "retry_later"},
+                               {"detail", error}}));
+      }
       outage = error;
     } else if (!outage.empty()) {
-      env.Log("the database answers again");
+      env.Log(FormatLogLine({{"level", "info"}, {"event", "database_back"}}));
       outage.clear();
     }
     if (once) return s.ok() && !result.failed ? 0 : 1;
     SleepUnlessStopped(interval);
   }
-  env.Log("stopping");
+  env.Log(FormatLogLine({{"level", "info"}, {"event", "stopping"}}));
   return 0;
 }
 

@@ -95,7 +95,8 @@ int RunConsolePage(const ConsolePageSpec& spec) {
                   [](const Request& request, Env* env, Response* response) {
                     return HandleConsoleRequest(*running, request, env,
                                                 response);
-                  }});
+                  },
+                  DbAccount::kConsole});
 }
 
 }  // namespace passwd

@@ -40,6 +40,12 @@ const char kFindLink[] =
 const char kFindLinkForUpdate[] =
     "SELECT id, umin_id, expires_at, used_at IS NOT NULL "
     "FROM not_me_links WHERE token_hash = ? FOR UPDATE";
+// The housekeeper's deletes: links expired before a time, and the links
+// of an operator request that is being deleted.
+const char kDeleteOldLinks[] =
+    "DELETE FROM not_me_links WHERE expires_at < ? LIMIT ?";
+const char kDeleteLinksOfRequest[] =
+    "DELETE FROM not_me_links WHERE operator_request_id = ?";
 
 // A link as kFindLink reads it.
 struct Link {
@@ -203,6 +209,17 @@ Status ReportNotMe(Env* env, SqlSession* session, const Caller& caller,
                          std::to_string(report->voided_flows) + " flow(s)"});
   }
   return s;
+}
+
+Status DeleteExpiredNotMeLinks(SqlSession* session,
+                               std::chrono::system_clock::time_point before,
+                               int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kDeleteOldLinks, {SqlTime(before), max_rows},
+                          deleted);
+}
+
+Status DeleteNotMeLinksOfRequest(SqlSession* session, int64_t request_id) {
+  return session->Execute(kDeleteLinksOfRequest, {request_id});
 }
 
 }  // namespace passwd

@@ -7,6 +7,7 @@
 #define PASSWD_LIB_FLOW_NOT_ME_H_
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 
 #include "base/caller.h"
@@ -56,6 +57,16 @@ struct NotMeReport {
 // "not_me_refused" and changes nothing else.
 Status ReportNotMe(Env* env, SqlSession* session, const Caller& caller,
                    const std::string& token, NotMeReport* report);
+
+// Deletes at most `max_rows` links that expired before `before` (the
+// housekeeper's batches); `*deleted` counts them.
+Status DeleteExpiredNotMeLinks(SqlSession* session,
+                               std::chrono::system_clock::time_point before,
+                               int64_t max_rows, uint64_t* deleted);
+
+// Deletes the links whose use opened operator request `request_id`, so that
+// the request itself can be deleted.
+Status DeleteNotMeLinksOfRequest(SqlSession* session, int64_t request_id);
 
 }  // namespace passwd
 

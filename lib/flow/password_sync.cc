@@ -11,6 +11,7 @@
 #include <set>
 #include <utility>
 
+#include "base/log_line.h"
 #include "base/text.h"
 #include "store/audit.h"
 
@@ -508,9 +509,16 @@ Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
                         &result);
     });
     if (!s.ok()) return s;
-    const std::string what = "password sync: row " + std::to_string(result.id) +
-                             " (" + result.umin_id + " to " + result.target +
-                             ")";
+    // Which row, account and target, never the credential.
+    auto line = [&result](const char* level, const char* outcome) {
+      return FormatLogLine({{"level", level},
+                            {"event", "password_sync_failed"},
+                            {"row", std::to_string(result.id)},
+                            {"umin_id", result.umin_id},
+                            {"target", result.target},
+                            {"outcome", outcome},
+                            {"detail", result.error}});
+    };
     switch (result.result) {
       case SyncResult::kNothingPending:
         return Status::Ok();
@@ -519,11 +527,11 @@ Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
         break;
       case SyncResult::kRetry:
         ++report->failed;
-        env->Log(what + " failed, kept for the next round: " + result.error);
+        env->Log(line("warning", "retry_next_round"));
         break;
       case SyncResult::kFailed:
         ++report->failed;
-        env->Log(what + " failed for good: " + result.error);
+        env->Log(line("error", "failed"));
         break;
     }
     after_id = result.id;

@@ -60,6 +60,10 @@ const char kCloseFlow[] =
 const char kFindFlow[] =
     "SELECT id, umin_id, via, state, code_expires_at, code_tries, "
     "verified_at FROM reset_flows WHERE token_hash = ?";
+// The housekeeper's delete: flows begun before the retention window, a
+// batch at a time; every such flow ended long ago (a code lives minutes).
+const char kDeleteOldFlows[] =
+    "DELETE FROM reset_flows WHERE created_at < ? LIMIT ?";
 
 // A row of kFindFlow.
 Status FromRow(const SqlRow& row, ResetFlow* flow) {
@@ -468,6 +472,13 @@ Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
     return VerifyFlow(env, session, caller, *flow, now, check);
   }
   return CountWrongCode(env, session, caller, *flow, stored.tries, now, check);
+}
+
+Status DeleteExpiredFlows(SqlSession* session,
+                          std::chrono::system_clock::time_point before,
+                          int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kDeleteOldFlows, {SqlTime(before), max_rows},
+                          deleted);
 }
 
 }  // namespace passwd

@@ -5,6 +5,7 @@
 #define PASSWD_LIB_FLOW_RESET_FLOW_H_
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -148,6 +149,12 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
 
 // SHA-256 of a flow token, hex, as stored.
 std::string FlowTokenHash(const std::string& token);
+
+// Deletes at most `max_rows` flows begun before `before` (the housekeeper's
+// batches); `*deleted` counts them.
+Status DeleteExpiredFlows(SqlSession* session,
+                          std::chrono::system_clock::time_point before,
+                          int64_t max_rows, uint64_t* deleted);
 
 }  // namespace passwd
 

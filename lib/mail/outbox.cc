@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/crypto.h"
+#include "base/log_line.h"
 #include "mail/mail_message.h"
 #include "mail/smtp_client.h"
 
@@ -78,6 +79,11 @@ const char kMarkFailed[] =
 const char kMarkExpired[] =
     "UPDATE mail_outbox SET status = 'expired', sealed_secret = NULL, "
     "last_error = 'not delivered before its expiry' WHERE id = ?";
+// The housekeeper's delete: mail that is done with (sent, failed or
+// expired) and was queued before the retention window; pending mail stays.
+const char kDeleteOldMail[] =
+    "DELETE FROM mail_outbox WHERE status IN ('sent', 'failed', 'expired') "
+    "AND created_at < ? LIMIT ?";
 
 // Backoff after the n-th temporary failure: 2 s, 4 s, 8 s ... 5 minutes.
 constexpr long kFirstBackoffSeconds = 2;
@@ -226,8 +232,17 @@ Status LockOldestDueMail(SqlSession* session, const std::string& now_text,
 }
 
 // "outbox: mail <id> (<kind>)", how the log names a mail.
-std::string MailName(const DueMail& mail) {
-  return "outbox: mail " + std::to_string(mail.id) + " (" + mail.kind + ")";
+// A log line about `mail`: the event, then the mail's id and kind (never its
+// recipient or body), then `more`.
+std::string MailLogLine(const char* level, const char* event,
+                        const DueMail& mail,
+                        const std::vector<LogField>& more) {
+  std::vector<LogField> fields = {{"level", level},
+                                  {"event", event},
+                                  {"mail_id", std::to_string(mail.id)},
+                                  {"mail_kind", mail.kind}};
+  fields.insert(fields.end(), more.begin(), more.end());
+  return FormatLogLine(fields);
 }
 
 // Drops `mail` when it is past its not_after (`*expired`), wiping its
@@ -241,7 +256,8 @@ Status DropIfExpired(Env* env, SqlSession* session, const DueMail& mail,
   if (!s.ok() || now <= not_after) return s;
   s = session->Execute(kMarkExpired, {mail.id});
   if (!s.ok()) return s;
-  env->Log(MailName(mail) + " expired before delivery; dropped");
+  env->Log(
+      MailLogLine("warning", "mail_expired", mail, {{"outcome", "dropped"}}));
   *expired = true;
   return Status::Ok();
 }
@@ -258,8 +274,10 @@ Status RecordFailedSend(Env* env, SqlSession* session, const DueMail& mail,
   if (permanent || attempts >= env->config().mail_max_attempts) {
     Status s = session->Execute(kMarkFailed, {attempts, error, mail.id});
     if (!s.ok()) return s;
-    env->Log(MailName(mail) + " failed after " + std::to_string(attempts) +
-             " attempt(s): " + error);
+    env->Log(MailLogLine("error", "mail_failed", mail,
+                         {{"outcome", "failed"},
+                          {"attempts", std::to_string(attempts)},
+                          {"detail", error}}));
     *result = DeliveryResult::kFailed;
     return Status::Ok();
   }
@@ -267,9 +285,11 @@ Status RecordFailedSend(Env* env, SqlSession* session, const DueMail& mail,
   Status s = session->Execute(kMarkRetry,
                               {attempts, SqlTime(now + delay), error, mail.id});
   if (!s.ok()) return s;
-  env->Log(MailName(mail) + " attempt " + std::to_string(attempts) +
-           " failed, retry in " + std::to_string(delay.count()) +
-           " s: " + error);
+  env->Log(MailLogLine("warning", "mail_retry", mail,
+                       {{"outcome", "retry"},
+                        {"attempts", std::to_string(attempts)},
+                        {"retry_in_seconds", std::to_string(delay.count())},
+                        {"detail", error}}));
   *result = DeliveryResult::kRetried;
   return Status::Ok();
 }
@@ -367,6 +387,12 @@ Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
     }
   }
   return Status::Ok();
+}
+
+Status DeleteExpiredMail(SqlSession* session,
+                         std::chrono::system_clock::time_point before,
+                         int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kDeleteOldMail, {SqlTime(before), max_rows}, deleted);
 }
 
 }  // namespace passwd

@@ -5,6 +5,7 @@
 #define PASSWD_LIB_MAIL_OUTBOX_H_
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -48,6 +49,13 @@ Status DeliverDueMail(Env* env, DeliveryReport* report);
 // returns false (the worker's shutdown request; the mail in hand finishes).
 Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
                       DeliveryReport* report);
+
+// Deletes at most `max_rows` sent, failed or expired mails queued
+// before `before`; pending mail is never deleted (the housekeeper's batches);
+// `*deleted` counts them.
+Status DeleteExpiredMail(SqlSession* session,
+                         std::chrono::system_clock::time_point before,
+                         int64_t max_rows, uint64_t* deleted);
 
 }  // namespace passwd
 

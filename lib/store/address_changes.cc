@@ -35,6 +35,11 @@ const char kInsertProposal[] =
 const char kDecide[] =
     "UPDATE address_change_requests SET status = ?, decided_by = ?, "
     "decided_at = ? WHERE id = ? AND status = 'pending'";
+// Pending proposals stay: the housekeeper keeps their request until they
+// are decided.
+const char kDeleteDecidedOfRequest[] =
+    "DELETE FROM address_change_requests "
+    "WHERE request_id = ? AND status <> 'pending'";
 
 struct StatusText {
   AddressChangeStatus value;
@@ -148,6 +153,11 @@ Status ListDecidedAddressChanges(SqlSession* session,
     s = DecidedFromRow(row, &changes->back());
   }
   return s;
+}
+
+Status DeleteDecidedAddressChangesOfRequest(SqlSession* session,
+                                            int64_t request_id) {
+  return session->Execute(kDeleteDecidedOfRequest, {request_id});
 }
 
 }  // namespace passwd

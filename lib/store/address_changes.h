@@ -79,6 +79,11 @@ Status ListPendingAddressChanges(SqlSession* session,
 Status ListDecidedAddressChanges(SqlSession* session,
                                  std::vector<DecidedAddressChange>* changes);
 
+// Deletes the approved or rejected address changes made for request
+// `request_id`, so that the request itself can be deleted.
+Status DeleteDecidedAddressChangesOfRequest(SqlSession* session,
+                                            int64_t request_id);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_STORE_ADDRESS_CHANGES_H_

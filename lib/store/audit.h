@@ -29,6 +29,12 @@ Status AppendAudit(SqlSession* session, const Caller& caller,
                    std::chrono::system_clock::time_point now,
                    const AuditEvent& event);
 
+// Deletes at most `max_rows` audit rows written before `before` (the
+// housekeeper's batches); `*deleted` counts them.
+Status DeleteExpiredAudit(SqlSession* session,
+                          std::chrono::system_clock::time_point before,
+                          int64_t max_rows, uint64_t* deleted);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_STORE_AUDIT_H_

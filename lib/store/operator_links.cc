@@ -25,6 +25,12 @@ const char kUseLink[] =
 const char kLinksOfRequest[] =
     "SELECT umin_id, created_at, expires_at, used_at, voided_at "
     "FROM operator_link_tokens WHERE request_id = ? ORDER BY id";
+// The housekeeper's deletes: links expired before a time, and the links
+// of an operator request that is being deleted.
+const char kDeleteOldLinks[] =
+    "DELETE FROM operator_link_tokens WHERE expires_at < ? LIMIT ?";
+const char kDeleteLinksOfRequest[] =
+    "DELETE FROM operator_link_tokens WHERE request_id = ?";
 
 Status LinkFromRow(const SqlRow& row, OperatorLink* link) {
   link->id = row.Int(0);
@@ -91,6 +97,17 @@ Status ListOperatorLinks(SqlSession* session, int64_t request_id,
   Status s = session->Query(kLinksOfRequest, {request_id}, &rows);
   for (const auto& row : rows) links->push_back(RecordFromRow(row));
   return s;
+}
+
+Status DeleteExpiredOperatorLinks(SqlSession* session,
+                                  std::chrono::system_clock::time_point before,
+                                  int64_t max_rows, uint64_t* deleted) {
+  return session->Execute(kDeleteOldLinks, {SqlTime(before), max_rows},
+                          deleted);
+}
+
+Status DeleteOperatorLinksOfRequest(SqlSession* session, int64_t request_id) {
+  return session->Execute(kDeleteLinksOfRequest, {request_id});
 }
 
 }  // namespace passwd

@@ -60,6 +60,16 @@ Status MarkOperatorLinkUsed(SqlSession* session, int64_t id,
 Status ListOperatorLinks(SqlSession* session, int64_t request_id,
                          std::vector<OperatorLinkRecord>* links);
 
+// Deletes at most `max_rows` links that expired before `before` (the
+// housekeeper's batches); `*deleted` counts them.
+Status DeleteExpiredOperatorLinks(SqlSession* session,
+                                  std::chrono::system_clock::time_point before,
+                                  int64_t max_rows, uint64_t* deleted);
+
+// Deletes every link sent for request `request_id`, so that the request
+// itself can be deleted.
+Status DeleteOperatorLinksOfRequest(SqlSession* session, int64_t request_id);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_STORE_OPERATOR_LINKS_H_

@@ -12,6 +12,8 @@ const char kNotes[] =
     "SELECT n.created_at, n.kind, n.body, o.display_name, o.login "
     "FROM operator_notes n JOIN operators o ON o.id = n.operator_id "
     "WHERE n.request_id = ? ORDER BY n.id";
+const char kDeleteNotesOfRequest[] =
+    "DELETE FROM operator_notes WHERE request_id = ?";
 
 struct KindText {
   OperatorNoteKind value;
@@ -63,6 +65,10 @@ Status ListOperatorNotes(SqlSession* session, int64_t request_id,
   Status s = session->Query(kNotes, {request_id}, &rows);
   for (const auto& row : rows) notes->push_back(NoteFromRow(row));
   return s;
+}
+
+Status DeleteOperatorNotesOfRequest(SqlSession* session, int64_t request_id) {
+  return session->Execute(kDeleteNotesOfRequest, {request_id});
 }
 
 }  // namespace passwd

@@ -41,6 +41,10 @@ Status AddOperatorNote(SqlSession* session, int64_t request_id,
 Status ListOperatorNotes(SqlSession* session, int64_t request_id,
                          std::vector<OperatorNote>* notes);
 
+// Deletes every note on request `request_id`, so that the request itself
+// can be deleted (the housekeeper's retention of closed requests).
+Status DeleteOperatorNotesOfRequest(SqlSession* session, int64_t request_id);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_STORE_OPERATOR_NOTES_H_

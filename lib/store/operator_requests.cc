@@ -44,6 +44,17 @@ const char kTouch[] =
 const char kSetStatus[] =
     "UPDATE operator_requests SET status = ?, "
     "operator_id = COALESCE(operator_id, ?), updated_at = ? WHERE id = ?";
+// The housekeeper's retention of closed requests: the oldest closed ones
+// unchanged since a time, locked so that nobody reopens one meanwhile; a
+// request whose address change still waits for approval is kept until it is
+// decided.
+const char kLockExpiredClosed[] =
+    "SELECT r.id FROM operator_requests r WHERE r.status = 'closed' "
+    "AND r.updated_at < ? AND NOT EXISTS (SELECT 1 FROM "
+    "address_change_requests c WHERE c.request_id = r.id "
+    "AND c.status = 'pending') ORDER BY r.id LIMIT ? FOR UPDATE";
+const char kDeleteClosed[] =
+    "DELETE FROM operator_requests WHERE id = ? AND status = 'closed'";
 
 struct StatusText {
   OperatorRequestStatus value;
@@ -212,6 +223,21 @@ Status SetOperatorRequestStatus(SqlSession* session, int64_t id,
 Status TouchOperatorRequest(SqlSession* session, int64_t id,
                             std::chrono::system_clock::time_point now) {
   return session->Execute(kTouch, {SqlTime(now), id});
+}
+
+Status LockExpiredClosedRequests(SqlSession* session,
+                                 std::chrono::system_clock::time_point before,
+                                 int64_t max_rows, std::vector<int64_t>* ids) {
+  std::vector<SqlRow> rows;
+  Status s =
+      session->Query(kLockExpiredClosed, {SqlTime(before), max_rows}, &rows);
+  for (const auto& row : rows) ids->push_back(row.Int(0));
+  return s;
+}
+
+Status DeleteClosedOperatorRequest(SqlSession* session, int64_t id,
+                                   uint64_t* deleted) {
+  return session->Execute(kDeleteClosed, {id}, deleted);
 }
 
 }  // namespace passwd

@@ -106,6 +106,17 @@ Status SetOperatorRequestStatus(SqlSession* session, int64_t id,
 Status TouchOperatorRequest(SqlSession* session, int64_t id,
                             std::chrono::system_clock::time_point now);
 
+// Locks and lists at most `max_rows` closed requests last changed before
+// `before`, oldest first, leaving out those with a pending address change.
+Status LockExpiredClosedRequests(SqlSession* session,
+                                 std::chrono::system_clock::time_point before,
+                                 int64_t max_rows, std::vector<int64_t>* ids);
+
+// Deletes closed request `id`; its notes, links and address changes must be
+// gone first. `*deleted` counts it (0 when it was not closed).
+Status DeleteClosedOperatorRequest(SqlSession* session, int64_t id,
+                                   uint64_t* deleted);
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_STORE_OPERATOR_REQUESTS_H_

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "base/crypto.h"
+#include "base/log_line.h"
 #include "web/page.h"
 
 extern char** environ;
@@ -86,8 +87,14 @@ Response HandleRawRequest(const PageSpec& spec, const RawRequest& raw,
     }
   }
   if (!s.ok()) {
-    std::string id = request.request_id().empty() ? "-" : request.request_id();
-    env->Log("[" + id + "] " + spec.name + ": " + s.ToString());
+    // A refusal (4xx) is the page working as meant; a 5xx needs a look.
+    const int http_status = s.HttpStatus();
+    env->Log(FormatLogLine({{"level", http_status >= 500 ? "error" : "notice"},
+                            {"event", "page_failed"},
+                            {"page", spec.name},
+                            {"request_id", request.request_id()},
+                            {"outcome", std::to_string(http_status)},
+                            {"detail", s.ToString()}}));
     Response error;
     error.KeepClearedCookiesOf(response);
     if (s.code() == Status::Code::kMethodNotAllowed) {
@@ -108,8 +115,12 @@ namespace {
 bool LoadPageConfig(const PageSpec& spec, Config* config) {
   Status loaded = LoadCheckedConfigFromEnvironment(config);
   if (loaded.ok()) return true;
-  std::fprintf(stderr, "%s: %s\n", spec.name.c_str(),
-               loaded.ToString().c_str());
+  std::fprintf(stderr, "%s\n",
+               FormatLogLine({{"level", "error"},
+                              {"event", "config_refused"},
+                              {"page", spec.name},
+                              {"detail", loaded.ToString()}})
+                   .c_str());
   return false;
 }
 
@@ -160,6 +171,7 @@ int RunPage(const PageSpec& spec) {
   signal(SIGPIPE, SIG_IGN);
   Config config;
   if (!LoadPageConfig(spec, &config)) return 1;
+  UseDbAccount(spec.db_account, &config);
   SetTemplatesDir(config.templates_dir);
   ProcessEnv env(config);
   if (FCGX_IsCGI()) {

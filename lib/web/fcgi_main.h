@@ -24,6 +24,7 @@ struct PageSpec {
   std::string name;                  // for logs, e.g. "index"
   std::vector<std::string> methods;  // e.g. {"GET", "POST"}; HEAD follows GET
   PageHandler handler;
+  DbAccount db_account = DbAccount::kPages;  // the console's pages: kConsole
 };
 
 // Turns one raw request into a response: parses it, checks the method, runs
