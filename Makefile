@@ -100,7 +100,14 @@ config.mak: configure.ac config.mak.in
 	if [ -x config.status ]; then ./config.status --recheck && ./config.status; \
 	else ./configure --quiet; fi
 
-$(BUILD)/%.o: %.cc config.mak
+# The compiler flags of the last build: an object is rebuilt when they
+# change (CXXFLAGS=-O0, a new -D), so no object keeps stale flags.
+CXXFLAGS_STAMP := $(BUILD)/.cxxflags
+$(CXXFLAGS_STAMP): FORCE
+	@mkdir -p $(@D)
+	@echo '$(ALL_CXXFLAGS)' | cmp -s - $@ || echo '$(ALL_CXXFLAGS)' > $@
+
+$(BUILD)/%.o: %.cc config.mak $(CXXFLAGS_STAMP)
 	@mkdir -p $(@D)
 	@echo '  CXX     $<'
 	@$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
