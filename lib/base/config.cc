@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "base/crypto.h"
+#include "base/scrypt_params.h"
 #include "base/text.h"
 
 #ifndef PASSWD_CONFIG_FILE
@@ -323,6 +324,15 @@ std::vector<std::string> ConfigProblems(const Config& config) {
   std::vector<std::string> problems;
   CheckSecret("code_hmac_key", config.code_hmac_key, &problems);
   CheckSecret("outbox_key", config.outbox_key, &problems);
+  // The parser bounds the number; whether the hasher runs it at the block
+  // size and parallelism it uses is the hasher's own bound.
+  ScryptParams params;
+  params.log2_n = static_cast<int>(config.scrypt_log2_n);
+  if (!ScryptParamsRunnable(params)) {
+    problems.push_back("scrypt_log2_n: the password hasher cannot run 2^" +
+                       std::to_string(config.scrypt_log2_n) +
+                       " (over its memory or work bound)");
+  }
   return problems;
 }
 

@@ -17,17 +17,6 @@ namespace {
 
 constexpr std::string_view kScryptPrefix = "$scrypt$";
 
-// Bounds on the parameters, checked before any work so that a corrupt or
-// hostile stored string cannot make a verification take gigabytes or
-// seconds.  The current parameters (2^15, 8, 3) need 32 MiB and 2^19.6
-// units of work; these leave room to raise them about fivefold.
-constexpr int kMinLog2N = 10;
-constexpr int kMaxLog2N = 20;
-constexpr int kMaxR = 32;
-constexpr int kMaxP = 16;
-constexpr uint64_t kMaxMemoryBytes = uint64_t{256} << 20;  // 128 * r * N.
-constexpr uint64_t kMaxWork = uint64_t{1} << 22;           // N * r * p.
-
 // The random bytes crypt_gensalt_rn needs for the full 16-character
 // SHA-512-crypt salt (fewer bytes give a shorter salt).
 constexpr size_t kMinHtpasswdSaltBytes = 16;
@@ -92,16 +81,6 @@ bool Base64DecodeUnpadded(std::string_view text, std::string* bytes) {
   return (bits & ((1u << bit_count) - 1)) == 0;
 }
 
-bool ParamsInBounds(const ScryptParams& params) {
-  if (params.log2_n < kMinLog2N || params.log2_n > kMaxLog2N) return false;
-  if (params.r < 1 || params.r > kMaxR) return false;
-  if (params.p < 1 || params.p > kMaxP) return false;
-  const uint64_t n = uint64_t{1} << params.log2_n;
-  const uint64_t r = static_cast<uint64_t>(params.r);
-  const uint64_t p = static_cast<uint64_t>(params.p);
-  return 128 * r * n <= kMaxMemoryBytes && n * r * p <= kMaxWork;
-}
-
 // Reads a decimal number of 1 to 3 digits without a leading zero from the
 // front of `*text`, consuming it.
 bool ConsumeSmallNumber(std::string_view* text, int* value) {
@@ -144,7 +123,7 @@ bool ParseEncoded(std::string_view text, ParsedHash* parsed) {
   }
   const size_t separator = text.find('$');
   if (separator == std::string_view::npos) return false;
-  return ParamsInBounds(parsed->params) &&
+  return ScryptParamsRunnable(parsed->params) &&
          Base64DecodeUnpadded(text.substr(0, separator), &parsed->salt) &&
          parsed->salt.size() == kScryptSaltLength &&
          Base64DecodeUnpadded(text.substr(separator + 1), &parsed->hash) &&
@@ -203,7 +182,7 @@ Status HashPassword(const std::string& password, const std::string& salt,
   if (salt.size() != kScryptSaltLength) {
     return Status::InvalidInput("scrypt salt must be 16 bytes");
   }
-  if (!ParamsInBounds(params)) {
+  if (!ScryptParamsRunnable(params)) {
     return Status::InvalidInput("scrypt parameters out of bounds");
   }
   std::string hash;

@@ -18,17 +18,10 @@
 #include <cstddef>
 #include <string>
 
+#include "base/scrypt_params.h"
 #include "base/status.h"
 
 namespace passwd {
-
-// The cost parameters of scrypt; the defaults are OWASP's N=2^15, r=8, p=3
-// (about 32 MiB of memory per hash).
-struct ScryptParams {
-  int log2_n = 15;  // N = 2^log2_n, the memory and time cost.
-  int r = 8;        // The block size.
-  int p = 3;        // The parallelism (computed one after another here).
-};
 
 // The salt length HashPassword expects, in bytes.
 constexpr size_t kScryptSaltLength = 16;

@@ -103,6 +103,13 @@ BOOST_AUTO_TEST_CASE(judges_the_secrets) {
        {"outbox_key"}},
       {"code_hmac_key = " + zero + "\noutbox_key = " + zero + "\n",
        {"code_hmac_key", "outbox_key"}},
+      // The parser takes 14 to 20; at r=8, p=3 the hasher runs up to 2^17.
+      {"code_hmac_key = " + good + "\noutbox_key = " + good +
+           "\nscrypt_log2_n = 17\n",
+       {}},
+      {"code_hmac_key = " + good + "\noutbox_key = " + good +
+           "\nscrypt_log2_n = 18\n",
+       {"scrypt_log2_n"}},
   };
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.text) {
