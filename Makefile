@@ -23,11 +23,13 @@ endif
 
 CXXFLAGS ?= -O2 -g
 WARNINGS := -Wall -Wextra -Werror
+# -ffile-prefix-map: the debug info names the checkout "." (its compilation
+# directory included), so no installed binary names the build tree.
 ALL_CXXFLAGS = -std=c++17 $(WARNINGS) $(CXXFLAGS) -Ilib $(DEP_CFLAGS) -DBOOST_TEST_DYN_LINK \
 	-DPASSWD_TEMPLATES_DIR='"$(TEMPLATES_DIR)"' -DPASSWD_CONFIG_FILE='"$(CONFIG_FILE)"' \
 	-DPASSWD_SOURCE_DIR='"$(ROOT)"' -DPASSWD_DICTIONARY='"$(DICTIONARY_FILE)"' -MMD -MP \
 	-DPASSWD_SQL_DIR='"$(pkgdatadir)/sql"' \
-	-ffile-prefix-map=$(ROOT)/=
+	-ffile-prefix-map=$(ROOT)=.
 
 LIB_SRCS := $(wildcard lib/*/*.cc)
 LIB_OBJS := $(LIB_SRCS:%.cc=$(BUILD)/%.o)
