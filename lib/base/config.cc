@@ -101,6 +101,8 @@ const std::map<std::string, Setter>& Setters() {
       {"db_user", Text(&Config::db_user)},
       {"db_password", Text(&Config::db_password)},
       {"db_name", Text(&Config::db_name)},
+      {"db_tls_ca", Text(&Config::db_tls_ca)},
+      {"db_tls_verify_server", Flag(&Config::db_tls_verify_server)},
       {"migrate_user", Text(&Config::migrate_user)},
       {"migrate_password", Text(&Config::migrate_password)},
       {"pages_db_user", Text(&Config::pages_db_user)},

@@ -31,6 +31,12 @@ struct Config {
   std::string db_user = "passwd_app";
   std::string db_password;
   std::string db_name = "passwd";
+  // TLS to the database over TCP: with a CA file the connection must be
+  // encrypted, and the server's certificate is checked against the CA and
+  // the host name unless db_tls_verify_server is false. Empty: no TLS
+  // (a unix socket, or a TCP link the site protects otherwise).
+  std::string db_tls_ca;
+  bool db_tls_verify_server = true;
   // The account `umin-passwdctl migrate` connects as (it needs DDL rights);
   // empty: db_user and db_password.
   std::string migrate_user;

@@ -48,7 +48,9 @@ Database::Database(const Config& config)
     : host_(config.db_host),
       user_(config.db_user),
       password_(config.db_password),
-      schema_(config.db_name) {}
+      schema_(config.db_name),
+      tls_ca_(config.db_tls_ca),
+      tls_verify_server_(config.db_tls_verify_server) {}
 
 Database::~Database() { Disconnect(); }
 
@@ -78,6 +80,13 @@ Status Database::Connect() {
     options["OPT_CONNECT_TIMEOUT"] = 3;
     options["OPT_READ_TIMEOUT"] = 10;
     options["OPT_WRITE_TIMEOUT"] = 10;
+    if (!tls_ca_.empty()) {
+      // Encrypted or not at all: sslEnforce refuses a server that offers no
+      // TLS instead of falling back to plain text.
+      options["sslCA"] = sql::SQLString(tls_ca_);
+      options["sslEnforce"] = true;
+      options["sslVerify"] = tls_verify_server_;
+    }
     connection_.reset(driver->connect(options));
     std::unique_ptr<sql::Statement> st(connection_->createStatement());
     st->execute("SET time_zone = '+00:00'");

@@ -107,6 +107,8 @@ class Database {
   Status FromSqlError(int error_code, const std::string& what);
 
   std::string host_, user_, password_, schema_;
+  std::string tls_ca_;  // "" for no TLS
+  bool tls_verify_server_ = true;
   std::unique_ptr<sql::Connection> connection_;
   std::map<const char*, std::unique_ptr<sql::PreparedStatement>> statements_;
   int last_error_code_ = 0;
