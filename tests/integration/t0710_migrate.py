@@ -1,7 +1,8 @@
 """umin-passwdctl migrate: a database at an older version is brought up to
 date and a second run does nothing; a schema_migrations table from before
 checksums is adopted; a migration changed after it was applied, and a
-database newer than the code, are refused."""
+database newer than the code, are refused; a migration that failed is not
+recorded and runs again once its cause is gone."""
 import os
 import shutil
 import tempfile
@@ -74,6 +75,21 @@ class Migrate(unittest.TestCase):
                           proc.stderr)
             self.assertEqual(passwdctl("migrate", "--status", "--sql-dir",
                                        sql).returncode, 1)
+
+    def test_a_failed_migration_is_not_recorded_and_runs_again(self):
+        # The last migration failing: its table is there, its row is not,
+        # as after a run that died between the two.
+        harness.db_exec("DELETE FROM schema_migrations WHERE name = %s", [LAST])
+        first = passwdctl("migrate")
+        self.assertNotEqual(first.returncode, 0, first.stdout)
+        self.assertIn(LAST.encode(), first.stderr)
+        self.assertNotIn(LAST, recorded())
+        # Its cause gone, the same command applies and records it.
+        harness.db_exec("DROP TABLE rate_limit_subjects")
+        again = passwdctl("migrate")
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertEqual(again.stdout.decode().splitlines(), ["applied " + LAST])
+        self.assertIn(LAST, recorded())
 
     def test_a_database_newer_than_the_code_is_refused(self):
         harness.db_exec("INSERT INTO schema_migrations (name, checksum) "
