@@ -19,12 +19,15 @@ namespace passwd {
 namespace {
 
 const char kSupersedePending[] =
-    "UPDATE password_sync_queue SET status = 'done', credential = NULL, "
+    "UPDATE password_sync_queue SET status = 'superseded', credential = NULL, "
     "last_error = 'superseded' WHERE umin_id = ? AND target = ? AND "
     "status = 'pending'";
+const char kInsertChange[] =
+    "INSERT INTO password_changes (umin_id, changed_at) VALUES (?, ?)";
 const char kInsertSync[] =
-    "INSERT INTO password_sync_queue (umin_id, target, credential, status, "
-    "attempts, created_at) VALUES (?, ?, ?, 'pending', 0, ?)";
+    "INSERT INTO password_sync_queue (change_id, umin_id, target, "
+    "credential, status, attempts, created_at) "
+    "VALUES (?, ?, ?, ?, 'pending', 0, ?)";
 // SKIP LOCKED: a row another worker is delivering right now is not ours.
 // `id > ?` moves past the rows this pass already tried, so a failed row
 // (still pending) is tried once per pass; `created_at <= ?` leaves rows
@@ -52,7 +55,7 @@ PendingSync FromRow(const SqlRow& row) {
 }
 
 const char kMarkDone[] =
-    "UPDATE password_sync_queue SET status = 'done', credential = NULL, "
+    "UPDATE password_sync_queue SET status = 'delivered', credential = NULL, "
     "attempts = attempts + 1, last_error = '', done_at = ? WHERE id = ?";
 const char kMarkRetry[] =
     "UPDATE password_sync_queue SET attempts = attempts + 1, "
@@ -474,6 +477,10 @@ Status EnqueuePasswordSync(Env* env, SqlSession* session,
     return Status::InvalidInput("password sync: not a UMIN ID");
   }
   const std::string now = SqlTime(env->Now());
+  s = session->Execute(kInsertChange, {umin_id, now});
+  uint64_t change_id = 0;
+  if (s.ok()) s = session->LastInsertId(&change_id);
+  if (!s.ok()) return s;
   for (const SyncTarget& target : targets) {
     const std::string credential = CredentialFor(target.kind, credentials);
     if (!IsHtpasswdField(credential)) {
@@ -484,7 +491,9 @@ Status EnqueuePasswordSync(Env* env, SqlSession* session,
     // this target is dropped (its credential wiped) instead of delivered.
     s = session->Execute(kSupersedePending, {umin_id, target.spec});
     if (!s.ok()) return s;
-    s = session->Execute(kInsertSync, {umin_id, target.spec, credential, now});
+    s = session->Execute(kInsertSync,
+                         {static_cast<int64_t>(change_id), umin_id,
+                          target.spec, credential, now});
     if (!s.ok()) return s;
   }
   return Status::Ok();

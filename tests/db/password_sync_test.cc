@@ -199,7 +199,7 @@ BOOST_AUTO_TEST_CASE(delivers_the_hash_to_the_htpasswd_file) {
 
   rows = Rows(target);
   BOOST_REQUIRE_EQUAL(rows.size(), 1u);
-  BOOST_TEST(rows[0].Text(kStatus) == "done");
+  BOOST_TEST(rows[0].Text(kStatus) == "delivered");
   BOOST_TEST(rows[0].IsNull(kCredential));
   BOOST_TEST(!rows[0].IsNull(kDoneAt));
   BOOST_TEST(rows[0].Int(kAttempts) == 1);
@@ -230,7 +230,7 @@ BOOST_AUTO_TEST_CASE(one_row_per_target_and_only_the_newest_password) {
   for (const std::string& target : {first, second}) {
     std::vector<SqlRow> rows = Rows(target);
     BOOST_REQUIRE_EQUAL(rows.size(), 2u);
-    BOOST_TEST(rows[0].Text(kStatus) == "done");
+    BOOST_TEST(rows[0].Text(kStatus) == "superseded");
     BOOST_TEST(rows[0].IsNull(kCredential));
     BOOST_TEST(rows[0].Text(kLastError) == "superseded");
     BOOST_TEST(rows[1].Text(kStatus) == "pending");
@@ -283,7 +283,7 @@ BOOST_AUTO_TEST_CASE(a_failed_target_stays_pending_and_is_retried) {
   BOOST_TEST(report.delivered == 1);
   BOOST_TEST(report.failed == 0);
   rows = Rows(target);
-  BOOST_TEST(rows[0].Text(kStatus) == "done");
+  BOOST_TEST(rows[0].Text(kStatus) == "delivered");
   BOOST_TEST(rows[0].Int(kAttempts) == 3);
   BOOST_TEST(rows[0].IsNull(kCredential));
   BOOST_TEST(ReadFile(path) == std::string(kUminId) + ":" + hash + "\n");

@@ -48,6 +48,7 @@ OWNERS = {
     "operator_requests": "lib/store/operator_requests.cc",
     "operator_sessions": "lib/store/operators.cc",
     "operators": "lib/store/operators.cc",
+    "password_changes": "lib/flow/password_sync.cc",
     "password_sync_queue": "lib/flow/password_sync.cc",
     "rate_limit_events": "lib/store/rate_limit.cc",
     "rate_limit_subjects": "lib/store/rate_limit.cc",

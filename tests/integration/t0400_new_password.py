@@ -197,7 +197,7 @@ class Propagation(unittest.TestCase):
         row = harness.db_query(
             "SELECT status, credential FROM password_sync_queue "
             "WHERE umin_id = %s", [account])[0]
-        self.assertEqual(row["status"], "done")
+        self.assertEqual(row["status"], "delivered")
         self.assertIsNone(row["credential"])
         self.assertIn("password_synced", flows.audit_events(account))
 
