@@ -25,6 +25,23 @@ inline constexpr char kAdminHomePath[] = "/cgi-bin/passwd-admin/queue";
 inline constexpr char kAdminRequestPath[] = "/cgi-bin/passwd-admin/request";
 inline constexpr char kAdminAddressChangePath[] =
     "/cgi-bin/passwd-admin/address_change";
+// One account: its password changes and their deliveries, flows, requests,
+// mails and audit rows (GET ?id=<umin_id>).
+inline constexpr char kAdminAccountPath[] = "/cgi-bin/passwd-admin/account";
+// Deliveries that failed, and (POST id=<password_sync_queue.id>,
+// csrf_token=...) the audited "retry now".
+inline constexpr char kAdminDeliveriesPath[] =
+    "/cgi-bin/passwd-admin/deliveries";
+inline constexpr char kAdminDeliveryRetryPath[] =
+    "/cgi-bin/passwd-admin/delivery_retry";
+// Mails that failed, and (POST id=<mail_outbox.id>, csrf_token=...) the
+// audited "retry now".
+inline constexpr char kAdminMailsPath[] = "/cgi-bin/passwd-admin/mails";
+inline constexpr char kAdminMailRetryPath[] =
+    "/cgi-bin/passwd-admin/mail_retry";
+// Prometheus text exposition; behind the console's address allow-list, no
+// session.
+inline constexpr char kAdminMetricsPath[] = "/cgi-bin/passwd-admin/metrics";
 
 // Cookies: the public ones are scoped to kPublicPrefix, the console's to
 // kAdminPrefix.
