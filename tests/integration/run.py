@@ -16,6 +16,7 @@ import faulthandler
 import glob
 import importlib.util
 import os
+import re
 import signal
 import sys
 import time
@@ -36,6 +37,9 @@ class CountingResult(unittest.TestResult):
         self._problems = []
         self._skip_reason = None
         self._started = 0.0
+        # (test id, last line of its first problem), repeated at the end so
+        # that the tail of a long log names what failed.
+        self.failures = []
 
     def startTest(self, test):
         super().startTest(test)
@@ -51,8 +55,9 @@ class CountingResult(unittest.TestResult):
         else:
             # setUpClass/setUpModule/tearDown* errors come without startTest.
             self.failed += 1
-            print("%-7s %s\n%s" % (kind, test.id() if hasattr(test, "id") else test,
-                                   indent(text)), flush=True)
+            name = test.id() if hasattr(test, "id") else str(test)
+            self.failures.append((name, last_line(text)))
+            print("%-7s %s\n%s" % (kind, name, indent(text)), flush=True)
 
     def addError(self, test, err):
         super().addError(test, err)
@@ -88,6 +93,7 @@ class CountingResult(unittest.TestResult):
             self.failed += 1
             kind = "ERROR" if all(k == "ERROR" for k, _ in self._problems) else "FAIL"
             print("%-7s %s (%.2fs)" % (kind, test.id(), seconds), flush=True)
+            self.failures.append((test.id(), last_line(self._problems[0][1])))
             for _, text in self._problems:
                 print(indent(text), flush=True)
         elif self._skip_reason is not None:
@@ -97,6 +103,20 @@ class CountingResult(unittest.TestResult):
             self.passed += 1
             print("ok      %s (%.2fs)" % (test.id(), seconds), flush=True)
         self._current = None
+
+
+EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception|Failure|Exit)\b.*:")
+
+
+def last_line(text):
+    """The exception line of a traceback ("SomeError: message"; a browser
+    driver's message runs on over its stack frames), cut to 300
+    characters."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    for line in reversed(lines):
+        if EXCEPTION_LINE.match(line):
+            return line[:300]
+    return lines[-1][:300] if lines else ""
 
 
 def indent(text):
@@ -143,12 +163,17 @@ def main():
             suite = loader.loadTestsFromModule(module)
         except BaseException:
             result.failed += 1
+            result.failures.append((path, "cannot load"))
             print("ERROR   %s: cannot load\n%s" % (path, indent(traceback.format_exc())),
                   flush=True)
             continue
         # A top-level run: it also runs the module's tearDownClass/Module.
         suite.run(result)
 
+    if result.failures:
+        print("-- failed:", flush=True)
+        for name, line in result.failures:
+            print("   %s: %s" % (name, line), flush=True)
     print("RESULT passed=%d failed=%d skipped=%d"
           % (result.passed, result.failed, result.skipped_count), flush=True)
     return 0 if result.failed == 0 and result.passed > 0 else 1

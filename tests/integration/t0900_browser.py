@@ -3,12 +3,15 @@ and off: top page, ID known, the code from the mail, a refused and an
 accepted new password, the completion page; the script's rule marks and
 its guard against a double-clicked submit. Screenshots go to
 var/screenshots/."""
+import functools
 import os
 import shutil
+import sys
 import tempfile
 import unittest
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -25,6 +28,7 @@ def make_driver(user_data_dir, mobile=False, javascript=True):
                  "--disable-quic", "--no-first-run",
                  "--disable-background-networking",
                  "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage",
                  "--user-data-dir=" + user_data_dir,
                  "--window-size=1280,1000"]:
         options.add_argument(flag)
@@ -34,8 +38,42 @@ def make_driver(user_data_dir, mobile=False, javascript=True):
     if not javascript:
         options.add_experimental_option("prefs", {
             "profile.managed_default_content_settings.javascript": 2})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
-                            options=options)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
+                              options=options)
+    # A loaded machine may take long to render; the default is 300 s.
+    driver.set_page_load_timeout(60)
+    return driver
+
+
+def retried_once_on_driver_error(test):
+    """Runs a browser test again, in a new Chromium, when the browser or its
+    driver failed (a WebDriverException: a crashed tab, a lost DevTools
+    connection, an element gone while a loaded machine was still
+    navigating). An assertion that fails is never retried, and a second
+    driver error fails the test. The first error is printed, with a
+    screenshot and the page source in var/screenshots/."""
+    @functools.wraps(test)
+    def run(self):
+        try:
+            return test(self)
+        except WebDriverException as error:
+            name = "retry-" + test.__name__
+            try:
+                self.driver.save_screenshot(
+                    os.path.join(self.shots, name + ".png"))
+                with open(os.path.join(self.shots, name + ".html"), "w",
+                          encoding="utf-8") as f:
+                    f.write(self.driver.page_source)
+            except WebDriverException:
+                pass
+            first_line = (error.msg or type(error).__name__).splitlines()[0]
+            print("note: %s retried in a new browser after %s: %s (at %s)"
+                  % (test.__name__, type(error).__name__, first_line,
+                     getattr(self.driver, "current_url", "?")),
+                  file=sys.stderr, flush=True)
+            self.new_browser()
+            return test(self)
+    return run
 
 
 def click_and_wait(driver, element):
@@ -97,6 +135,17 @@ class BrowserSession(unittest.TestCase):
         cls.driver.quit()
         shutil.rmtree(cls.profile, ignore_errors=True)
 
+    def new_browser(self):
+        """Replaces the class's Chromium with a new one, on a new profile."""
+        cls = type(self)
+        try:
+            cls.driver.quit()
+        except WebDriverException:
+            pass
+        shutil.rmtree(cls.profile, ignore_errors=True)
+        cls.profile = tempfile.mkdtemp(prefix="passwd-chromium-")
+        cls.driver = make_driver(cls.profile, javascript=cls.JAVASCRIPT)
+
     def shot(self, name):
         prefix = "" if self.JAVASCRIPT else "nojs-"
         self.driver.save_screenshot(
@@ -149,9 +198,11 @@ class BrowserSession(unittest.TestCase):
 
 
 class BrowserFlow(BrowserSession):
+    @retried_once_on_driver_error
     def test_renewal_from_top_page_to_done(self):
         self.walk_renewal()
 
+    @retried_once_on_driver_error
     def test_rule_list_marks_the_rules_while_typing(self):
         d = self.driver
         _, code = self.open_code_page()
@@ -176,6 +227,7 @@ class BrowserFlow(BrowserSession):
         field.send_keys("kq7mwz2xR")
         self.assertEqual(rule_marks(d)["mix"], "broken")
 
+    @retried_once_on_driver_error
     def test_double_click_on_the_code_page_still_reaches_new_password(self):
         # Without passwd.js the second click sends a second POST with the
         # flow cookie the first one rotates, and the browser shows its 403.
@@ -206,9 +258,11 @@ class BrowserFlow(BrowserSession):
 class BrowserFlowWithoutJavaScript(BrowserSession):
     JAVASCRIPT = False
 
+    @retried_once_on_driver_error
     def test_renewal_from_top_page_to_done(self):
         self.walk_renewal()
 
+    @retried_once_on_driver_error
     def test_the_script_really_is_off(self):
         d = self.driver
         _, code = self.open_code_page()
