@@ -139,6 +139,8 @@ run_closed() {
 # Log files of the development stack are rotated when a process starts:
 # past LOG_MAX_BYTES (10 MiB unless set) the file becomes FILE.1, replacing
 # the one before, so that no log grows without end and two generations stay.
+# While the stack runs, scripts/log-keeper (logkeeper_start) does the same
+# every minute for the processes that never restart.
 LOG_MAX_BYTES=${LOG_MAX_BYTES:-10485760}
 rotate_log() {
   local file=$1 size
@@ -530,6 +532,22 @@ nginx_start() {
     die "nginx did not start (is 127.0.0.1:$PORT taken by another program?)"
   fi
   wait_until 10 "" test -s "$NGINX_PID" || { show_log "$LOGS/nginx-error.log"; die "nginx wrote no pid file"; }
+}
+
+# --- log keeper -------------------------------------------------------------
+
+LOGKEEPER_PID=$RUN/log-keeper.pid
+
+logkeeper_start() {
+  if running_pid "$LOGKEEPER_PID" > /dev/null; then return 0; fi
+  say "starting the log keeper (files in ${LOGS#"$ROOT"/} past $LOG_MAX_BYTES bytes)"
+  LOG_MAX_BYTES=$LOG_MAX_BYTES launch "$LOGS/log-keeper.log" \
+    "$ROOT/scripts/log-keeper" "$LOGS"
+  echo "$LAUNCHED_PID" > "$LOGKEEPER_PID"
+}
+
+logkeeper_stop() {
+  stop_pidfile "the log keeper" "$LOGKEEPER_PID" TERM 10
 }
 
 nginx_stop() {
