@@ -70,13 +70,17 @@ class Retention(unittest.TestCase):
 
     # --- the outbox --------------------------------------------------------
 
-    def add_mail(self, status, age):
+    def add_mail(self, status, age, due_in=None):
+        """A mail created `age` seconds ago; due `due_in` seconds from now
+        (default: when it was created). It is inserted with its due time, so
+        the running mail-sender never sees a pending one due earlier."""
         subject = "retention %s %s" % (self.tag, secrets.token_hex(4))
+        due = ago(age) if due_in is None else ago(-due_in)
         harness.db_exec(
             "INSERT INTO mail_outbox (kind, recipient, subject, body, status, "
             "next_attempt_at, created_at) VALUES ('test', "
-            "'retention@example.org', %s, 'body', %s, {0}, {0})".format(
-                ago(age)), [subject, status])
+            "'retention@example.org', %s, 'body', %s, {1}, {0})".format(
+                ago(age), due), [subject, status])
         self.addCleanup(harness.db_exec,
                         "DELETE FROM mail_outbox WHERE subject = %s", [subject])
         return subject
@@ -87,12 +91,9 @@ class Retention(unittest.TestCase):
                 for s in ("sent", "failed", "expired")]
         kept = [self.add_mail("sent", days * DAY - HOUR),
                 self.add_mail("failed", days * DAY - HOUR),
-                # A pending mail is never deleted by age. Due far ahead, so
+                # A pending mail is never deleted by age. Due tomorrow, so
                 # the mail-sender leaves it alone meanwhile.
-                self.add_mail("pending", 10 * days * DAY)]
-        harness.db_exec(
-            "UPDATE mail_outbox SET next_attempt_at = %s WHERE subject = %%s"
-            % ago(-DAY), [kept[-1]])
+                self.add_mail("pending", 10 * days * DAY, due_in=DAY)]
         self.housekeep()
         where = "subject = %s"
         for subject in gone:
