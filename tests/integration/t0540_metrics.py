@@ -15,6 +15,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 import flows
 import harness
+from t0050_database_accounts import as_account
 from t0600_housekeeper import run_housekeeper
 
 METRICS = "/cgi-bin/passwd-admin/metrics"
@@ -341,6 +342,30 @@ class Gauges(unittest.TestCase):
         # The oldest pending row, five hours old; the failed one is younger.
         self.assertGreaterEqual(oldest, 5 * 3600 - 60)
         self.assertLess(oldest, 6 * 3600)
+
+
+class DatabaseAccounts(unittest.TestCase):
+    def setUp(self):
+        if not harness.read_config().get("db_host", "").startswith("unix://"):
+            self.skipTest("the development stack's database runs on a socket")
+
+    def test_no_service_account_can_delete_a_counter(self):
+        for role in ("pages", "console", "worker"):
+            for sql in ["DELETE FROM metric_counters WHERE shard = 255",
+                        "TRUNCATE TABLE metric_counters"]:
+                result = as_account(role, sql)
+                self.assertNotEqual(result.returncode, 0, (role, sql))
+                self.assertIn(b"denied", result.stderr, (role, sql))
+
+    def test_the_console_reads_of_the_outbox_only_what_the_gauges_need(self):
+        result = as_account("console", "SELECT status, COUNT(*), "
+                            "MIN(created_at) FROM mail_outbox GROUP BY status")
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        for column in ("body", "recipient", "sealed_secret", "subject"):
+            result = as_account("console",
+                                "SELECT %s FROM mail_outbox LIMIT 1" % column)
+            self.assertNotEqual(result.returncode, 0, column)
+            self.assertIn(b"denied", result.stderr, column)
 
 
 if __name__ == "__main__":
