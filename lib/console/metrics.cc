@@ -62,7 +62,8 @@ uint64_t AgeSeconds(
       std::chrono::duration_cast<std::chrono::seconds>(now - *since).count());
 }
 
-uint64_t Count(int64_t n) { return n < 0 ? 0 : static_cast<uint64_t>(n); }
+// A row count as a sample (a count is never negative).
+uint64_t RowCount(int64_t n) { return n < 0 ? 0 : static_cast<uint64_t>(n); }
 
 void WriteCounters(const MetricsSnapshot& snapshot, std::string* out) {
   for (const MetricCounterEntry& entry : kMetricCounters) {
@@ -80,17 +81,17 @@ void WriteOperatorRequests(const MetricsSnapshot& snapshot, std::string* out) {
     auto it = snapshot.operator_requests.find(status);
     family.Sample(
         "state", OperatorRequestStatusValue(status),
-        it == snapshot.operator_requests.end() ? 0 : Count(it->second));
+        it == snapshot.operator_requests.end() ? 0 : RowCount(it->second));
   }
 }
 
 void WriteOutbox(const MetricsSnapshot& snapshot, std::string* out) {
   const OutboxBacklog& outbox = snapshot.outbox;
   Family(out, "outbox_pending", "gauge", "Mails waiting to be sent.")
-      .Sample(Count(outbox.pending));
+      .Sample(RowCount(outbox.pending));
   Family(out, "outbox_failed", "gauge",
          "Mails given up on (kept for outbox_retention_days).")
-      .Sample(Count(outbox.failed));
+      .Sample(RowCount(outbox.failed));
   Family(out, "outbox_oldest_pending_seconds", "gauge",
          "Age of the oldest mail waiting to be sent; 0 when none waits.")
       .Sample(AgeSeconds(snapshot.now, outbox.oldest_pending));
@@ -100,12 +101,12 @@ void WriteDeliveries(const MetricsSnapshot& snapshot, std::string* out) {
   Family pending(out, "sync_pending", "gauge",
                  "Password deliveries waiting for a try, by target.");
   for (const DeliveryBacklog& target : snapshot.deliveries) {
-    pending.Sample("target", target.target, Count(target.pending));
+    pending.Sample("target", target.target, RowCount(target.pending));
   }
   Family failed(out, "sync_failed", "gauge",
                 "Password deliveries whose last try failed, by target.");
   for (const DeliveryBacklog& target : snapshot.deliveries) {
-    failed.Sample("target", target.target, Count(target.failed));
+    failed.Sample("target", target.target, RowCount(target.failed));
   }
   Family oldest(out, "sync_oldest_pending_seconds", "gauge",
                 "Age of the oldest password delivery waiting for a try, by "
