@@ -29,9 +29,12 @@ inline constexpr std::chrono::minutes kOperatorLockTime{15};
 // A login that names no enabled operator answers like a real one: after
 // this many failures within kOperatorLockTime it too is "locked", so the
 // answers do not tell which logins exist. Keyed by the login's SHA-256.
+// Its refusals are not counted as rate-limited: a real operator's lock is
+// not, and the metrics must not tell the two apart either.
 inline constexpr RateLimit kAdminUnknownLoginFailures = {
     "admin_login_unknown", kMaxOperatorFailures - 1,
-    std::chrono::duration_cast<std::chrono::seconds>(kOperatorLockTime)};
+    std::chrono::duration_cast<std::chrono::seconds>(kOperatorLockTime),
+    /*counted=*/false};
 // Failed logins allowed from one client address in an hour.
 inline constexpr RateLimit kAdminLoginFailuresPerAddress = {
     "admin_login_address", 20, std::chrono::hours(1)};

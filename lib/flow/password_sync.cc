@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <set>
 #include <utility>
@@ -63,6 +64,12 @@ const char kMarkRetry[] =
 const char kMarkFailed[] =
     "UPDATE password_sync_queue SET status = 'failed', credential = NULL, "
     "attempts = attempts + 1, last_error = ? WHERE id = ?";
+
+// The metrics page's backlog, from the index on status.
+const char kBacklog[] =
+    "SELECT target, status, COUNT(*), MIN(created_at) "
+    "FROM password_sync_queue WHERE status IN ('pending', 'failed') "
+    "GROUP BY target, status";
 
 const char kHtpasswd[] = "htpasswd";
 // The name the worker's audit rows carry as their request id.
@@ -546,6 +553,35 @@ Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
     after_id = result.id;
   }
   return Status::Ok();
+}
+
+Status ReadDeliveryBacklog(Env* env, SqlSession* session,
+                           std::vector<DeliveryBacklog>* backlog) {
+  backlog->clear();
+  std::vector<SyncTarget> targets;
+  Status s = ParseSyncTargets(env->config().sync_targets, &targets);
+  if (!s.ok()) return s;
+  std::map<std::string, DeliveryBacklog> by_target;
+  for (const SyncTarget& target : targets) {
+    by_target[target.spec].target = target.spec;
+  }
+  std::vector<SqlRow> rows;
+  s = session->Query(kBacklog, {}, &rows);
+  for (const SqlRow& row : rows) {
+    if (!s.ok()) break;
+    DeliveryBacklog& entry = by_target[row.Text(0)];
+    entry.target = row.Text(0);
+    if (row.Text(1) == "failed") {
+      entry.failed = row.Int(2);
+      continue;
+    }
+    entry.pending = row.Int(2);
+    std::chrono::system_clock::time_point oldest;
+    s = ParseSqlTime(row.Text(3), &oldest);
+    if (s.ok()) entry.oldest_pending = oldest;
+  }
+  for (const auto& named : by_target) backlog->push_back(named.second);
+  return s;
 }
 
 }  // namespace passwd

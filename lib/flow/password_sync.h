@@ -4,7 +4,10 @@
 #ifndef PASSWD_LIB_FLOW_PASSWORD_SYNC_H_
 #define PASSWD_LIB_FLOW_PASSWORD_SYNC_H_
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +50,20 @@ struct SyncCredentials {
 Status EnqueuePasswordSync(Env* env, SqlSession* session,
                            const std::string& umin_id,
                            const SyncCredentials& credentials);
+
+// What waits for one target, for the metrics page.
+struct DeliveryBacklog {
+  std::string target;   // password_sync_queue.target, a SyncTarget's spec
+  int64_t pending = 0;  // rows not tried yet or due again
+  int64_t failed = 0;   // rows whose last try failed
+  // When the oldest pending row was queued; empty when none is pending.
+  std::optional<std::chrono::system_clock::time_point> oldest_pending;
+};
+
+// Reads the backlog of every configured target (with zeros when nothing
+// waits) and of any other target that rows still wait for, by target name.
+Status ReadDeliveryBacklog(Env* env, SqlSession* session,
+                           std::vector<DeliveryBacklog>* backlog);
 
 // What one delivery pass did.
 struct SyncReport {

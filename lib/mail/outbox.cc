@@ -22,6 +22,10 @@ const char kInsertMail[] =
 // scan would also hold every row it passed over, and keep other workers
 // off them for the whole SMTP exchange). SKIP LOCKED: a mail another worker
 // is sending right now is not due for us.
+// The metrics page's backlog, from the due index (status first).
+const char kBacklog[] =
+    "SELECT status, COUNT(*), MIN(created_at) FROM mail_outbox "
+    "WHERE status IN ('pending', 'failed') GROUP BY status";
 const char kSelectDueIds[] =
     "SELECT id FROM mail_outbox WHERE status = 'pending' AND "
     "next_attempt_at <= ? ORDER BY id LIMIT 20";
@@ -393,6 +397,24 @@ Status DeleteExpiredMail(SqlSession* session,
                          std::chrono::system_clock::time_point before,
                          int64_t max_rows, uint64_t* deleted) {
   return session->Execute(kDeleteOldMail, {SqlTime(before), max_rows}, deleted);
+}
+
+Status ReadOutboxBacklog(SqlSession* session, OutboxBacklog* backlog) {
+  *backlog = OutboxBacklog{};
+  std::vector<SqlRow> rows;
+  Status s = session->Query(kBacklog, {}, &rows);
+  for (const SqlRow& row : rows) {
+    if (!s.ok()) break;
+    if (row.Text(0) == "failed") {
+      backlog->failed = row.Int(1);
+      continue;
+    }
+    backlog->pending = row.Int(1);
+    std::chrono::system_clock::time_point oldest;
+    s = ParseSqlTime(row.Text(2), &oldest);
+    if (s.ok()) backlog->oldest_pending = oldest;
+  }
+  return s;
 }
 
 }  // namespace passwd

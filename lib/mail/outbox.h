@@ -50,6 +50,17 @@ Status DeliverDueMail(Env* env, DeliveryReport* report);
 Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
                       DeliveryReport* report);
 
+// What waits in the outbox, for the metrics page.
+struct OutboxBacklog {
+  int64_t pending = 0;  // not sent yet
+  int64_t failed = 0;   // given up (kept until outbox_retention_days)
+  // When the oldest pending mail was queued; empty when none is pending.
+  std::optional<std::chrono::system_clock::time_point> oldest_pending;
+};
+
+// Reads the outbox's backlog into `*backlog`.
+Status ReadOutboxBacklog(SqlSession* session, OutboxBacklog* backlog);
+
 // Deletes at most `max_rows` sent, failed or expired mails queued
 // before `before`; pending mail is never deleted (the housekeeper's batches);
 // `*deleted` counts them.

@@ -24,7 +24,8 @@ struct AuditEvent {
 
 // The one way to write the audit log: appends `event`, which happened at
 // `now` for `caller` (a worker passes no address and its own name as the
-// request id).
+// request id), and moves the metrics page's counters the event counts
+// (store/metric_counters).
 Status AppendAudit(SqlSession* session, const Caller& caller,
                    std::chrono::system_clock::time_point now,
                    const AuditEvent& event);

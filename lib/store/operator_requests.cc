@@ -55,6 +55,9 @@ const char kLockExpiredClosed[] =
     "AND c.status = 'pending') ORDER BY r.id LIMIT ? FOR UPDATE";
 const char kDeleteClosed[] =
     "DELETE FROM operator_requests WHERE id = ? AND status = 'closed'";
+// Read from the queue index (status first) alone.
+const char kCountByStatus[] =
+    "SELECT status, COUNT(*) FROM operator_requests GROUP BY status";
 
 struct StatusText {
   OperatorRequestStatus value;
@@ -238,6 +241,25 @@ Status LockExpiredClosedRequests(SqlSession* session,
 Status DeleteClosedOperatorRequest(SqlSession* session, int64_t id,
                                    uint64_t* deleted) {
   return session->Execute(kDeleteClosed, {id}, deleted);
+}
+
+Status CountOperatorRequestsByStatus(
+    SqlSession* session, std::map<OperatorRequestStatus, int64_t>* counts) {
+  counts->clear();
+  for (OperatorRequestStatus status : kOperatorRequestStatuses) {
+    (*counts)[status] = 0;
+  }
+  std::vector<SqlRow> rows;
+  Status s = session->Query(kCountByStatus, {}, &rows);
+  if (!s.ok()) return s;
+  for (const SqlRow& row : rows) {
+    OperatorRequestStatus status;
+    if (!ParseOperatorRequestStatus(row.Text(0), &status)) {
+      return Status::Internal("unknown operator request status");
+    }
+    (*counts)[status] = row.Int(1);
+  }
+  return Status::Ok();
 }
 
 }  // namespace passwd

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -111,6 +112,11 @@ Status TouchOperatorRequest(SqlSession* session, int64_t id,
 Status LockExpiredClosedRequests(SqlSession* session,
                                  std::chrono::system_clock::time_point before,
                                  int64_t max_rows, std::vector<int64_t>* ids);
+
+// Counts the requests of each status into `*counts` (every status, 0
+// included), for the metrics page.
+Status CountOperatorRequestsByStatus(
+    SqlSession* session, std::map<OperatorRequestStatus, int64_t>* counts);
 
 // Deletes closed request `id`; its notes, links and address changes must be
 // gone first. `*deleted` counts it (0 when it was not closed).

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "store/metric_counters.h"
+
 namespace passwd {
 namespace {
 
@@ -59,7 +61,8 @@ Status CheckRateLimit(
   s = ParseSqlTime(events.oldest, &oldest);
   if (!s.ok()) return s;
   *retry_at = oldest + limit.window + std::chrono::seconds(1);
-  return Status::Ok();
+  if (!limit.counted) return Status::Ok();
+  return CountMetric(session, MetricCounter::kRateLimited);
 }
 
 Status RecordRateEvent(SqlSession* session, const RateLimit& limit,

@@ -18,10 +18,15 @@ struct RateLimit {
   const char* scope;  // e.g. "code_send_account"
   long max_events;    // allowed within one window
   std::chrono::seconds window;
+  // Whether a refusal counts in the metrics' rate_limited_total. False for a
+  // limit that stands in for something else and must not be told apart from
+  // it (the console's unknown logins, answered as a locked operator is).
+  bool counted = true;
 };
 
 // Sets `*retry_at` to when the next event will be allowed if `subject` has
-// reached the limit in the window ending `now`, and leaves it empty if not.
+// reached the limit in the window ending `now` (counting the refusal in the
+// metrics when the limit is `counted`), and leaves it empty if not.
 // Locks the subject to the end of the transaction, so a check and the
 // RecordRateEvent that follows it in the same transaction cannot interleave
 // with another request's.

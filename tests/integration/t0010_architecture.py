@@ -42,6 +42,7 @@ OWNERS = {
     "address_change_requests": "lib/store/address_changes.cc",
     "audit_log": "lib/store/audit.cc",
     "mail_outbox": "lib/mail/outbox.cc",
+    "metric_counters": "lib/store/metric_counters.cc",
     "not_me_links": "lib/flow/not_me.cc",
     "operator_link_tokens": "lib/store/operator_links.cc",
     "operator_notes": "lib/store/operator_notes.cc",
