@@ -179,7 +179,9 @@ Status ReportNotMe(Env* env, SqlSession* session, const Caller& caller,
   std::optional<Account> account;
   Status s = LockLinkAndAccount(session, token, &link, &account);
   if (!s.ok()) return s;
-  report->state = StateOf(link, now);
+  // The link of an account no longer active (disabled or removed by the
+  // registry's import) answers as an unknown one.
+  report->state = account ? StateOf(link, now) : NotMeLinkState::kUnknown;
   if (link) report->umin_id = link->umin_id;
   if (report->state != NotMeLinkState::kUsable) {
     return AppendAudit(session, caller, now,
