@@ -94,6 +94,7 @@ stop:
 bench: all
 	PORT=$(PORT) scripts/bench
 	$(BUILD)/tools/bench_password_policy $(DICTIONARY)
+	scripts/bench-import
 
 # Re-running configure keeps the options it was first run with.
 config.mak: configure.ac config.mak.in
