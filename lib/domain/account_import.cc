@@ -264,6 +264,7 @@ ImportPlan PlanAccountImport(const AccountFile& file,
   std::unordered_map<std::string, const AccountRecord*> by_id;
   by_id.reserve(stored.size());
   for (const auto& account : stored) by_id.emplace(account.umin_id, &account);
+  plan.writes.reserve(file.records.size());
   std::unordered_set<std::string> in_file;
   in_file.reserve(file.records.size() + file.refused_ids.size());
   for (const auto& record : file.records) {
@@ -271,10 +272,10 @@ ImportPlan PlanAccountImport(const AccountFile& file,
     auto found = by_id.find(record.umin_id);
     if (found == by_id.end()) {
       ++plan.counts.added;
-      plan.writes.push_back(record);
+      plan.writes.push_back(&record);
     } else if (*found->second != record) {
       ++plan.counts.changed;
-      plan.writes.push_back(record);
+      plan.writes.push_back(&record);
       if (found->second->status == "active" && record.status != "active") {
         plan.deactivated.push_back(record.umin_id);
       }

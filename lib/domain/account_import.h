@@ -85,7 +85,9 @@ std::string FormatImportCounts(const ImportCounts& counts);
 
 // What an import writes.
 struct ImportPlan {
-  std::vector<AccountRecord> writes;  // new and changed accounts
+  // New and changed accounts: records of the planned file, which must
+  // outlive the plan (not copied: a file may hold 300,000).
+  std::vector<const AccountRecord*> writes;
   std::vector<std::string> removals;  // UMIN IDs to mark removed
   // UMIN IDs that stop being active (disabled or removed now): their
   // pending renewals end.

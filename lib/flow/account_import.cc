@@ -1,7 +1,7 @@
 #include "flow/account_import.h"
 
 #include <fstream>
-#include <sstream>
+#include <iterator>
 
 #include "base/caller.h"
 #include "flow/reset_flow.h"
@@ -15,10 +15,9 @@ namespace {
 Status ReadWholeFile(const std::string& path, std::string* text) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("cannot open " + path);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  text->assign(std::istreambuf_iterator<char>(in),
+               std::istreambuf_iterator<char>());
   if (in.bad()) return Status::Internal("cannot read " + path);
-  *text = buffer.str();
   return Status::Ok();
 }
 

@@ -211,12 +211,13 @@ Status ReadAccountRecords(SqlSession* session,
 }
 
 Status WriteAccountRecords(SqlSession* session,
-                           const std::vector<AccountRecord>& records,
+                           const std::vector<const AccountRecord*>& records,
                            std::chrono::system_clock::time_point now) {
   const std::string at = SqlTime(now);
   return RunBatches(
       session, records, UpsertStatement, {},
-      [&](const AccountRecord& r, std::vector<SqlValue>* params) {
+      [&](const AccountRecord* record, std::vector<SqlValue>* params) {
+        const AccountRecord& r = *record;
         for (const std::string* field :
              {&r.umin_id, &r.family_name, &r.given_name, &r.family_reading,
               &r.given_reading, &r.gender, &r.birth_date, &r.category}) {

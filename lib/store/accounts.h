@@ -64,7 +64,7 @@ Status ReadAccountRecords(SqlSession* session,
 // Inserts the new and updates the changed `records` (every column but the
 // password's and created_at), in batched multi-row statements.
 Status WriteAccountRecords(SqlSession* session,
-                           const std::vector<AccountRecord>& records,
+                           const std::vector<const AccountRecord*>& records,
                            std::chrono::system_clock::time_point now);
 
 // Marks the accounts `umin_ids` removed (never deleted: their flows,
