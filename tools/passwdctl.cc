@@ -237,8 +237,7 @@ int ImportAccounts(const std::vector<std::string>& args) {
   }
   std::printf("%s\n", FormatImportCounts(result.counts).c_str());
   if (!result.problems.empty()) {
-    std::fprintf(stderr,
-                 "umin-passwdctl: %s refused, nothing written\n",
+    std::fprintf(stderr, "umin-passwdctl: %s refused, nothing written\n",
                  path.c_str());
     return 1;
   }

@@ -33,10 +33,9 @@ auto Fields(const AccountRecord& r) {
 // The field of `record` that holds column `column` (kAccountColumns order).
 std::string* FieldOf(AccountRecord* r, size_t column) {
   std::string* fields[kAccountColumnCount] = {
-      &r->umin_id,    &r->family_name, &r->given_name,
-      &r->family_reading, &r->given_reading, &r->gender,
-      &r->birth_date, &r->category,    &r->external_mail,
-      &r->status};
+      &r->umin_id,       &r->family_name, &r->given_name, &r->family_reading,
+      &r->given_reading, &r->gender,      &r->birth_date, &r->category,
+      &r->external_mail, &r->status};
   return fields[column];
 }
 
@@ -51,7 +50,8 @@ bool OneOf(const char* const (&values)[N], const std::string& value) {
 template <size_t N>
 std::string Listed(const char* const (&values)[N]) {
   std::string out;
-  for (const char* v : values) out += (out.empty() ? "" : ", ") + std::string(v);
+  for (const char* v : values)
+    out += (out.empty() ? "" : ", ") + std::string(v);
   return out;
 }
 
@@ -134,9 +134,9 @@ bool ParseLine(const std::string& line, size_t number,
   }
   std::vector<std::string> fields = Split(line, '\t');
   if (fields.size() != order.size()) {
-    problems->push_back(
-        {number, std::to_string(fields.size()) + " fields, the header has " +
-                     std::to_string(order.size())});
+    problems->push_back({number, std::to_string(fields.size()) +
+                                     " fields, the header has " +
+                                     std::to_string(order.size())});
     return false;
   }
   for (size_t i = 0; i < fields.size(); ++i) {
@@ -150,9 +150,8 @@ bool ParseLine(const std::string& line, size_t number,
 }  // namespace
 
 const char* const kAccountColumns[kAccountColumnCount] = {
-    "umin_id",       "family_name", "given_name", "family_reading",
-    "given_reading", "gender",      "birth_date", "category",
-    "external_mail", "status"};
+    "umin_id", "family_name", "given_name", "family_reading", "given_reading",
+    "gender",  "birth_date",  "category",   "external_mail",  "status"};
 
 bool operator==(const AccountRecord& a, const AccountRecord& b) {
   return Fields(a) == Fields(b);
@@ -232,10 +231,9 @@ AccountFile ParseAccountFile(const std::string& text) {
     bool good = ParseLine(lines[i], number, order, &record, &file.problems);
     auto [seen, added] = first_line.emplace(record.umin_id, number);
     if (!added && !record.umin_id.empty()) {
-      file.problems.push_back({number, "umin_id " + Quoted(record.umin_id) +
-                                           " is on line " +
-                                           std::to_string(seen->second) +
-                                           " already"});
+      file.problems.push_back(
+          {number, "umin_id " + Quoted(record.umin_id) + " is on line " +
+                       std::to_string(seen->second) + " already"});
       good = false;
     }
     if (good) {

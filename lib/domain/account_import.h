@@ -23,11 +23,11 @@ struct AccountRecord {
   std::string umin_id;
   std::string family_name, given_name;
   std::string family_reading, given_reading;
-  std::string gender;    // male, female
+  std::string gender;  // male, female
   std::string birth_date;
   std::string category;  // individual, role, business, admin, group
   std::string external_mail;
-  std::string status;    // active, disabled (removed only in the table)
+  std::string status;  // active, disabled (removed only in the table)
 };
 
 // True when every field of a equals b's.

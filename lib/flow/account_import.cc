@@ -34,10 +34,10 @@ Status WritePlan(SqlSession* session, const ImportPlan& plan,
     if (s.ok()) s = VoidOperatorLinks(session, plan.deactivated[i], now);
   }
   if (!s.ok()) return s;
-  return AppendAudit(session, kAdministrationCommand, now,
-                     {"accounts_imported", "", "",
-                      FormatImportCounts(plan.counts) +
-                          (options.full ? " (full)" : "")});
+  return AppendAudit(
+      session, kAdministrationCommand, now,
+      {"accounts_imported", "", "",
+       FormatImportCounts(plan.counts) + (options.full ? " (full)" : "")});
 }
 
 }  // namespace

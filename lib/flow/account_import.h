@@ -25,7 +25,7 @@ struct ImportOptions {
 // What an import found and did.
 struct ImportResult {
   std::vector<ImportProblem> problems;  // every bad line; non-empty: refused
-  ImportCounts counts;  // what was (or, dry or refused, would be) written
+  ImportCounts counts;   // what was (or, dry or refused, would be) written
   bool written = false;  // true when the transaction wrote the plan
 };
 

@@ -167,7 +167,13 @@ Status CheckNotMeLink(Env* env, SqlSession* session, const std::string& token,
                       NotMeLinkState* state) {
   std::optional<Link> link;
   Status s = FindLink(session, token, /*for_update=*/false, &link);
-  if (s.ok()) *state = StateOf(link, env->Now());
+  std::optional<Account> account;
+  if (s.ok() && link) {
+    s = FindAccount(session, link->umin_id, /*for_update=*/false, &account);
+  }
+  // As in ReportNotMe: an account no longer active makes the link unknown.
+  if (s.ok())
+    *state = account ? StateOf(link, env->Now()) : NotMeLinkState::kUnknown;
   return s;
 }
 

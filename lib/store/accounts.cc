@@ -74,7 +74,8 @@ const char* UpsertStatement(size_t rung) {
   static const std::vector<std::string> texts = [] {
     std::vector<std::string> t;
     for (size_t rows : kBatchRungs) {
-      t.push_back(RepeatedStatement(kUpsertHead, kUpsertRow, rows, kUpsertTail));
+      t.push_back(
+          RepeatedStatement(kUpsertHead, kUpsertRow, rows, kUpsertTail));
     }
     return t;
   }();

@@ -18,6 +18,7 @@ import unittest
 
 import flows
 import harness
+from t0510_not_me import PAGE as NOT_ME_PAGE, make_link, requests_of
 from t0700_passwdctl_config import passwdctl
 
 SCRATCH = "passwd_import_test"
@@ -340,7 +341,8 @@ def profile_form(identity):
 
 
 class InactiveAccountsAreUnknown(flows.FlowTestCase):
-    """A disabled or removed account answers as an unknown ID."""
+    """A disabled or removed account answers as an unknown ID, and its
+    not-me link as an unknown link."""
 
     def answer(self, ask, typed=None):
         """The visible text of the answer to ASK(browser) in a browser of
@@ -400,6 +402,23 @@ class InactiveAccountsAreUnknown(flows.FlowTestCase):
                     flows.request_code_by_profile(browser,
                                                   **profile_form(identity))
                 self.mailbox.wait_for_one(umin_id + "@example.org", self.mark)
+
+    def test_a_not_me_link_of_an_inactive_account_is_unknown(self):
+        for status in ["disabled", "removed"]:
+            with self.subTest(status), harness.Browser() as browser:
+                umin_id = flows.fresh_account()
+                link = make_link(umin_id)
+                form = browser.get(link)
+                self.assertEqual(form.status_code, 200)
+                self.set_status(umin_id, status)
+                # The page opened before, and the link opened now.
+                response = browser.submit(NOT_ME_PAGE, page=form.text)
+                self.assertEqual(response.status_code, 404)
+                self.assertIn("このリンクは無効です", response.text)
+                page = browser.get(link)
+                self.assertEqual(page.status_code, 404)
+                self.assertIn("このリンクは無効です", page.text)
+                self.assertEqual(requests_of(umin_id), [])
 
 
 if __name__ == "__main__":

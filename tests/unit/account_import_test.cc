@@ -15,8 +15,9 @@ const char kHeader[] =
     "gender\tbirth_date\tcategory\texternal_mail\tstatus\n";
 
 AccountRecord Good() {
-  return {"umin101-test", "山田", "太郎", "やまだ", "たろう", "male",
-          "1980-04-01", "individual", "taro@example.org", "active"};
+  return {"umin101-test",     "山田",  "太郎",       "やまだ",
+          "たろう",           "male",  "1980-04-01", "individual",
+          "taro@example.org", "active"};
 }
 
 std::string Line(const AccountRecord& r) {
@@ -82,8 +83,7 @@ BOOST_AUTO_TEST_CASE(a_record_is_checked_field_by_field) {
       BOOST_TEST(problems.empty(), Line(r) << " -> " << problems.size());
     } else {
       BOOST_TEST_REQUIRE(problems.size() == 1u, Line(r));
-      BOOST_TEST(problems[0].find(c.problem) != std::string::npos,
-                 problems[0]);
+      BOOST_TEST(problems[0].find(c.problem) != std::string::npos, problems[0]);
     }
   }
 }
@@ -102,7 +102,8 @@ BOOST_AUTO_TEST_CASE(a_good_file_in_any_column_order) {
   b.umin_id = "umin102-nomail";
   b.external_mail = "";
   // Columns reversed, CRLF line ends, a byte order mark, no final newline.
-  std::string text = "\xEF\xBB\xBF"
+  std::string text =
+      "\xEF\xBB\xBF"
       "status\texternal_mail\tcategory\tbirth_date\tgender\tgiven_reading\t"
       "family_reading\tgiven_name\tfamily_name\tumin_id\r\n";
   for (const auto& r : {a, b}) {
@@ -128,10 +129,8 @@ BOOST_AUTO_TEST_CASE(a_bad_header_names_each_column) {
   good.pop_back();
   const std::vector<Case> cases = {
       {"", "line 1: no header line naming the columns\n"},
-      {good + "\tnickname",
-       "line 1: unknown column \"nickname\"\n"},
-      {good.substr(0, good.rfind('\t')),
-       "line 1: missing column \"status\"\n"},
+      {good + "\tnickname", "line 1: unknown column \"nickname\"\n"},
+      {good.substr(0, good.rfind('\t')), "line 1: missing column \"status\"\n"},
       {good + "\tgender", "line 1: column \"gender\" appears twice\n"},
   };
   for (const auto& c : cases) {
