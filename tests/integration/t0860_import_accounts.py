@@ -71,8 +71,10 @@ class ImportAccounts(unittest.TestCase):
         shutil.rmtree(cls.tmp)
 
     def setUp(self):
-        harness.db_exec("DELETE FROM reset_flows; DELETE FROM accounts",
-                        database=SCRATCH)
+        harness.db_exec(
+            "DELETE FROM reset_flows; DELETE FROM operator_link_tokens; "
+            "DELETE FROM operator_requests; DELETE FROM operators; "
+            "DELETE FROM accounts", database=SCRATCH)
 
     # --- helpers -------------------------------------------------------------
 
@@ -290,7 +292,8 @@ class ImportAccounts(unittest.TestCase):
                          "new=0 changed=1 removed=0 unchanged=1 refused=0")
         self.assertEqual(self.stored()["imp602-gone"]["status"], "active")
 
-    def test_an_account_that_stops_being_active_loses_its_pending_flow(self):
+    def test_an_account_that_stops_being_active_loses_its_pending_flows(self):
+        """Its reset flows and operator links are voided."""
         self.imported([record("imp801-off"), record("imp802-gone")])
         for umin_id in ["imp801-off", "imp802-gone"]:
             harness.db_exec(
@@ -300,6 +303,21 @@ class ImportAccounts(unittest.TestCase):
                 "UTC_TIMESTAMP() + INTERVAL 10 MINUTE, '127.0.0.1', "
                 "UTC_TIMESTAMP(), UTC_TIMESTAMP())", [umin_id, umin_id],
                 database=SCRATCH)
+        # An operator link sent for a request of the first account.
+        harness.db_exec(
+            "INSERT INTO operators (id, login, display_name, password_hash, "
+            "created_at, updated_at) VALUES (1, 'op', 'op', 'x', "
+            "UTC_TIMESTAMP(), UTC_TIMESTAMP()); "
+            "INSERT INTO operator_requests (id, receipt_number, umin_id, "
+            "family_name, given_name, family_reading, given_reading, "
+            "affiliation, contact_mail, reason, message, client_address, "
+            "created_at, updated_at) VALUES (1, 'R1', 'imp801-off', '山田', "
+            "'太郎', 'やまだ', 'たろう', '', 'a@example.org', 'other', '', "
+            "'127.0.0.1', UTC_TIMESTAMP(), UTC_TIMESTAMP()); "
+            "INSERT INTO operator_link_tokens (token_hash, request_id, "
+            "umin_id, operator_id, created_at, expires_at) VALUES "
+            "(SHA2('link', 256), 1, 'imp801-off', 1, UTC_TIMESTAMP(), "
+            "UTC_TIMESTAMP() + INTERVAL 1 DAY)", database=SCRATCH)
         self.assertEqual(
             self.imported([record("imp801-off", status="disabled")], "--full"),
             "new=0 changed=1 removed=1 unchanged=0 refused=0")
@@ -308,7 +326,8 @@ class ImportAccounts(unittest.TestCase):
             database=SCRATCH),
             [{"umin_id": "imp801-off", "state": "voided"},
              {"umin_id": "imp802-gone", "state": "voided"}])
-        harness.db_exec("DELETE FROM reset_flows", database=SCRATCH)
+        self.assertIsNotNone(harness.db_value(
+            "SELECT voided_at FROM operator_link_tokens", database=SCRATCH))
 
     def test_full_refuses_a_file_without_accounts(self):
         self.imported([record("imp701-a")])
