@@ -71,7 +71,12 @@ Status UseLink(Env* env, SqlSession* session, const Request& request,
   }
   std::optional<Account> account;
   s = FindAccount(session, link->umin_id, /*for_update=*/true, &account);
-  if (s.ok() && !account) return Status::Internal("link without account");
+  // An account no longer active (the registry's import disabled or removed
+  // it) is answered as an invalid link.
+  if (s.ok() && !account) {
+    return AppendAudit(session, request.caller(), now,
+                       {"operator_link_refused", "", "", "account not active"});
+  }
   bool marked = false;
   if (s.ok()) s = MarkOperatorLinkUsed(session, link->id, now, &marked);
   if (!s.ok()) return s;

@@ -6,6 +6,7 @@
 //   passwdctl add-operator LOGIN 'DISPLAY NAME'   (password on stdin)
 //   passwdctl disable-operator LOGIN
 //   passwdctl enable-operator LOGIN
+//   passwdctl import-accounts FILE [--full] [--dry-run]
 //
 // The configuration comes from PASSWD_CONFIG or the compiled-in default. A
 // password is read from standard input only (the command line is visible to
@@ -22,6 +23,7 @@
 #include "base/config.h"
 #include "base/env.h"
 #include "console/operator_accounts.h"
+#include "flow/account_import.h"
 #include "store/schema_migrations.h"
 
 namespace passwd {
@@ -36,7 +38,8 @@ int Usage() {
       "       printf '%%s' PASSWORD | umin-passwdctl add-operator LOGIN "
       "'DISPLAY NAME'\n"
       "       umin-passwdctl disable-operator LOGIN\n"
-      "       umin-passwdctl enable-operator LOGIN\n");
+      "       umin-passwdctl enable-operator LOGIN\n"
+      "       umin-passwdctl import-accounts FILE [--full] [--dry-run]\n");
   return 2;
 }
 
@@ -198,6 +201,50 @@ int EnableOperator(const std::vector<std::string>& args) {
   return SetEnabled(args, true);
 }
 
+// Problems printed at most; the rest are counted in one line.
+constexpr size_t kMaxPrintedProblems = 100;
+
+int ImportAccounts(const std::vector<std::string>& args) {
+  std::string path;
+  ImportOptions options;
+  for (const auto& arg : args) {
+    if (arg == "--full") {
+      options.full = true;
+    } else if (arg == "--dry-run") {
+      options.dry_run = true;
+    } else if (path.empty() && !arg.empty() && arg[0] != '-') {
+      path = arg;
+    } else {
+      return Usage();
+    }
+  }
+  if (path.empty()) return Usage();
+  Config config;
+  Status s = LoadConfigFromEnvironment(&config);
+  if (!s.ok()) return Fail(s);
+  ProcessEnv env(config);
+  ImportResult result;
+  s = ImportAccountFile(&env, path, options, &result);
+  if (!s.ok()) return Fail(s);
+  for (size_t i = 0; i < result.problems.size() && i < kMaxPrintedProblems;
+       ++i) {
+    std::fprintf(stderr, "line %zu: %s\n", result.problems[i].line,
+                 result.problems[i].reason.c_str());
+  }
+  if (result.problems.size() > kMaxPrintedProblems) {
+    std::fprintf(stderr, "and %zu more\n",
+                 result.problems.size() - kMaxPrintedProblems);
+  }
+  std::printf("%s\n", FormatImportCounts(result.counts).c_str());
+  if (!result.problems.empty()) {
+    std::fprintf(stderr, "umin-passwdctl: %s refused, nothing written\n",
+                 path.c_str());
+    return 1;
+  }
+  if (options.dry_run) std::printf("dry run, nothing written\n");
+  return 0;
+}
+
 // The subcommands, by name.
 const struct {
   const char* name;
@@ -209,6 +256,7 @@ const struct {
     {"add-operator", AddOperator},
     {"disable-operator", DisableOperator},
     {"enable-operator", EnableOperator},
+    {"import-accounts", ImportAccounts},
 };
 
 int Run(int argc, char** argv) {

@@ -13,6 +13,9 @@ struct Caller {
   std::string request_id;      // nginx's $request_id, or a worker's name
 };
 
+// The audit log's caller for every change made from the command line.
+inline const Caller kAdministrationCommand = {"", "umin-passwdctl"};
+
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_BASE_CALLER_H_

@@ -26,6 +26,10 @@ std::string Trim(const std::string& text);
 // included) or DEL.
 bool HasControlCharacter(const std::string& text);
 
+// True when `s` is well-formed UTF-8 (no overlong form, surrogate or value
+// past U+10FFFF) without NUL or other C0 controls other than tab, CR and LF.
+bool IsValidUtf8Text(const std::string& s);
+
 // Counts the characters (code points) of well-formed UTF-8 `text`.
 size_t Utf8Length(const std::string& text);
 

@@ -12,8 +12,6 @@ namespace passwd {
 namespace {
 
 constexpr size_t kMaxDisplayNameChars = 128;
-// The audit log's caller for every change made from the command line.
-const Caller kAdministrationCommand = {"", "umin-passwdctl"};
 
 // True when `op` already has `display_name` and `password` and is neither
 // locked nor disabled, so that saving would change nothing.

@@ -167,7 +167,13 @@ Status CheckNotMeLink(Env* env, SqlSession* session, const std::string& token,
                       NotMeLinkState* state) {
   std::optional<Link> link;
   Status s = FindLink(session, token, /*for_update=*/false, &link);
-  if (s.ok()) *state = StateOf(link, env->Now());
+  std::optional<Account> account;
+  if (s.ok() && link) {
+    s = FindAccount(session, link->umin_id, /*for_update=*/false, &account);
+  }
+  // As in ReportNotMe: an account no longer active makes the link unknown.
+  if (s.ok())
+    *state = account ? StateOf(link, env->Now()) : NotMeLinkState::kUnknown;
   return s;
 }
 
@@ -179,7 +185,9 @@ Status ReportNotMe(Env* env, SqlSession* session, const Caller& caller,
   std::optional<Account> account;
   Status s = LockLinkAndAccount(session, token, &link, &account);
   if (!s.ok()) return s;
-  report->state = StateOf(link, now);
+  // The link of an account no longer active (disabled or removed by the
+  // registry's import) answers as an unknown one.
+  report->state = account ? StateOf(link, now) : NotMeLinkState::kUnknown;
   if (link) report->umin_id = link->umin_id;
   if (report->state != NotMeLinkState::kUsable) {
     return AppendAudit(session, caller, now,

@@ -1,6 +1,7 @@
 // The accounts table, its one owner: UMIN accounts as the flows and the
-// console read them, where their mail goes, and the two columns the service
-// writes (the password hash and the registered external address).
+// console read them (active ones only), where their mail goes, the two
+// columns the service writes (the password hash and the registered external
+// address), and the registry's import (umin-passwdctl import-accounts).
 #ifndef PASSWD_LIB_STORE_ACCOUNTS_H_
 #define PASSWD_LIB_STORE_ACCOUNTS_H_
 
@@ -11,6 +12,7 @@
 
 #include "base/database.h"
 #include "base/status.h"
+#include "domain/account_import.h"
 #include "domain/identity.h"
 
 namespace passwd {
@@ -29,13 +31,14 @@ struct Account {
   bool NeedsReview() const { return category != "individual"; }
 };
 
-// Reads the account `umin_id`; `*found` tells whether it exists. With
+// Reads the active account `umin_id`; `*found` tells whether it exists (a
+// disabled or removed account is not found, as an unknown ID). With
 // `for_update` the row stays locked to the end of the transaction, which
 // serialises code sends per account.
 Status FindAccount(SqlSession* session, const std::string& umin_id,
                    bool for_update, std::optional<Account>* found);
 
-// Reads every account born on `date` (yyyy-mm-dd).
+// Reads every active account born on `date` (yyyy-mm-dd).
 Status FindAccountsByBirthDate(SqlSession* session, const std::string& date,
                                std::vector<Account>* accounts);
 
@@ -53,6 +56,22 @@ Status SetAccountPassword(SqlSession* session, const std::string& umin_id,
 Status SetAccountExternalMail(SqlSession* session, const std::string& umin_id,
                               const std::string& mail,
                               std::chrono::system_clock::time_point now);
+
+// Appends every account, whatever its status, as the import compares it.
+Status ReadAccountRecords(SqlSession* session,
+                          std::vector<AccountRecord>* records);
+
+// Inserts the new and updates the changed `records` (every column but the
+// password's and created_at), in batched multi-row statements.
+Status WriteAccountRecords(SqlSession* session,
+                           const std::vector<const AccountRecord*>& records,
+                           std::chrono::system_clock::time_point now);
+
+// Marks the accounts `umin_ids` removed (never deleted: their flows,
+// requests and audit rows keep them), in batched statements.
+Status MarkAccountsRemoved(SqlSession* session,
+                           const std::vector<std::string>& umin_ids,
+                           std::chrono::system_clock::time_point now);
 
 // Normalises an account's stored identity data for IdentityMatches; false
 // when the stored data cannot be normalised (such an account never matches).

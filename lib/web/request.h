@@ -70,10 +70,6 @@ Status ParseUrlEncoded(const std::string& text,
 // other sites must not break our pages).
 std::map<std::string, std::string> ParseCookieHeader(const std::string& header);
 
-// True when `s` is well-formed UTF-8 without NUL or other C0 controls other
-// than tab, CR and LF.
-bool IsValidUtf8Text(const std::string& s);
-
 }  // namespace passwd
 
 #endif  // PASSWD_LIB_WEB_REQUEST_H_

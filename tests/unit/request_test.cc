@@ -2,6 +2,8 @@
 // and broken UTF-8.
 #include "web/request.h"
 
+#include "base/text.h"
+
 #include <boost/test/unit_test.hpp>
 
 namespace passwd {
