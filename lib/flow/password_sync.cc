@@ -89,9 +89,9 @@ FailedDelivery FailedFromRow(const SqlRow& row) {
   return f;
 }
 
+// Read after kRetryNow, which locked the row when it matched.
 const char kSelectForRetry[] =
-    "SELECT umin_id, target, status FROM password_sync_queue WHERE id = ? "
-    "FOR UPDATE";
+    "SELECT umin_id, target, status FROM password_sync_queue WHERE id = ?";
 const char kRetryNow[] =
     "UPDATE password_sync_queue SET next_try_at = ? WHERE id = ? AND "
     "status IN ('pending', 'failed')";
@@ -372,8 +372,9 @@ Status RetryDeliveryNow(Env* env, SqlSession* session, const Caller& caller,
                         RetryOutcome* outcome, std::string* umin_id) {
   *outcome = RetryOutcome::kNotFound;
   umin_id->clear();
+  Status s = session->Execute(kRetryNow, {SqlTime(env->Now()), id});
   std::vector<SqlRow> rows;
-  Status s = session->Query(kSelectForRetry, {id}, &rows);
+  if (s.ok()) s = session->Query(kSelectForRetry, {id}, &rows);
   if (!s.ok() || rows.empty()) return s;
   *umin_id = rows[0].Text(0);
   const std::string target = rows[0].Text(1);
@@ -382,8 +383,6 @@ Status RetryDeliveryNow(Env* env, SqlSession* session, const Caller& caller,
     *outcome = RetryOutcome::kFinished;
     return Status::Ok();
   }
-  s = session->Execute(kRetryNow, {SqlTime(env->Now()), id});
-  if (!s.ok()) return s;
   *outcome = RetryOutcome::kScheduled;
   return AppendAudit(session, caller, env->Now(),
                      {"delivery_retry_requested", *umin_id, operator_login,
