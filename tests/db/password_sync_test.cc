@@ -411,7 +411,7 @@ BOOST_AUTO_TEST_CASE(a_command_target_fails_then_delivers_logging_its_output) {
   std::vector<SqlRow> rows = Rows(target);
   BOOST_TEST(rows[0].Text(kStatus) == "failed");
   BOOST_TEST(rows[0].Text(kLastError) ==
-             "command " + target.name + ": exit status 1");
+             "Unavailable: command " + target.name + ": exit status 1");
   std::ofstream(folder + "/ok") << "";
   BOOST_TEST(Deliver(worker.get(), std::chrono::seconds(61)).delivered == 1);
   BOOST_TEST(Rows(target)[0].Text(kStatus) == "delivered");
