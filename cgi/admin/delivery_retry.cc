@@ -14,8 +14,8 @@
 
 namespace passwd {
 
-Status HandleDeliveryRetry(const Request& request, Env* env,
-                           const Operator& op, Response* response) {
+Status HandleDeliveryRetry(const Request& request, Env* env, const Operator& op,
+                           Response* response) {
   int64_t id = 0;
   const bool has_id = ParseRecordId(request.Form("id"), &id);
   if (!CheckCsrf(env->config(), kAdminCsrf, request).ok()) {

@@ -78,7 +78,8 @@ std::string UriHost(const std::string& uri) {
   if (start == std::string::npos) return "";
   std::string rest = uri.substr(start + 3);
   rest = rest.substr(0, rest.find('/'));
-  if (!rest.empty() && rest.front() == '[') return rest.substr(0, rest.find(']') + 1);
+  if (!rest.empty() && rest.front() == '[')
+    return rest.substr(0, rest.find(']') + 1);
   return rest.substr(0, rest.find(':'));
 }
 
@@ -125,8 +126,9 @@ std::string SetField(Field field, const std::string& value,
       return IsAbsoluteFile(value) ? "" : "expected an absolute file path";
     case Field::kHost:
       t->host = value;
-      return value.empty() || HasControlCharacter(value) ? "expected a host name"
-                                                         : "";
+      return value.empty() || HasControlCharacter(value)
+                 ? "expected a host name"
+                 : "";
     case Field::kTimeout: {
       char* end = nullptr;
       errno = 0;
@@ -148,10 +150,12 @@ void CheckLdap(const SyncTargetConfig& t, std::vector<std::string>* out) {
   const bool ldap = t.uri.rfind("ldap://", 0) == 0;
   const bool ldaps = t.uri.rfind("ldaps://", 0) == 0;
   if (!ldap && !ldaps) {
-    out->push_back("uri: expected one ldap://host[:port] or ldaps://host[:port]");
+    out->push_back(
+        "uri: expected one ldap://host[:port] or ldaps://host[:port]");
   } else if (t.uri.find_first_of(" ,\t") != std::string::npos ||
              UriHost(t.uri).empty()) {
-    out->push_back("uri: expected one ldap://host[:port] or ldaps://host[:port]");
+    out->push_back(
+        "uri: expected one ldap://host[:port] or ldaps://host[:port]");
   } else if (ldap && !t.starttls && !IsLoopback(UriHost(t.uri))) {
     out->push_back(
         "starttls = false is allowed for a loopback host only "
@@ -159,16 +163,18 @@ void CheckLdap(const SyncTargetConfig& t, std::vector<std::string>* out) {
   }
   if (t.bind_dn.empty()) out->push_back("bind_dn: missing");
   if (t.bind_password.empty() == t.bind_password_file.empty()) {
-    out->push_back("expected exactly one of bind_password and "
-                   "bind_password_file");
+    out->push_back(
+        "expected exactly one of bind_password and "
+        "bind_password_file");
   }
   if (t.base_dn.empty()) out->push_back("base_dn: missing");
   const size_t at = t.filter.find("%s");
   if (t.filter.size() < 2 || t.filter.front() != '(' ||
       t.filter.back() != ')' || at == std::string::npos ||
       t.filter.find("%s", at + 2) != std::string::npos) {
-    out->push_back("filter: expected a parenthesised LDAP filter holding %s "
-                   "once, e.g. (uid=%s)");
+    out->push_back(
+        "filter: expected a parenthesised LDAP filter holding %s "
+        "once, e.g. (uid=%s)");
   }
 }
 
@@ -203,8 +209,8 @@ long TargetTimeoutSeconds(const SyncTargetConfig& target) {
                                              : kLdapDefaultTimeoutSeconds;
 }
 
-SyncTargetConfig ParseTargetSection(const std::string& origin,
-                                    int header_line, const std::string& name,
+SyncTargetConfig ParseTargetSection(const std::string& origin, int header_line,
+                                    const std::string& name,
                                     const std::vector<SectionLine>& lines,
                                     std::vector<std::string>* problems) {
   SyncTargetConfig t;
@@ -244,8 +250,7 @@ SyncTargetConfig ParseTargetSection(const std::string& origin,
       continue;
     }
     if (seen[l.key]++) {
-      problems->push_back(at(l.line) + section + ": " + l.key +
-                          " given twice");
+      problems->push_back(at(l.line) + section + ": " + l.key + " given twice");
       continue;
     }
     const std::string why = SetField(it->second, l.value, &t);
@@ -259,8 +264,9 @@ SyncTargetConfig ParseTargetSection(const std::string& origin,
     whole.push_back("path: missing");
   }
   if (t.kind == TargetKind::kHtpasswd && t.host.empty()) {
-    whole.push_back("host: missing (the host name, as gethostname() gives it, "
-                    "whose sync-worker writes the file)");
+    whole.push_back(
+        "host: missing (the host name, as gethostname() gives it, "
+        "whose sync-worker writes the file)");
   }
   for (const std::string& w : whole) {
     problems->push_back(at(header_line) + section + " " + w);

@@ -56,8 +56,8 @@ bool IsTargetName(const std::string& name);
 // per bad line or missing key to `*problems` (prefixed with `where`, e.g.
 // "passwd.conf:40: "); values are never quoted in a problem, since
 // bind_password is a secret.
-SyncTargetConfig ParseTargetSection(const std::string& origin,
-                                    int header_line, const std::string& name,
+SyncTargetConfig ParseTargetSection(const std::string& origin, int header_line,
+                                    const std::string& name,
                                     const std::vector<SectionLine>& lines,
                                     std::vector<std::string>* problems);
 

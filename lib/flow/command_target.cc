@@ -75,8 +75,8 @@ bool ReadOutput(int fd, Clock::time_point deadline, std::string* kept) {
     ssize_t n = read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return true;
-    const size_t room = kMaxCommandOutput + 256 - std::min(
-        kMaxCommandOutput + 256, kept->size());
+    const size_t room = kMaxCommandOutput + 256 -
+                        std::min(kMaxCommandOutput + 256, kept->size());
     kept->append(buffer, std::min(room, static_cast<size_t>(n)));
   }
 }

@@ -48,7 +48,8 @@ Status Configure(const SyncTargetConfig& target, LDAP* ld) {
   if (rc == LDAP_OPT_SUCCESS) {
     rc = ldap_set_option(ld, LDAP_OPT_NETWORK_TIMEOUT, &timeout);
   }
-  if (rc == LDAP_OPT_SUCCESS) rc = ldap_set_option(ld, LDAP_OPT_TIMEOUT, &timeout);
+  if (rc == LDAP_OPT_SUCCESS)
+    rc = ldap_set_option(ld, LDAP_OPT_TIMEOUT, &timeout);
   if (rc == LDAP_OPT_SUCCESS) {
     rc = ldap_set_option(ld, LDAP_OPT_REFERRALS, LDAP_OPT_OFF);
   }
@@ -56,8 +57,7 @@ Status Configure(const SyncTargetConfig& target, LDAP* ld) {
     rc = ldap_set_option(ld, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand);
   }
   if (rc == LDAP_OPT_SUCCESS && !target.ca_file.empty()) {
-    rc = ldap_set_option(ld, LDAP_OPT_X_TLS_CACERTFILE,
-                         target.ca_file.c_str());
+    rc = ldap_set_option(ld, LDAP_OPT_X_TLS_CACERTFILE, target.ca_file.c_str());
   }
   // The TLS options above take effect in a new TLS context.
   if (rc == LDAP_OPT_SUCCESS) {
@@ -148,8 +148,8 @@ Status LdapFilterFor(const std::string& filter_template,
   }
   const std::string escaped(out.bv_val, out.bv_len);
   ldap_memfree(out.bv_val);
-  *filter = filter_template.substr(0, at) + escaped +
-            filter_template.substr(at + 2);
+  *filter =
+      filter_template.substr(0, at) + escaped + filter_template.substr(at + 2);
   return Status::Ok();
 }
 

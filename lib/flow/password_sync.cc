@@ -146,8 +146,8 @@ enum class SyncResult {
   kNothingDue,
   kDelivered,
   kFailed,
-  kNotHere,         // configured, delivered by another host's worker
-  kNotConfigured,   // kept for when the target is configured again
+  kNotHere,        // configured, delivered by another host's worker
+  kNotConfigured,  // kept for when the target is configured again
 };
 
 // What a delivery did, kept across a re-run of the same transaction (after a
@@ -174,8 +174,8 @@ Status RecordDelivery(Env* env, SqlSession* session, const DueSync& row,
   AuditEvent event;
   event.umin_id = row.umin_id;
   if (delivery.ok()) {
-    Status s = session->Execute(kMarkDelivered,
-                                {SqlTime(now), SqlTime(now), row.id});
+    Status s =
+        session->Execute(kMarkDelivered, {SqlTime(now), SqlTime(now), row.id});
     if (!s.ok()) return s;
     event.event = "password_synced";
     event.detail = row.target;
@@ -185,8 +185,8 @@ Status RecordDelivery(Env* env, SqlSession* session, const DueSync& row,
     // system errors, never a hash or a password.
     result->error = delivery.ToShortAscii(kMaxErrorLength);
     result->next_try_at = SqlTime(now + RetryDelay(row.attempts + 1));
-    Status s = session->Execute(
-        kMarkFailed, {result->error, SqlTime(now), result->next_try_at, row.id});
+    Status s = session->Execute(kMarkFailed, {result->error, SqlTime(now),
+                                              result->next_try_at, row.id});
     if (!s.ok()) return s;
     event.event = "password_sync_failed";
     event.detail = row.target + ": " + result->error;
@@ -223,10 +223,10 @@ Status DeliverOne(Env* env, SqlSession* session, const std::string& hostname,
   if (!attempt->has_value() || (*attempt)->id != row.id) {
     DeliveryAttempt a;
     a.id = row.id;
-    a.status = row.credential.empty()
-                   ? Status::Internal("no hash kept for this row")
-                   : DeliverTo(env, *target, row.id, row.umin_id,
-                               row.credential);
+    a.status =
+        row.credential.empty()
+            ? Status::Internal("no hash kept for this row")
+            : DeliverTo(env, *target, row.id, row.umin_id, row.credential);
     *attempt = std::move(a);
   }
   return RecordDelivery(env, session, row, (*attempt)->status, result);
@@ -246,13 +246,13 @@ void LogFailure(Env* env, const RowResult& result) {
 // Logs, per target no longer configured, how many due rows wait for it.
 void LogUnconfigured(Env* env, const std::map<std::string, int>& waiting) {
   for (const auto& [target, count] : waiting) {
-    env->Log(FormatLogLine({{"level", "warning"},
-                            {"event", "password_sync_unconfigured_target"},
-                            {"target", target},
-                            {"outcome", "kept"},
-                            {"detail", std::to_string(count) +
-                                           " rows wait for a target that is "
-                                           "not configured"}}));
+    env->Log(FormatLogLine(
+        {{"level", "warning"},
+         {"event", "password_sync_unconfigured_target"},
+         {"target", target},
+         {"outcome", "kept"},
+         {"detail", std::to_string(count) + " rows wait for a target that is "
+                                            "not configured"}}));
   }
 }
 
@@ -311,8 +311,8 @@ Status EnqueuePasswordSync(Env* env, SqlSession* session,
     s = session->Execute(kSupersede, {why, umin_id, target.name});
     if (!s.ok()) return s;
     s = session->Execute(kInsertSync,
-                         {static_cast<int64_t>(change_id), umin_id,
-                          target.name, credentials.sha512_crypt, now});
+                         {static_cast<int64_t>(change_id), umin_id, target.name,
+                          credentials.sha512_crypt, now});
     if (!s.ok()) return s;
   }
   return Status::Ok();

@@ -215,8 +215,7 @@ BOOST_AUTO_TEST_CASE(delivers_the_hash_and_keeps_it) {
   BOOST_TEST(rows[0].Int(kAttempts) == 0);
   BOOST_TEST(rows[0].IsNull(kDoneAt));
   // The change has a row of its own.
-  std::vector<SqlRow> change =
-      Query(kSelectChange, rows[0].Text(kChangeId));
+  std::vector<SqlRow> change = Query(kSelectChange, rows[0].Text(kChangeId));
   BOOST_REQUIRE_EQUAL(change.size(), 1u);
   BOOST_TEST(change[0].Text(0) == kUminId);
 
@@ -385,10 +384,10 @@ BOOST_AUTO_TEST_CASE(targets_not_configured_or_of_another_host_are_left_alone) {
   BOOST_TEST(AuditRows().empty());
   // The waiting rows of the unconfigured target are reported.
   BOOST_REQUIRE_EQUAL(worker->lines.size(), 1u);
-  BOOST_TEST(worker->lines[0].find(
-                 "event=password_sync_unconfigured_target target=" +
-                 gone.name) != std::string::npos,
-             worker->lines[0]);
+  BOOST_TEST(
+      worker->lines[0].find("event=password_sync_unconfigured_target target=" +
+                            gone.name) != std::string::npos,
+      worker->lines[0]);
   BOOST_TEST(worker->lines[0].find("1 rows wait") != std::string::npos);
 }
 
@@ -421,9 +420,8 @@ BOOST_AUTO_TEST_CASE(a_command_target_fails_then_delivers_logging_its_output) {
   std::string all;
   for (const std::string& line : worker->lines) all += line + "\n";
   BOOST_TEST(all.find("event=sync_command_output") != std::string::npos, all);
-  BOOST_TEST(all.find("account umin102-nomail hash [hash]") !=
-                 std::string::npos,
-             all);
+  BOOST_TEST(
+      all.find("account umin102-nomail hash [hash]") != std::string::npos, all);
   BOOST_TEST(all.find("not yet") != std::string::npos, all);
   BOOST_TEST(all.find(hash) == std::string::npos);
   BOOST_TEST(all.find(hash.substr(hash.rfind('$'))) == std::string::npos);

@@ -15,7 +15,8 @@ BOOST_AUTO_TEST_CASE(escapes_the_id_as_a_filter_value) {
     const char* expected;
   } cases[] = {
       {"(uid=%s)", "umin101-test", "(uid=umin101-test)"},
-      {"(&(objectClass=person)(uid=%s))", "a", "(&(objectClass=person)(uid=a))"},
+      {"(&(objectClass=person)(uid=%s))", "a",
+       "(&(objectClass=person)(uid=a))"},
       {"(uid=%s)", "*", "(uid=\\2A)"},
       {"(uid=%s)", "a)(uid=*", "(uid=a\\29\\28uid=\\2A)"},
       {"(uid=%s)", "back\\slash", "(uid=back\\5Cslash)"},
@@ -40,7 +41,8 @@ BOOST_AUTO_TEST_CASE(reads_the_bind_password_from_its_file_or_says_why_not) {
   t.bind_password_file = "/nonexistent/bind-password";
   Status s = LdapBindPassword(t, &password);
   BOOST_TEST(!s.ok());
-  BOOST_TEST(s.message().find("/nonexistent/bind-password") != std::string::npos);
+  BOOST_TEST(s.message().find("/nonexistent/bind-password") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(an_unreachable_server_is_a_clear_error) {

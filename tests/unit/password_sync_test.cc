@@ -13,8 +13,8 @@ BOOST_AUTO_TEST_CASE(retries_after_a_minute_doubling_up_to_an_hour) {
   const struct {
     int64_t attempts;
     long seconds;
-  } cases[] = {{0, 60},   {1, 60},    {2, 120},   {3, 240},  {4, 480},
-               {5, 960},  {6, 1920},  {7, 3600},  {8, 3600}, {1000, 3600}};
+  } cases[] = {{0, 60},  {1, 60},   {2, 120},  {3, 240},  {4, 480},
+               {5, 960}, {6, 1920}, {7, 3600}, {8, 3600}, {1000, 3600}};
   for (const auto& c : cases) {
     BOOST_TEST(RetryDelay(c.attempts).count() == c.seconds,
                "attempts " << c.attempts);

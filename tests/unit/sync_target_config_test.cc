@@ -67,27 +67,28 @@ BOOST_AUTO_TEST_CASE(refuses_bad_sections_naming_the_line) {
   const std::string ldap = kLdap;
   const BadCase cases[] = {
       {"[target a]\npath = /x\n", "t:1:", "kind missing"},
-      {"[target a]\nkind = ftp\n", "t:2:", "expected ldap, htpasswd or command"},
-      {"[target a]\nkind = command\npath = /x\ncolour = red\n", "t:4:",
-       "unknown key 'colour'"},
-      {"[target a]\nkind = command\npath = /x\nhost = h\n", "t:4:",
-       "unknown key 'host'"},
+      {"[target a]\nkind = ftp\n",
+       "t:2:", "expected ldap, htpasswd or command"},
+      {"[target a]\nkind = command\npath = /x\ncolour = red\n",
+       "t:4:", "unknown key 'colour'"},
+      {"[target a]\nkind = command\npath = /x\nhost = h\n",
+       "t:4:", "unknown key 'host'"},
       {"[target a]\nkind = command\n", "t:1:", "path: missing"},
-      {"[target a]\nkind = command\npath = bin/x\n", "t:3:",
-       "absolute file path"},
-      {"[target a]\nkind = command\npath = /x\ntimeout_seconds = 0\n", "t:4:",
-       "not a number"},
+      {"[target a]\nkind = command\npath = bin/x\n",
+       "t:3:", "absolute file path"},
+      {"[target a]\nkind = command\npath = /x\ntimeout_seconds = 0\n",
+       "t:4:", "not a number"},
       {"[target a]\nkind = htpasswd\npath = /x\n", "t:1:", "host: missing"},
       {"[target a]\nkind = command\npath = /x\n[target a]\nkind = command\n"
        "path = /y\n",
        "t:4:", "named twice"},
-      {"[target bad name!]\nkind = command\npath = /x\n", "t:1:",
-       "expected a section header"},
+      {"[target bad name!]\nkind = command\npath = /x\n",
+       "t:1:", "expected a section header"},
       {"[target -a]\nkind = command\npath = /x\n", "t:1:", "a name is"},
-      {"[source a]\nkind = command\npath = /x\n", "t:1:",
-       "expected a section header"},
-      {"[target a]\nkind = command\npath = /x\ndb_name = y\n", "t:4:",
-       "unknown key 'db_name'"},
+      {"[source a]\nkind = command\npath = /x\n",
+       "t:1:", "expected a section header"},
+      {"[target a]\nkind = command\npath = /x\ndb_name = y\n",
+       "t:4:", "unknown key 'db_name'"},
       {ldap + "uri = ldap://ldap.example.org\n", "t:7:", "given twice"},
       {"[target d]\nkind = ldap\nuri = http://x\nbind_dn = a\n"
        "bind_password = b\nbase_dn = c\n",
@@ -130,7 +131,8 @@ BOOST_AUTO_TEST_CASE(a_problem_never_quotes_the_bind_password) {
 }
 
 BOOST_AUTO_TEST_CASE(starttls_may_be_off_for_a_loopback_host_only) {
-  for (const char* host : {"127.0.0.1", "localhost", "[::1]", "127.0.0.1:3890"}) {
+  for (const char* host :
+       {"127.0.0.1", "localhost", "[::1]", "127.0.0.1:3890"}) {
     BOOST_TEST_CONTEXT(host) {
       Config c;
       Status s = ParseConfig(
