@@ -77,8 +77,9 @@ std::string RuleNames(const std::vector<PolicyViolation>& violations) {
   return out;
 }
 
-// The new password as stored (scrypt) and in every format the sync
-// targets take.
+// The new password as stored (scrypt) and as the SHA-512-crypt hash every
+// propagation target takes (sync_crypt_rounds rounds), computed here while
+// the password is in memory.
 Status HashNewPassword(Env* env, const std::string& password,
                        std::string* password_hash,
                        SyncCredentials* credentials) {
@@ -89,7 +90,10 @@ Status HashNewPassword(Env* env, const std::string& password,
   if (s.ok()) s = env->RandomBytes(16, &crypt_salt);
   if (s.ok()) s = HashPassword(password, salt, params, password_hash);
   if (s.ok()) {
-    s = HtpasswdHash(password, crypt_salt, &credentials->sha512_crypt);
+    s = Sha512CryptHash(
+        password, crypt_salt,
+        static_cast<unsigned long>(env->config().sync_crypt_rounds),
+        &credentials->sha512_crypt);
   }
   return s;
 }

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# The private development stack under var/: MariaDB, the SMTP catcher, the
-# FastCGI page processes, the workers and nginx. Sourced by scripts/start,
+# The private development stack under var/: MariaDB, OpenLDAP (slapd), the
+# SMTP catcher, the FastCGI page processes, the workers and nginx. Sourced by scripts/start,
 # scripts/stop and scripts/service; each service has a NAME_start and a
 # NAME_stop function, both idempotent.
 #
@@ -9,7 +9,7 @@
 # and its children, nginx's master and workers). A pid file is trusted only
 # when its process is alive and its command line names this checkout, so a
 # stale file from an earlier boot never gets an unrelated process killed.
-# Nothing here touches Debian's own nginx or MariaDB services.
+# Nothing here touches Debian's own nginx, MariaDB or slapd services.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 BUILD=$ROOT/build
@@ -27,6 +27,13 @@ if [ -z "${SMTP_PORT:-}" ] && [ -r "$CONFIG_FILE" ]; then
 fi
 SMTP_PORT=${SMTP_PORT:-2525}
 export SMTP_PORT
+# The development slapd's port: SLAPD_PORT, else the one var/passwd.conf was
+# written for, else 3890.
+if [ -z "${SLAPD_PORT:-}" ] && [ -r "$CONFIG_FILE" ]; then
+  SLAPD_PORT=$(sed -n 's|^uri *= *ldap://127\.0\.0\.1:\([0-9][0-9]*\) *$|\1|p' "$CONFIG_FILE" | tail -n 1)
+fi
+SLAPD_PORT=${SLAPD_PORT:-3890}
+export SLAPD_PORT
 DB_NAME=passwd
 DB_APP_USER=passwd_app
 # The least-privileged accounts of the public pages, the console and the
@@ -37,6 +44,17 @@ DB_CNF=$VAR/mariadb.cnf
 DB_SOCKET=$RUN/mysqld.sock
 DB_PID=$RUN/mysqld.pid
 SMTP_PID=$RUN/smtp.pid
+# slapd: its own configuration, database and pid under var/ldap and var/run.
+LDAP_DIR=$VAR/ldap
+SLAPD_CONF=$LDAP_DIR/slapd.conf
+SLAPD_DATA=$LDAP_DIR/data
+SLAPD_PID=$RUN/slapd.pid
+LDAP_URI=ldap://127.0.0.1:$SLAPD_PORT
+LDAP_SUFFIX=dc=umin,dc=ac,dc=jp
+LDAP_ADMIN_DN=cn=admin,$LDAP_SUFFIX
+LDAP_SYNC_DN=cn=passwd-sync,ou=services,$LDAP_SUFFIX
+# The demo accounts' initial password in the directory (README).
+LDAP_DEMO_PASSWORD='Ldap#Demo1'
 NGINX_CONF=$BUILD/nginx/nginx-dev.conf
 NGINX_PID=$RUN/nginx.pid
 WORKERS=(mail_sender sync_worker housekeeper)
@@ -358,6 +376,115 @@ REVOKE ALL PRIVILEGES, GRANT OPTION FROM '$user'@'localhost';
         -e "s/@CONSOLE@/'passwd_console'@'localhost'/g" \
         -e "s/@WORKERS@/'passwd_workers'@'localhost'/g" "$ROOT/sql/grants.sql.in"
   } | db_sql || die "could not create the database accounts or apply sql/grants.sql.in"
+}
+
+# --- OpenLDAP (slapd) -------------------------------------------------------
+
+# Prints slappasswd's {SSHA} hash of the secret in FILE (read from the file,
+# never from the command line).
+ldap_hash_of() {
+  slappasswd -h '{SSHA}' -T "$1" || die "slappasswd failed"
+}
+
+# var/ldap/slapd.conf: the suffix in an mdb database under var/ldap/data,
+# the admin (rootdn) with var/secrets/ldap_admin_password, and the ACL that
+# lets the sync-worker's service DN write userPassword (and read nothing of
+# it), anyone bind, and signed-in users read the entries. Written once: its
+# rootpw hash has a fresh salt each time.
+ldap_write_conf() {
+  local tmp root_hash
+  [ -f "$SLAPD_CONF" ] && return 0
+  [ -s "$VAR/secrets/ldap_admin_password" ] || die "var/secrets/ldap_admin_password missing (scripts/dev-config writes it)"
+  root_hash=$(ldap_hash_of "$VAR/secrets/ldap_admin_password")
+  mkdir -p "$LDAP_DIR"
+  chmod 700 "$LDAP_DIR"
+  tmp=$(mktemp "$SLAPD_CONF.XXXXXX")
+  cat > "$tmp" <<EOF
+# Written by scripts/start: the development stack's slapd.
+include /etc/ldap/schema/core.schema
+include /etc/ldap/schema/cosine.schema
+include /etc/ldap/schema/inetorgperson.schema
+include /etc/ldap/schema/nis.schema
+modulepath /usr/lib/ldap
+moduleload back_mdb
+argsfile $LDAP_DIR/slapd.args
+loglevel stats
+
+database mdb
+maxsize 104857600
+suffix "$LDAP_SUFFIX"
+rootdn "$LDAP_ADMIN_DN"
+rootpw $root_hash
+directory $SLAPD_DATA
+
+access to attrs=userPassword
+  by dn.exact="$LDAP_SYNC_DN" =w
+  by anonymous auth
+  by * none
+access to *
+  by dn.exact="$LDAP_SYNC_DN" read
+  by anonymous auth
+  by users read
+  by * none
+EOF
+  chmod 600 "$tmp"
+  mv "$tmp" "$SLAPD_CONF"
+}
+
+# Creates the database under var/ldap/data once, loading sql/demo/people.ldif
+# with the service's and the demo accounts' password hashes filled in.
+ldap_init() {
+  local ldif sync_hash demo_hash demo_file
+  [ -f "$SLAPD_DATA/data.mdb" ] && return 0
+  say "initialising the private slapd in ${LDAP_DIR#"$ROOT"/}"
+  [ -s "$VAR/secrets/ldap_sync_password" ] || die "var/secrets/ldap_sync_password missing (scripts/dev-config writes it)"
+  rm -rf "$SLAPD_DATA"
+  mkdir -p "$SLAPD_DATA"
+  sync_hash=$(ldap_hash_of "$VAR/secrets/ldap_sync_password")
+  demo_file=$(mktemp "$LDAP_DIR/demo.XXXXXX")
+  printf '%s' "$LDAP_DEMO_PASSWORD" > "$demo_file"
+  demo_hash=$(ldap_hash_of "$demo_file")
+  rm -f "$demo_file"
+  ldif=$LDAP_DIR/people.ldif
+  sed -e "s|@SYNC_PASSWORD@|$sync_hash|" -e "s|@DEMO_PASSWORD@|$demo_hash|" \
+    "$ROOT/sql/demo/people.ldif" > "$ldif"
+  if ! slapadd -q -f "$SLAPD_CONF" -l "$ldif" > "$LOGS/slapadd.log" 2>&1; then
+    show_log "$LOGS/slapadd.log"
+    rm -rf "$SLAPD_DATA"
+    die "slapadd of sql/demo/people.ldif failed"
+  fi
+}
+
+ldap_answers() {
+  ldapsearch -x -H "$LDAP_URI" -o nettimeout=2 -b '' -s base -LLL namingContexts > /dev/null 2>&1
+}
+
+ldap_start() {
+  local rc=0
+  [ -x /usr/sbin/slapd ] || die "slapd missing: run scripts/install-deps as root"
+  mkdir -p "$LDAP_DIR"
+  ldap_write_conf
+  ldap_init
+  if running_pid "$SLAPD_PID" > /dev/null; then return 0; fi
+  rm -f "$SLAPD_PID"
+  if ldap_answers; then
+    die "$LDAP_URI is taken by another program (another checkout's stack, or Debian's slapd?); stop it or set SLAPD_PORT"
+  fi
+  say "starting slapd on $LDAP_URI"
+  # -d 0: stay in the foreground (our pid file, our process group), logging
+  # to standard error, i.e. var/log/slapd.log.
+  launch "$LOGS/slapd.log" /usr/sbin/slapd -d 0 -f "$SLAPD_CONF" -h "$LDAP_URI/"
+  echo "$LAUNCHED_PID" > "$SLAPD_PID"
+  wait_until 30 "$LAUNCHED_PID" ldap_answers || rc=$?
+  if [ $rc -ne 0 ]; then
+    show_log "$LOGS/slapd.log"
+    if [ $rc -eq 2 ]; then die "slapd exited during start-up"; fi
+    die "slapd does not answer on $LDAP_URI"
+  fi
+}
+
+ldap_stop() {
+  stop_pidfile slapd "$SLAPD_PID" TERM 20
 }
 
 # --- SMTP catcher -----------------------------------------------------------

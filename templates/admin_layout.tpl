@@ -13,6 +13,7 @@
 {{#SIGNED_IN}}<nav class="site-nav">
 <a href="/cgi-bin/passwd-admin/queue">受付一覧</a>
 <a href="/cgi-bin/passwd-admin/audit">監査ログ</a>
+<a href="/cgi-bin/passwd-admin/deliveries">配信失敗</a>
 <a href="/cgi-bin/passwd-admin/address_change">登録アドレス変更</a>
 </nav>
 <form method="post" action="/cgi-bin/passwd-admin/logout" class="operator">

@@ -1,7 +1,9 @@
-// The sync-worker: delivers queued passwords to the downstream targets
-// (sync_targets), pass after pass, every sync_interval_seconds. A failed
-// target is logged and audited and tried again next pass; a database outage
-// only delays delivery; a stop signal ends it once the row in hand is done.
+// The sync-worker: delivers queued passwords to the downstream targets (the
+// configuration's [target NAME] sections), pass after pass, every
+// sync_interval_seconds. A failed delivery is logged and audited and tried
+// again after its backoff (flow/password_sync, RetryDelay); a database
+// outage only delays delivery; a stop signal ends it once the row in hand
+// is done.
 //   sync_worker [--once]    (configuration from PASSWD_CONFIG)
 // --once runs a single pass and exits 0 when nothing failed, 1 otherwise.
 #include <vector>
@@ -13,10 +15,7 @@ namespace passwd {
 namespace {
 
 // A misconfigured target is refused at start, not found row by row.
-Status CheckTargets(const Config& config) {
-  std::vector<SyncTarget> targets;
-  return ParseSyncTargets(config.sync_targets, &targets);
-}
+Status CheckTargets(const Config& config) { return CheckSyncTargets(config); }
 
 Status SyncPass(Env* env, const std::function<bool()>& keep_going,
                 PassResult* result) {

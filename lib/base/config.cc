@@ -9,6 +9,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -140,7 +141,8 @@ const std::map<std::string, Setter>& Setters() {
        Number(&Config::code_failures_per_account_day, 1, 100000)},
       {"dictionary_path", Text(&Config::dictionary_path)},
       {"scrypt_log2_n", Number(&Config::scrypt_log2_n, 14, 20)},
-      {"sync_targets", Text(&Config::sync_targets)},
+      {"sync_crypt_rounds",
+       Number(&Config::sync_crypt_rounds, kMinCryptRounds, kMaxCryptRounds)},
       {"sync_interval_seconds",
        Number(&Config::sync_interval_seconds, 1, 7 * 24 * 3600)},
       {"housekeeping_interval_seconds",
@@ -161,6 +163,49 @@ const std::map<std::string, Setter>& Setters() {
   return *setters;
 }
 
+// A section in the making: its header and its lines.
+struct OpenSection {
+  int header_line = 0;
+  std::string name;
+  std::vector<SectionLine> lines;
+};
+
+// Ends `section` (when there is one): its target joins `config`.
+void CloseSection(const std::string& origin, std::optional<OpenSection>* open,
+                  Config* config, std::vector<std::string>* problems) {
+  if (!open->has_value()) return;
+  const OpenSection& section = **open;
+  config->sync_targets.push_back(ParseTargetSection(
+      origin, section.header_line, section.name, section.lines, problems));
+  open->reset();
+}
+
+// Starts the section of header line `line` ("[target NAME]"), or says why
+// it cannot be one.
+void OpenSectionAt(const std::string& where, const std::string& line,
+                   int number, const std::set<std::string>& names,
+                   std::optional<OpenSection>* open,
+                   std::vector<std::string>* problems) {
+  std::istringstream words(line.substr(1, line.size() - 2));
+  std::string type, name, extra;
+  words >> type >> name >> extra;
+  OpenSection section;
+  section.header_line = number;
+  section.name = name;
+  // A bad header still opens a section, so that its keys are not taken for
+  // top-level ones; the section is then dropped with a problem.
+  if (type != "target" || !extra.empty()) {
+    problems->push_back(where + "expected a section header [target NAME]");
+  } else if (!IsTargetName(name)) {
+    problems->push_back(where + "[target " + name +
+                        "]: a name is 1 to 64 letters, digits, '_', '.' or "
+                        "'-', starting with a letter or digit");
+  } else if (names.count(name)) {
+    problems->push_back(where + "[target " + name + "]: named twice");
+  }
+  *open = std::move(section);
+}
+
 // Parses every line of `text`, appending one line per unparsable one to
 // `*problems`, then fills the defaults and derives the keys.
 void ParseConfigLines(const std::string& text, const std::string& origin,
@@ -168,11 +213,21 @@ void ParseConfigLines(const std::string& text, const std::string& origin,
   std::istringstream in(text);
   std::string line;
   int number = 0;
+  std::optional<OpenSection> section;
+  std::set<std::string> names;
+  config->sync_targets.clear();
+  const size_t problems_before = problems->size();
   while (std::getline(in, line)) {
     ++number;
     std::string where = origin + ":" + std::to_string(number) + ": ";
     line = Trim(line);
     if (line.empty() || line[0] == '#') continue;
+    if (line.front() == '[' && line.back() == ']') {
+      CloseSection(origin, &section, config, problems);
+      OpenSectionAt(where, line, number, names, &section, problems);
+      names.insert(section->name);
+      continue;
+    }
     size_t eq = line.find('=');
     if (eq == std::string::npos) {
       problems->push_back(where + "expected key = value");
@@ -180,6 +235,10 @@ void ParseConfigLines(const std::string& text, const std::string& origin,
     }
     std::string key = Trim(line.substr(0, eq));
     std::string value = Trim(line.substr(eq + 1));
+    if (section) {
+      section->lines.push_back({number, key, value});
+      continue;
+    }
     auto it = Setters().find(key);
     if (it == Setters().end()) {
       problems->push_back(where + "unknown key '" + key + "'");
@@ -188,6 +247,9 @@ void ParseConfigLines(const std::string& text, const std::string& origin,
     Status s = it->second(value, config);
     if (!s.ok()) problems->push_back(where + key + ": " + s.message());
   }
+  CloseSection(origin, &section, config, problems);
+  // A configuration with a bad section runs no target at all.
+  if (problems->size() != problems_before) config->sync_targets.clear();
   if (config->templates_dir.empty()) {
     config->templates_dir = PASSWD_TEMPLATES_DIR;
   }
@@ -259,7 +321,13 @@ Status FillMissingSecrets(const std::string& text, std::string* out,
   std::set<std::string> seen;
   std::istringstream in(text);
   std::string line;
+  // A missing key goes before the first section, where top-level keys are.
+  std::string sections;
   while (std::getline(in, line)) {
+    if (!sections.empty() || Trim(line).rfind('[', 0) == 0) {
+      sections += line + "\n";
+      continue;
+    }
     std::smatch m;
     if (std::regex_match(line, m, assignment)) {
       const std::string key = m[1], value = m[2];
@@ -281,6 +349,7 @@ Status FillMissingSecrets(const std::string& text, std::string* out,
     if (!s.ok()) return s;
     *out += added + "\n";
   }
+  *out += sections;
   return Status::Ok();
 }
 

@@ -1,7 +1,9 @@
 // The service's configuration: a `key = value` file whose path comes from the
-// PASSWD_CONFIG environment variable. Every key is documented in
-// etc/passwd.conf.example; an unknown key is an error, so a typo never
-// silently falls back to a default.
+// PASSWD_CONFIG environment variable, then any number of sections
+// (`[target NAME]`, the propagation targets: base/sync_target_config.h) whose
+// keys run to the next section. Every key is documented in
+// etc/passwd.conf.example; an unknown key, in a section too, is an error, so
+// a typo never silently falls back to a default.
 #ifndef PASSWD_LIB_BASE_CONFIG_H_
 #define PASSWD_LIB_BASE_CONFIG_H_
 
@@ -10,6 +12,7 @@
 
 #include "base/paths.h"
 #include "base/status.h"
+#include "base/sync_target_config.h"
 
 namespace passwd {
 
@@ -94,10 +97,12 @@ struct Config {
   // The new password: the compiled word list, and the scrypt cost (N=2^ln).
   std::string dictionary_path;  // default: configure's build/dict/words.dict
   long scrypt_log2_n = 15;
-  // Propagation: downstream targets, comma separated, each
-  // "htpasswd:/path/to/file"; and the sync-worker's interval.
-  std::string sync_targets;
+  // Propagation: the downstream targets, one `[target NAME]` section each,
+  // in the file's order; the sync-worker's interval; SHA-512-crypt's rounds
+  // for the hash every target gets.
+  std::vector<SyncTargetConfig> sync_targets;
   long sync_interval_seconds = 3600;
+  long sync_crypt_rounds = 100000;
 
   // How often the housekeeper deletes rows past their retention.
   long housekeeping_interval_seconds = 3600;

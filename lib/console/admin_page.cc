@@ -17,6 +17,9 @@ constexpr ErrorPageText kConsoleErrors[] = {
     {404, "見つかりません",
      "指定された申請または記録は存在しません。受付一覧から改めて操作して"
      "ください。"},
+    {409, "この操作は行えません",
+     "対象の配信はすでに完了したか、新しいパスワードの配信に置き換えられた"
+     "ため、再試行できません。配信失敗一覧から改めて操作してください。"},
 };
 
 const ErrorPageText& ConsoleErrorText(int status) {
@@ -57,6 +60,7 @@ Status RenderAdminPage(Env* env, const Request& request, const Operator& op,
 Status RefuseConsoleRequest(Env* env, const Request& request,
                             const Operator& op, const Refusal& refusal,
                             Response* response) {
+  // A 409 (nothing left to do) is a refused action like a 403.
   const char* event =
       refusal.http_status == 404 ? "admin_not_found" : "admin_forbidden";
   Status s = env->db()->Transaction([&](SqlSession* session) {

@@ -216,8 +216,9 @@ bool NeedsRehash(const std::string& encoded, const ScryptParams& current) {
          parsed.params.r != current.r || parsed.params.p != current.p;
 }
 
-Status HtpasswdHash(const std::string& password, const std::string& salt_bytes,
-                    std::string* out) {
+Status Sha512CryptHash(const std::string& password,
+                       const std::string& salt_bytes, unsigned long rounds,
+                       std::string* out) {
   if (salt_bytes.size() < kMinHtpasswdSaltBytes) {
     return Status::InvalidInput("htpasswd salt needs at least 16 bytes");
   }
@@ -225,8 +226,11 @@ Status HtpasswdHash(const std::string& password, const std::string& salt_bytes,
   if (password.find('\0') != std::string::npos) {
     return Status::InvalidInput("password holds a NUL byte");
   }
+  if (rounds != 0 && (rounds < 1000 || rounds > 999999999)) {
+    return Status::InvalidInput("SHA-512-crypt rounds out of range");
+  }
   char setting[CRYPT_GENSALT_OUTPUT_SIZE];
-  if (crypt_gensalt_rn("$6$", 0, salt_bytes.data(),
+  if (crypt_gensalt_rn("$6$", rounds, salt_bytes.data(),
                        static_cast<int>(salt_bytes.size()), setting,
                        sizeof(setting)) == nullptr) {
     return Status::Internal("crypt_gensalt_rn failed for SHA-512-crypt");

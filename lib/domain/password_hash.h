@@ -44,13 +44,16 @@ Status VerifyPassword(const std::string& password, const std::string& encoded,
 // parse, or its parameters differ from `current`.
 bool NeedsRehash(const std::string& encoded, const ScryptParams& current);
 
-// Sets `*out` to a SHA-512-crypt string ("$6$<salt>$<hash>", verifiable by
-// crypt(3) and `htpasswd -v`) of `password` with the default 5000 rounds,
-// its 16-character salt (the longest SHA-512-crypt takes) made by libxcrypt
-// from the first 16 of the random `salt_bytes`; fails with InvalidInput on
-// fewer than 16 salt bytes or a password holding a NUL byte.
-Status HtpasswdHash(const std::string& password, const std::string& salt_bytes,
-                    std::string* out);
+// Sets `*out` to a SHA-512-crypt string of `password` ("$6$<salt>$<hash>",
+// or "$6$rounds=<n>$<salt>$<hash>" when `rounds` is not 0; verifiable by
+// crypt(3), `htpasswd -v` and an LDAP server's {CRYPT} scheme), with
+// `rounds` rounds (0: crypt's default, 5000), its 16-character salt (the
+// longest SHA-512-crypt takes) made by libxcrypt from the first 16 of the
+// random `salt_bytes`; fails with InvalidInput on fewer than 16 salt bytes,
+// rounds outside 1000..999999999 or a password holding a NUL byte.
+Status Sha512CryptHash(const std::string& password,
+                       const std::string& salt_bytes, unsigned long rounds,
+                       std::string* out);
 
 }  // namespace passwd
 

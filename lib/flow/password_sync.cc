@@ -1,301 +1,159 @@
 #include "flow/password_sync.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
+#include <algorithm>
+#include <climits>
 #include <map>
 #include <optional>
-#include <set>
 #include <utility>
 
 #include "base/log_line.h"
 #include "base/text.h"
+#include "flow/command_target.h"
+#include "flow/htpasswd_file.h"
+#include "flow/ldap_target.h"
 #include "store/audit.h"
 
 namespace passwd {
 namespace {
 
-const char kSupersedePending[] =
-    "UPDATE password_sync_queue SET status = 'superseded', credential = NULL, "
-    "last_error = 'superseded' WHERE umin_id = ? AND target = ? AND "
-    "status = 'pending'";
 const char kInsertChange[] =
     "INSERT INTO password_changes (umin_id, changed_at) VALUES (?, ?)";
+// Only the newest password matters: an older one not yet delivered to this
+// target is dropped (its hash wiped) instead of delivered.
+const char kSupersede[] =
+    "UPDATE password_sync_queue SET status = 'superseded', credential = NULL, "
+    "next_try_at = NULL, last_error = ? WHERE umin_id = ? AND target = ? AND "
+    "status IN ('pending', 'failed')";
 const char kInsertSync[] =
     "INSERT INTO password_sync_queue (change_id, umin_id, target, "
     "credential, status, attempts, created_at) "
     "VALUES (?, ?, ?, ?, 'pending', 0, ?)";
 // SKIP LOCKED: a row another worker is delivering right now is not ours.
-// `id > ?` moves past the rows this pass already tried, so a failed row
-// (still pending) is tried once per pass; `created_at <= ?` leaves rows
-// from the future (tests with a shifted clock) alone.
-const char kSelectNextPending[] =
-    "SELECT id, umin_id, target, credential FROM password_sync_queue "
-    "WHERE status = 'pending' AND id > ? AND created_at <= ? "
+// `id > ?` moves past the rows this pass already looked at, so a row is
+// tried at most once per pass; `created_at <= ?` leaves rows from the
+// future (tests with a shifted clock) alone.
+const char kSelectNextDue[] =
+    "SELECT id, umin_id, target, credential, attempts "
+    "FROM password_sync_queue "
+    "WHERE status IN ('pending', 'failed') AND id > ? AND created_at <= ? "
+    "AND (next_try_at IS NULL OR next_try_at <= ?) "
     "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED";
 
-// A pending row as kSelectNextPending reads it.
-struct PendingSync {
+// A due row as kSelectNextDue reads it.
+struct DueSync {
   int64_t id = 0;
   std::string umin_id;
-  std::string target;      // a SyncTarget's spec
-  std::string credential;  // "" when there is none (NULL or cleared)
+  std::string target;      // a [target NAME] section's name
+  std::string credential;  // "" when there is none (NULL)
+  int64_t attempts = 0;
 };
 
-PendingSync FromRow(const SqlRow& row) {
-  PendingSync pending;
-  pending.id = row.Int(0);
-  pending.umin_id = row.Text(1);
-  pending.target = row.Text(2);
-  pending.credential = row.Text(3);
-  return pending;
+DueSync FromRow(const SqlRow& row) {
+  DueSync due;
+  due.id = row.Int(0);
+  due.umin_id = row.Text(1);
+  due.target = row.Text(2);
+  due.credential = row.Text(3);
+  due.attempts = row.Int(4);
+  return due;
 }
 
-const char kMarkDone[] =
-    "UPDATE password_sync_queue SET status = 'delivered', credential = NULL, "
-    "attempts = attempts + 1, last_error = '', done_at = ? WHERE id = ?";
-const char kMarkRetry[] =
-    "UPDATE password_sync_queue SET attempts = attempts + 1, "
-    "last_error = ? WHERE id = ?";
+// The hash stays: a lost downstream copy can be rebuilt from the rows.
+const char kMarkDelivered[] =
+    "UPDATE password_sync_queue SET status = 'delivered', "
+    "attempts = attempts + 1, last_error = '', last_try_at = ?, "
+    "next_try_at = NULL, done_at = ? WHERE id = ?";
 const char kMarkFailed[] =
-    "UPDATE password_sync_queue SET status = 'failed', credential = NULL, "
-    "attempts = attempts + 1, last_error = ? WHERE id = ?";
+    "UPDATE password_sync_queue SET status = 'failed', "
+    "attempts = attempts + 1, last_error = ?, last_try_at = ?, "
+    "next_try_at = ? WHERE id = ?";
+
+const char kSelectFailed[] =
+    "SELECT id, umin_id, target, attempts, last_error, last_try_at, "
+    "next_try_at, created_at FROM password_sync_queue "
+    "WHERE status = 'failed' ORDER BY id DESC LIMIT ? OFFSET ?";
+
+FailedDelivery FailedFromRow(const SqlRow& row) {
+  FailedDelivery f;
+  f.id = row.Int(0);
+  f.umin_id = row.Text(1);
+  f.target = row.Text(2);
+  f.attempts = row.Int(3);
+  f.last_error = row.Text(4);
+  f.last_try_at = row.Text(5);
+  f.next_try_at = row.Text(6);
+  f.created_at = row.Text(7);
+  return f;
+}
+
+// Read after kRetryNow, which locked the row when it matched.
+const char kSelectForRetry[] =
+    "SELECT umin_id, target, status FROM password_sync_queue WHERE id = ?";
+const char kRetryNow[] =
+    "UPDATE password_sync_queue SET next_try_at = ? WHERE id = ? AND "
+    "status IN ('pending', 'failed')";
 
 // The metrics page's backlog, from the index on status.
 const char kBacklog[] =
     "SELECT target, status, COUNT(*), MIN(created_at) "
     "FROM password_sync_queue WHERE status IN ('pending', 'failed') "
     "GROUP BY target, status";
-
-const char kHtpasswd[] = "htpasswd";
 // The name the worker's audit rows carry as their request id.
 const char kAuditSource[] = "sync_worker";
-// password_sync_queue.target and .last_error are VARCHAR(255).
-constexpr size_t kMaxTargetLength = 255;
+// password_sync_queue.last_error is VARCHAR(255).
 constexpr size_t kMaxErrorLength = 255;
-constexpr mode_t kHtpasswdMode = 0640;
+constexpr std::chrono::seconds kFirstRetry{60};
+constexpr std::chrono::seconds kLongestRetry{3600};
 
-// True when `s` may be one field of an htpasswd line.
-bool IsHtpasswdField(const std::string& s) {
-  return !s.empty() &&
-         s.find_first_of(std::string(":\n\r\0", 4)) == std::string::npos;
+// The configured target named `name`; null when there is none.
+const SyncTargetConfig* FindTarget(const Config& config,
+                                   const std::string& name) {
+  for (const SyncTargetConfig& t : config.sync_targets) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
 }
 
-std::string ErrnoText(int error) { return std::strerror(error); }
-
-Status IoError(const std::string& path, const std::string& what, int error) {
-  return Status::Unavailable("htpasswd " + path + ": " + what + ": " +
-                             ErrnoText(error));
-}
-
-// Closes a file descriptor on every return path.
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  ~FileDescriptor() {
-    if (fd_ >= 0) close(fd_);
-  }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const { return fd_; }
-  // Closes now, reporting close's error (a write may only fail here).
-  int Close() {
-    int fd = fd_;
-    fd_ = -1;
-    return close(fd);
-  }
-
- private:
-  int fd_;
-};
-
-// Removes the temporary file unless it was renamed into place.
-class TemporaryFile {
- public:
-  explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
-  ~TemporaryFile() {
-    if (!path_.empty()) unlink(path_.c_str());
-  }
-  TemporaryFile(const TemporaryFile&) = delete;
-  TemporaryFile& operator=(const TemporaryFile&) = delete;
-  void Release() { path_.clear(); }
-
- private:
-  std::string path_;
-};
-
-// Reads the whole file at `path`; *exists false (and no error) when it is
-// missing. *group gets its group.
-Status ReadExisting(const std::string& path, std::string* content, bool* exists,
-                    gid_t* group) {
-  content->clear();
-  *exists = false;
-  FileDescriptor fd(open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (fd.get() < 0) {
-    if (errno == ENOENT) return Status::Ok();
-    return IoError(path, "cannot open", errno);
-  }
-  struct stat st;
-  if (fstat(fd.get(), &st) != 0) return IoError(path, "cannot stat", errno);
-  if (!S_ISREG(st.st_mode)) {
-    return Status::Unavailable("htpasswd " + path + ": not a regular file");
-  }
-  *exists = true;
-  *group = st.st_gid;
-  char buffer[8192];
-  for (;;) {
-    ssize_t n = read(fd.get(), buffer, sizeof buffer);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return IoError(path, "cannot read", errno);
+// Hands `hash` of `umin_id` to `target`; a command's output goes to the
+// log (never the hash: the driver replaced it).
+Status DeliverTo(Env* env, const SyncTargetConfig& target, int64_t row,
+                 const std::string& umin_id, const std::string& hash) {
+  switch (target.kind) {
+    case TargetKind::kLdap:
+      return SetLdapPassword(target, umin_id, hash);
+    case TargetKind::kHtpasswd:
+      return WriteHtpasswdEntry(target.path, umin_id, hash);
+    case TargetKind::kCommand: {
+      std::string output;
+      Status s = RunTargetCommand(target, umin_id, hash, &output);
+      if (!output.empty()) {
+        env->Log(FormatLogLine({{"level", "info"},
+                                {"event", "sync_command_output"},
+                                {"row", std::to_string(row)},
+                                {"umin_id", umin_id},
+                                {"target", target.name},
+                                {"outcome", s.ok() ? "delivered" : "failed"},
+                                {"detail", output}}));
+      }
+      return s;
     }
-    if (n == 0) break;
-    content->append(buffer, static_cast<size_t>(n));
+    case TargetKind::kNone:
+      break;
   }
-  return Status::Ok();
-}
-
-// `content` with the line of `user` set to "user:hash": the first line of
-// that user is replaced, any later one dropped (so no stale hash can match),
-// every other line kept as it was; a new user is appended.
-std::string WithEntry(const std::string& content, const std::string& user,
-                      const std::string& hash) {
-  const std::string prefix = user + ":";
-  const std::string entry = prefix + hash + "\n";
-  std::string out;
-  out.reserve(content.size() + entry.size());
-  bool replaced = false;
-  size_t from = 0;
-  while (from < content.size()) {
-    size_t end = content.find('\n', from);
-    if (end == std::string::npos) end = content.size();
-    const std::string line = content.substr(from, end - from);
-    if (line.compare(0, prefix.size(), prefix) == 0) {
-      if (!replaced) out += entry;
-      replaced = true;
-    } else {
-      out += line;
-      out += '\n';
-    }
-    from = end + 1;
-  }
-  if (!replaced) out += entry;
-  return out;
-}
-
-Status WriteAll(int fd, const std::string& data, const std::string& path) {
-  size_t done = 0;
-  while (done < data.size()) {
-    ssize_t n = write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return IoError(path, "cannot write", errno);
-    }
-    done += static_cast<size_t>(n);
-  }
-  return Status::Ok();
-}
-
-// InvalidInput unless `user` and `hash` may be the fields of an htpasswd
-// line and `path` is an absolute file path.
-Status CheckHtpasswdEntry(const std::string& path, const std::string& user,
-                          const std::string& hash) {
-  if (!IsHtpasswdField(user)) {
-    return Status::InvalidInput(
-        "htpasswd: a user name must be non-empty "
-        "without ':' or a line break");
-  }
-  if (!IsHtpasswdField(hash)) {
-    return Status::InvalidInput(
-        "htpasswd: a hash must be non-empty "
-        "without ':' or a line break");
-  }
-  size_t slash = path.rfind('/');
-  if (path.empty() || path.front() != '/' || slash + 1 == path.size()) {
-    return Status::InvalidInput("htpasswd: not an absolute file path: " + path);
-  }
-  return Status::Ok();
-}
-
-// An htpasswd file's path (checked by CheckHtpasswdEntry), its folder, and
-// the mkostemp pattern of a temporary file beside it.
-struct HtpasswdPath {
-  explicit HtpasswdPath(const std::string& file) : path(file) {
-    size_t slash = path.rfind('/');
-    folder = slash == 0 ? "/" : path.substr(0, slash);
-    temp_pattern = folder + (slash == 0 ? "" : "/") + "." +
-                   path.substr(slash + 1) + ".XXXXXX";
-  }
-  std::string path;
-  std::string folder;
-  std::string temp_pattern;
-};
-
-// Replaces the file with `content` through a temporary file beside it
-// (mode 0640, the old file's `group` when there was one), fsynced and
-// renamed over it.
-Status ReplaceFile(const HtpasswdPath& where, const std::string& content,
-                   std::optional<gid_t> group) {
-  const std::string& path = where.path;
-  std::string temp_path = where.temp_pattern;
-  FileDescriptor temp(mkostemp(&temp_path[0], O_CLOEXEC));
-  if (temp.get() < 0) {
-    return IoError(path, "cannot create a temporary file", errno);
-  }
-  TemporaryFile remove_unless_renamed(temp_path);
-  // Explicit mode, whatever the umask; the old file's group, so the web
-  // server that reads it through its group still can.
-  if (fchmod(temp.get(), kHtpasswdMode) != 0) {
-    return IoError(path, "cannot set the mode", errno);
-  }
-  struct stat temp_stat;
-  if (fstat(temp.get(), &temp_stat) != 0) {
-    return IoError(path, "cannot stat the temporary file", errno);
-  }
-  if (group && temp_stat.st_gid != *group &&
-      fchown(temp.get(), static_cast<uid_t>(-1), *group) != 0) {
-    return IoError(path, "cannot keep the file's group", errno);
-  }
-  Status s = WriteAll(temp.get(), content, path);
-  if (!s.ok()) return s;
-  if (fsync(temp.get()) != 0) return IoError(path, "cannot fsync", errno);
-  if (temp.Close() != 0) return IoError(path, "cannot close", errno);
-  if (rename(temp_path.c_str(), path.c_str()) != 0) {
-    return IoError(path, "cannot rename the temporary file", errno);
-  }
-  remove_unless_renamed.Release();
-  return Status::Ok();
-}
-
-// The credential a target of `kind` takes; "" when there is none.
-std::string CredentialFor(const std::string& kind,
-                          const SyncCredentials& credentials) {
-  if (kind == kHtpasswd) return credentials.sha512_crypt;
-  return "";
-}
-
-// Hands `credential` of `umin_id` to `target`.
-Status Deliver(const SyncTarget& target, const std::string& umin_id,
-               const std::string& credential) {
-  if (target.kind == kHtpasswd) {
-    return WriteHtpasswdEntry(target.path, umin_id, credential);
-  }
-  return Status::Internal("no delivery for target kind " + target.kind);
-}
-
-// A failure description fit for last_error, the audit and the log:
-// printable ASCII only and short. Only our own messages come here, and
-// they name paths and system errors, never a credential.
-std::string ShortError(const Status& s) {
-  return s.ToShortAscii(kMaxErrorLength);
+  return Status::Internal("no delivery for target " + target.name);
 }
 
 // What became of the row a delivery transaction took.
-enum class SyncResult { kNothingPending, kDelivered, kRetry, kFailed };
+enum class SyncResult {
+  kNothingDue,
+  kDelivered,
+  kFailed,
+  kNotHere,        // configured, delivered by another host's worker
+  kNotConfigured,  // kept for when the target is configured again
+};
 
 // What a delivery did, kept across a re-run of the same transaction (after a
 // deadlock) so the target is not written twice for one row.
@@ -306,169 +164,134 @@ struct DeliveryAttempt {
 
 // One row's handling, for the report and the log after the commit.
 struct RowResult {
-  SyncResult result = SyncResult::kNothingPending;
+  SyncResult result = SyncResult::kNothingDue;
   int64_t id = 0;
   std::string umin_id;
   std::string target;
   std::string error;
+  std::string next_try_at;
 };
 
-// The configured target whose spec is `spec`; null when there is none.
-const SyncTarget* FindTarget(const std::vector<SyncTarget>& targets,
-                             const std::string& spec) {
-  const SyncTarget* target = nullptr;
-  for (const SyncTarget& t : targets) {
-    if (t.spec == spec) target = &t;
-  }
-  return target;
-}
-
-// Hands the row to its target, once per row however often the transaction
-// runs.
-Status DeliverRow(const std::vector<SyncTarget>& targets,
-                  const PendingSync& row,
-                  std::optional<DeliveryAttempt>* last_delivery) {
-  if (row.credential.empty()) {
-    // Nothing to hand over, now or later: give up on the row.
-    return Status::Internal("no credential");
-  }
-  const SyncTarget* target = FindTarget(targets, row.target);
-  if (target == nullptr) {
-    // Kept for when the target is configured again.
-    return Status::NotFound("target not configured");
-  }
-  if (!last_delivery->has_value() || (*last_delivery)->id != row.id) {
-    DeliveryAttempt attempt;
-    attempt.id = row.id;
-    attempt.status = Deliver(*target, row.umin_id, row.credential);
-    *last_delivery = std::move(attempt);
-  }
-  return (*last_delivery)->status;
-}
-
 // Records what `delivery` did to `row` and its audit event.
-Status RecordDelivery(Env* env, SqlSession* session, const PendingSync& row,
+Status RecordDelivery(Env* env, SqlSession* session, const DueSync& row,
                       const Status& delivery, RowResult* result) {
+  const auto now = env->Now();
   AuditEvent event;
   event.umin_id = row.umin_id;
   if (delivery.ok()) {
-    Status s = session->Execute(kMarkDone, {SqlTime(env->Now()), row.id});
+    Status s =
+        session->Execute(kMarkDelivered, {SqlTime(now), SqlTime(now), row.id});
     if (!s.ok()) return s;
     event.event = "password_synced";
     event.detail = row.target;
     result->result = SyncResult::kDelivered;
   } else {
-    result->error = delivery.code() == Status::Code::kNotFound
-                        ? delivery.message()
-                        : ShortError(delivery);
-    const bool give_up = row.credential.empty();
-    Status s = session->Execute(give_up ? kMarkFailed : kMarkRetry,
-                                {result->error, row.id});
+    // Only our own messages come here: they name hosts, paths, entries and
+    // system errors, never a hash or a password.
+    result->error = delivery.ToShortAscii(kMaxErrorLength);
+    result->next_try_at = SqlTime(now + RetryDelay(row.attempts + 1));
+    Status s = session->Execute(kMarkFailed, {result->error, SqlTime(now),
+                                              result->next_try_at, row.id});
     if (!s.ok()) return s;
     event.event = "password_sync_failed";
     event.detail = row.target + ": " + result->error;
-    result->result = give_up ? SyncResult::kFailed : SyncResult::kRetry;
+    result->result = SyncResult::kFailed;
   }
-  return AppendAudit(session, {"", kAuditSource}, env->Now(), event);
+  return AppendAudit(session, {"", kAuditSource}, now, event);
 }
 
-// Takes the oldest pending row after `after_id`, delivers it and records
-// the result and its audit event, all in the caller's transaction.
-// result->result stays kNothingPending when no row is left.
-Status DeliverOne(Env* env, SqlSession* session,
-                  const std::vector<SyncTarget>& targets, int64_t after_id,
-                  std::optional<DeliveryAttempt>* last_delivery,
+// Takes the oldest due row after `after_id` and, when this host delivers
+// its target, delivers it and records the result and its audit event, all
+// in the caller's transaction. result->result stays kNothingDue when no
+// row is left.
+Status DeliverOne(Env* env, SqlSession* session, const std::string& hostname,
+                  int64_t after_id, std::optional<DeliveryAttempt>* attempt,
                   RowResult* result) {
   *result = RowResult();
+  const std::string now = SqlTime(env->Now());
   std::vector<SqlRow> rows;
-  Status s = session->Query(kSelectNextPending, {after_id, SqlTime(env->Now())},
-                            &rows);
+  Status s = session->Query(kSelectNextDue, {after_id, now, now}, &rows);
   if (!s.ok() || rows.empty()) return s;
-  const PendingSync row = FromRow(rows[0]);
+  const DueSync row = FromRow(rows[0]);
   result->id = row.id;
   result->umin_id = row.umin_id;
   result->target = row.target;
-  const Status delivery = DeliverRow(targets, row, last_delivery);
-  return RecordDelivery(env, session, row, delivery, result);
+  const SyncTargetConfig* target = FindTarget(env->config(), row.target);
+  if (target == nullptr) {
+    result->result = SyncResult::kNotConfigured;
+    return Status::Ok();
+  }
+  if (!DeliversHere(*target, hostname)) {
+    result->result = SyncResult::kNotHere;
+    return Status::Ok();
+  }
+  if (!attempt->has_value() || (*attempt)->id != row.id) {
+    DeliveryAttempt a;
+    a.id = row.id;
+    a.status =
+        row.credential.empty()
+            ? Status::Internal("no hash kept for this row")
+            : DeliverTo(env, *target, row.id, row.umin_id, row.credential);
+    *attempt = std::move(a);
+  }
+  return RecordDelivery(env, session, row, (*attempt)->status, result);
+}
+
+// Logs one failed row: which row, account and target, never the hash.
+void LogFailure(Env* env, const RowResult& result) {
+  env->Log(FormatLogLine({{"level", "warning"},
+                          {"event", "password_sync_failed"},
+                          {"row", std::to_string(result.id)},
+                          {"umin_id", result.umin_id},
+                          {"target", result.target},
+                          {"outcome", "retry_at " + result.next_try_at},
+                          {"detail", result.error}}));
+}
+
+// Logs, per target no longer configured, how many due rows wait for it.
+void LogUnconfigured(Env* env, const std::map<std::string, int>& waiting) {
+  for (const auto& [target, count] : waiting) {
+    env->Log(FormatLogLine(
+        {{"level", "warning"},
+         {"event", "password_sync_unconfigured_target"},
+         {"target", target},
+         {"outcome", "kept"},
+         {"detail", std::to_string(count) + " rows wait for a target that is "
+                                            "not configured"}}));
+  }
 }
 
 }  // namespace
 
-Status ParseSyncTargets(const std::string& setting,
-                        std::vector<SyncTarget>* targets) {
-  targets->clear();
-  if (Trim(setting).empty()) return Status::Ok();
-  std::vector<SyncTarget> parsed;
-  std::set<std::string> seen;
-  size_t from = 0;
-  for (;;) {
-    size_t comma = setting.find(',', from);
-    const std::string entry = Trim(setting.substr(
-        from, comma == std::string::npos ? std::string::npos : comma - from));
-    const std::string quoted = "sync_targets entry \"" + entry + "\"";
-    if (entry.empty()) {
-      return Status::InvalidInput("sync_targets: an empty entry");
-    }
-    if (entry.size() > kMaxTargetLength || HasControlCharacter(entry)) {
-      return Status::InvalidInput(quoted + ": too long or not printable");
-    }
-    size_t colon = entry.find(':');
-    if (colon == std::string::npos) {
-      return Status::InvalidInput(quoted + ": expected kind:path");
-    }
-    SyncTarget target;
-    target.spec = entry;
-    target.kind = entry.substr(0, colon);
-    target.path = entry.substr(colon + 1);
-    if (target.kind != kHtpasswd) {
-      return Status::InvalidInput(quoted + ": unknown kind \"" + target.kind +
-                                  "\" (known: htpasswd)");
-    }
-    if (target.path.size() < 2 || target.path.front() != '/' ||
-        target.path.back() == '/') {
-      return Status::InvalidInput(quoted +
-                                  ": the path must be an absolute file path");
-    }
-    if (!seen.insert(target.spec).second) {
-      return Status::InvalidInput(quoted + ": listed twice");
-    }
-    parsed.push_back(std::move(target));
-    if (comma == std::string::npos) break;
-    from = comma + 1;
-  }
-  *targets = std::move(parsed);
-  return Status::Ok();
+std::chrono::seconds RetryDelay(int64_t attempts) {
+  if (attempts <= 1) return kFirstRetry;
+  std::chrono::seconds delay = kFirstRetry;
+  for (int64_t i = 1; i < attempts && delay < kLongestRetry; ++i) delay *= 2;
+  return std::min(delay, kLongestRetry);
 }
 
-Status WriteHtpasswdEntry(const std::string& path, const std::string& user,
-                          const std::string& hash) {
-  Status s = CheckHtpasswdEntry(path, user, hash);
-  if (!s.ok()) return s;
-  const HtpasswdPath where(path);
-  // A lock file beside the target rather than the target itself: the rename
-  // replaces the target's inode, and a writer waiting on the old one would
-  // then go on with stale content.
-  const std::string lock_path = path + ".lock";
-  FileDescriptor lock(
-      open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, kHtpasswdMode));
-  if (lock.get() < 0) return IoError(path, "cannot open its lock file", errno);
-  while (flock(lock.get(), LOCK_EX) != 0) {
-    if (errno != EINTR) return IoError(path, "cannot lock", errno);
-  }
+bool DeliversHere(const SyncTargetConfig& target, const std::string& hostname) {
+  if (target.kind != TargetKind::kHtpasswd) return true;
+  return ToLowerAscii(target.host) == ToLowerAscii(hostname);
+}
 
-  std::string content;
-  bool exists = false;
-  gid_t group = 0;
-  s = ReadExisting(path, &content, &exists, &group);
-  if (!s.ok()) return s;
-  s = ReplaceFile(where, WithEntry(content, user, hash),
-                  exists ? std::optional<gid_t>(group) : std::nullopt);
-  if (!s.ok()) return s;
-  // The rename is durable only once the folder is on disk too.
-  FileDescriptor dir(
-      open(where.folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dir.get() < 0 || fsync(dir.get()) != 0) {
-    return IoError(path, "cannot fsync the folder", errno);
+std::string ThisHostName() {
+  char name[HOST_NAME_MAX + 1] = {};
+  if (gethostname(name, sizeof name - 1) != 0) return "";
+  return name;
+}
+
+Status CheckSyncTargets(const Config& config) {
+  for (const SyncTargetConfig& t : config.sync_targets) {
+    if (t.kind == TargetKind::kCommand && access(t.path.c_str(), X_OK) != 0) {
+      return Status::InvalidInput("[target " + t.name + "] path " + t.path +
+                                  ": not an executable file");
+    }
+    if (t.kind == TargetKind::kLdap) {
+      std::string password;
+      Status s = LdapBindPassword(t, &password);
+      if (!s.ok()) return s;
+    }
   }
   return Status::Ok();
 }
@@ -476,31 +299,25 @@ Status WriteHtpasswdEntry(const std::string& path, const std::string& user,
 Status EnqueuePasswordSync(Env* env, SqlSession* session,
                            const std::string& umin_id,
                            const SyncCredentials& credentials) {
-  std::vector<SyncTarget> targets;
-  Status s = ParseSyncTargets(env->config().sync_targets, &targets);
-  if (!s.ok()) return s;
-  if (targets.empty()) return Status::Ok();
+  const auto& targets = env->config().sync_targets;
   if (!IsHtpasswdField(umin_id)) {
     return Status::InvalidInput("password sync: not a UMIN ID");
   }
+  if (!targets.empty() && !IsHtpasswdField(credentials.sha512_crypt)) {
+    return Status::InvalidInput("password sync: no SHA-512-crypt hash");
+  }
   const std::string now = SqlTime(env->Now());
-  s = session->Execute(kInsertChange, {umin_id, now});
+  Status s = session->Execute(kInsertChange, {umin_id, now});
   uint64_t change_id = 0;
   if (s.ok()) s = session->LastInsertId(&change_id);
   if (!s.ok()) return s;
-  for (const SyncTarget& target : targets) {
-    const std::string credential = CredentialFor(target.kind, credentials);
-    if (!IsHtpasswdField(credential)) {
-      return Status::InvalidInput("password sync: no credential for " +
-                                  target.kind);
-    }
-    // Only the newest password matters: an older one still waiting for
-    // this target is dropped (its credential wiped) instead of delivered.
-    s = session->Execute(kSupersedePending, {umin_id, target.spec});
+  const std::string why = "superseded by change " + std::to_string(change_id);
+  for (const SyncTargetConfig& target : targets) {
+    s = session->Execute(kSupersede, {why, umin_id, target.name});
     if (!s.ok()) return s;
     s = session->Execute(kInsertSync,
-                         {static_cast<int64_t>(change_id), umin_id,
-                          target.spec, credential, now});
+                         {static_cast<int64_t>(change_id), umin_id, target.name,
+                          credentials.sha512_crypt, now});
     if (!s.ok()) return s;
   }
   return Status::Ok();
@@ -513,60 +330,57 @@ Status DeliverPasswordSync(Env* env, SyncReport* report) {
 
 Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
                            SyncReport* report) {
-  std::vector<SyncTarget> targets;
-  Status s = ParseSyncTargets(env->config().sync_targets, &targets);
-  if (!s.ok()) return s;
+  const std::string hostname = ThisHostName();
+  std::map<std::string, int> unconfigured;
   int64_t after_id = 0;
+  Status s;
   while (keep_going()) {
     RowResult result;
-    std::optional<DeliveryAttempt> last_delivery;
+    std::optional<DeliveryAttempt> attempt;
     s = env->db()->Transaction([&](SqlSession* session) {
-      return DeliverOne(env, session, targets, after_id, &last_delivery,
-                        &result);
+      return DeliverOne(env, session, hostname, after_id, &attempt, &result);
     });
-    if (!s.ok()) return s;
-    // Which row, account and target, never the credential.
-    auto line = [&result](const char* level, const char* outcome) {
-      return FormatLogLine({{"level", level},
-                            {"event", "password_sync_failed"},
-                            {"row", std::to_string(result.id)},
-                            {"umin_id", result.umin_id},
-                            {"target", result.target},
-                            {"outcome", outcome},
-                            {"detail", result.error}});
-    };
+    if (!s.ok() || result.result == SyncResult::kNothingDue) break;
     switch (result.result) {
-      case SyncResult::kNothingPending:
-        return Status::Ok();
       case SyncResult::kDelivered:
         ++report->delivered;
         break;
-      case SyncResult::kRetry:
-        ++report->failed;
-        env->Log(line("warning", "retry_next_round"));
-        break;
       case SyncResult::kFailed:
         ++report->failed;
-        env->Log(line("error", "failed"));
+        LogFailure(env, result);
+        break;
+      case SyncResult::kNotConfigured:
+        ++unconfigured[result.target];
+        break;
+      case SyncResult::kNotHere:
+      case SyncResult::kNothingDue:
         break;
     }
     after_id = result.id;
   }
+  LogUnconfigured(env, unconfigured);
+  return s;
+}
+
+Status ListFailedDeliveries(SqlSession* session, int64_t offset, int64_t limit,
+                            std::vector<FailedDelivery>* rows) {
+  rows->clear();
+  std::vector<SqlRow> found;
+  Status s = session->Query(kSelectFailed, {limit, offset}, &found);
+  if (!s.ok()) return s;
+  for (const SqlRow& row : found) rows->push_back(FailedFromRow(row));
   return Status::Ok();
 }
 
 Status ReadDeliveryBacklog(Env* env, SqlSession* session,
                            std::vector<DeliveryBacklog>* backlog) {
   backlog->clear();
-  std::vector<SyncTarget> targets;
-  Status s = ParseSyncTargets(env->config().sync_targets, &targets);
-  if (!s.ok()) return s;
   std::map<std::string, DeliveryBacklog> by_target;
-  for (const SyncTarget& target : targets) {
-    by_target[target.spec].target = target.spec;
+  for (const SyncTargetConfig& target : env->config().sync_targets) {
+    by_target[target.name].target = target.name;
   }
   std::vector<SqlRow> rows;
-  s = session->Query(kBacklog, {}, &rows);
+  Status s = session->Query(kBacklog, {}, &rows);
   for (const SqlRow& row : rows) {
     if (!s.ok()) break;
     DeliveryBacklog& entry = by_target[row.Text(0)];
@@ -582,6 +396,28 @@ Status ReadDeliveryBacklog(Env* env, SqlSession* session,
   }
   for (const auto& named : by_target) backlog->push_back(named.second);
   return s;
+}
+
+Status RetryDeliveryNow(Env* env, SqlSession* session, const Caller& caller,
+                        const std::string& operator_login, int64_t id,
+                        RetryOutcome* outcome, std::string* umin_id) {
+  *outcome = RetryOutcome::kNotFound;
+  umin_id->clear();
+  Status s = session->Execute(kRetryNow, {SqlTime(env->Now()), id});
+  std::vector<SqlRow> rows;
+  if (s.ok()) s = session->Query(kSelectForRetry, {id}, &rows);
+  if (!s.ok() || rows.empty()) return s;
+  *umin_id = rows[0].Text(0);
+  const std::string target = rows[0].Text(1);
+  const std::string status = rows[0].Text(2);
+  if (status != "pending" && status != "failed") {
+    *outcome = RetryOutcome::kFinished;
+    return Status::Ok();
+  }
+  *outcome = RetryOutcome::kScheduled;
+  return AppendAudit(session, caller, env->Now(),
+                     {"delivery_retry_requested", *umin_id, operator_login,
+                      target + ": row " + std::to_string(id)});
 }
 
 }  // namespace passwd

@@ -53,16 +53,34 @@ def config_path():
 
 
 def read_config():
-    """The stack's configuration as a dict (key -> value string)."""
+    """The stack's configuration's top-level keys as a dict (key -> value
+    string); the [target NAME] sections after them are read_targets'."""
     values = {}
     with open(config_path(), encoding="utf-8") as f:
         for line in f:
             line = line.strip()
+            if line.startswith("["):
+                break
             if not line or line.startswith("#") or "=" not in line:
                 continue
             key, value = line.split("=", 1)
             values[key.strip()] = value.strip()
     return values
+
+
+def read_targets():
+    """The configuration's propagation targets: NAME -> {key: value}."""
+    targets, current = {}, None
+    with open(config_path(), encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("[target ") and line.endswith("]"):
+                current = targets.setdefault(line[len("[target "):-1].strip(), {})
+            elif current is not None and line and not line.startswith("#") \
+                    and "=" in line:
+                key, value = line.split("=", 1)
+                current[key.strip()] = value.strip()
+    return targets
 
 
 def url(path):

@@ -178,11 +178,12 @@ class ConsoleTestCase(unittest.TestCase):
 class LoginAndSession(ConsoleTestCase):
     def test_pages_without_a_session_redirect_to_login(self):
         browser = harness.Browser()
-        for path in ["queue", "request?id=1", "audit", "address_change"]:
+        for path in ["queue", "request?id=1", "audit", "address_change",
+                     "deliveries"]:
             response = browser.get(CONSOLE + path)
             self.assertEqual(response.status_code, 303, path)
             self.assertEqual(harness.location_path(response), LOGIN, path)
-        for path in ["action", "logout", "address_change"]:
+        for path in ["action", "logout", "address_change", "delivery_retry"]:
             response = browser.post(CONSOLE + path, data={"action": "take", "id": "1"})
             self.assertEqual(response.status_code, 303, path)
             self.assertEqual(harness.location_path(response), LOGIN, path)
@@ -193,7 +194,7 @@ class LoginAndSession(ConsoleTestCase):
     def test_the_public_prefix_reaches_no_console_page(self):
         browser = harness.Browser()
         for name in ["login", "logout", "queue", "request", "action", "audit",
-                     "address_change"]:
+                     "address_change", "deliveries", "delivery_retry"]:
             for prefix in ["/cgi-open-bin/passwd/", "/cgi-open-bin/passwd-admin/",
                            "/cgi-open-bin/passwd/admin-"]:
                 response = browser.get(prefix + name)

@@ -87,8 +87,7 @@ class Page(unittest.TestCase):
             sorted(labelled(families, "operator_requests", "state")),
             sorted(REQUEST_STATES))
         # Every configured target, whether anything waits for it or not.
-        targets = [t.strip() for t in harness.read_config()
-                   .get("sync_targets", "").split(",") if t.strip()]
+        targets = list(harness.read_targets())
         self.assertTrue(targets)
         for name in ["sync_pending", "sync_failed",
                      "sync_oldest_pending_seconds"]:

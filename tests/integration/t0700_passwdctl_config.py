@@ -58,6 +58,36 @@ class CheckConfig(unittest.TestCase):
             self.assertEqual(passwdctl("check-config", os.path.join(
                 tmp, "absent.conf")).returncode, 1)
 
+    def test_target_sections_are_checked_line_by_line(self):
+        with open(harness.config_path(), encoding="utf-8") as f:
+            top = f.read().split("\n[target ", 1)[0]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "passwd.conf")
+            with open(path, "w") as f:
+                f.write(top + "\n[target hook]\nkind = command\n"
+                        "path = /bin/true\ncolour = red\n"
+                        "[target dir]\nkind = ldap\nuri = ldap://ldap.example\n"
+                        "starttls = false\nbind_dn = cn=x\n"
+                        "bind_password = Secret-Bind-9\nbase_dn = dc=x\n"
+                        "[target hook]\nkind = htpasswd\npath = /x\n")
+            proc = passwdctl("check-config", path)
+            self.assertEqual(proc.returncode, 1)
+            lines = proc.stderr.decode().splitlines()
+            text = "\n".join(lines)
+            self.assertIn("[target hook]: unknown key 'colour' for kind command",
+                          text)
+            self.assertIn("loopback host only", text)
+            self.assertIn("[target hook]: named twice", text)
+            self.assertIn("[target hook] host: missing", text)
+            self.assertNotIn("Secret-Bind-9", text)
+            for line in lines:
+                self.assertRegex(line, r"passwd\.conf:\d+: ")
+            # The sync-worker refuses it too.
+            worker = os.path.join(harness.root(), "build", "tools", "sync_worker")
+            proc = run([worker, "--once"], config=path)
+            self.assertEqual(proc.returncode, 1)
+            self.assertIn(b"colour", proc.stderr)
+
     def test_a_page_and_a_worker_refuse_to_start_and_say_why(self):
         page = os.path.join(harness.root(), "build", "cgi", "index")
         proc = run([page], config=example())

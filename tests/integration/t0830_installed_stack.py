@@ -66,7 +66,7 @@ class InstalledStack(unittest.TestCase):
         values = dict(dev)
         values.update(templates_dir=tree.path(share + "/templates"),
                       dictionary_path=tree.path(share + "/words.dict"),
-                      public_base_url=cls.base, sync_targets="")
+                      public_base_url=cls.base)
         for key, value in values.items():
             line = "%s = %s" % (key, value)
             text, n = re.subn(r"(?m)^#?\s*%s\s*=.*$" % key, line.replace("\\", "\\\\"),

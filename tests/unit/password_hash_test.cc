@@ -255,7 +255,7 @@ BOOST_AUTO_TEST_CASE(htpasswd_hash_is_sha512_crypt) {
   for (const HtpasswdCase& c : cases) {
     BOOST_TEST_CONTEXT("password: " << c.password) {
       std::string hashed;
-      const Status s = HtpasswdHash(c.password, c.salt_bytes, &hashed);
+      const Status s = Sha512CryptHash(c.password, c.salt_bytes, 0, &hashed);
       BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
       if (!c.expected.empty()) BOOST_TEST(hashed == c.expected);
       BOOST_TEST(hashed.rfind("$6$", 0) == 0u);
@@ -264,7 +264,7 @@ BOOST_AUTO_TEST_CASE(htpasswd_hash_is_sha512_crypt) {
       BOOST_TEST(CryptVerifies(c.password, hashed));
       BOOST_TEST(!CryptVerifies(c.password + "x", hashed));
       std::string again;
-      BOOST_TEST(HtpasswdHash(c.password, c.salt_bytes, &again).ok());
+      BOOST_TEST(Sha512CryptHash(c.password, c.salt_bytes, 0, &again).ok());
       BOOST_TEST(again == hashed);
     }
   }
@@ -272,10 +272,24 @@ BOOST_AUTO_TEST_CASE(htpasswd_hash_is_sha512_crypt) {
 
 BOOST_AUTO_TEST_CASE(htpasswd_hash_rejects_bad_input) {
   std::string hashed = "unchanged";
-  BOOST_TEST(!HtpasswdHash("secret", Bytes(0, 15), &hashed).ok());
+  BOOST_TEST(!Sha512CryptHash("secret", Bytes(0, 15), 0, &hashed).ok());
   BOOST_TEST(
-      !HtpasswdHash(std::string("sec\0ret", 7), Bytes(0, 16), &hashed).ok());
+      !Sha512CryptHash(std::string("sec\0ret", 7), Bytes(0, 16), 0, &hashed).ok());
+  BOOST_TEST(!Sha512CryptHash("secret", Bytes(0, 16), 999, &hashed).ok());
   BOOST_TEST(hashed == "unchanged");
+}
+
+BOOST_AUTO_TEST_CASE(sha512_crypt_takes_its_rounds) {
+  std::string hashed;
+  const Status s = Sha512CryptHash("secret", "0123456789abcdef", 100000, &hashed);
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  // Cross-checked with
+  // `openssl passwd -6 -salt 'rounds=100000$k2XAnEHBqQ1Ct2aM' secret`.
+  BOOST_TEST(hashed ==
+             "$6$rounds=100000$k2XAnEHBqQ1Ct2aM$VnIfpq7clq9B/qKjzkwF2ofprcnyTbSS"
+             "5XNyK.kVhTMVCZWAdlzWisQiWM32O3yoO1EYwXuYMgfWN3YpE5L1B1");
+  BOOST_TEST(CryptVerifies("secret", hashed));
+  BOOST_TEST(!CryptVerifies("secreT", hashed));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
