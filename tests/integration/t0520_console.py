@@ -37,6 +37,7 @@ RECEIPT_CELL = re.compile(r'<td><a href="/cgi-bin/passwd-admin/request\?id=\d+">
 NEXT_LINK = re.compile(r'<a href="([^"]+)" rel="next">')
 PREVIOUS_LINK = re.compile(r'<a href="([^"]+)" rel="prev">')
 LAST_LINK = re.compile(r'<a href="([^"]+)" rel="last">')
+AUDIT_DETAIL_CELL = re.compile(r"<td>(row-\d+)</td>\n</tr>")
 LINK_RE = re.compile(r"/cgi-open-bin/passwd/operator_link\?t=([A-Za-z0-9_-]{43})")
 
 
@@ -531,6 +532,38 @@ class QueueAndRequests(ConsoleTestCase):
         page = self.queue(status="closed", q=marker + "123")
         self.assertIn('<p class="count">1件', page)
         self.assertEqual(receipts(page), [marker + "123"])
+
+    def test_an_audit_filter_over_500_rows_shows_them_all_across_pages(self):
+        # 1,234 events of one account, four at a time sharing a second.
+        umin_id = "pg%s-audit" % secrets.token_hex(3)
+        self.addCleanup(harness.db_exec,
+                        "DELETE FROM audit_log WHERE umin_id = %s", [umin_id])
+        harness.db_exec(
+            "INSERT INTO audit_log (occurred_at, event, umin_id, "
+            "client_address, detail) SELECT UTC_TIMESTAMP() - INTERVAL 2 HOUR "
+            "+ INTERVAL seq DIV 4 SECOND, 'code_sent', %s, '127.0.0.1', "
+            "CONCAT('row-', seq) FROM seq_1_to_1234", [umin_id])
+        newest = [r["detail"] for r in harness.db_query(
+            "SELECT detail FROM audit_log WHERE umin_id = %s "
+            "ORDER BY occurred_at DESC, id DESC", [umin_id])]
+        self.assertEqual(len(newest), 1234)
+
+        def details(page):
+            return AUDIT_DETAIL_CELL.findall(audit_table(page))
+
+        for order, expected in [("newest", newest),
+                                ("oldest", list(reversed(newest)))]:
+            for params in [{"umin_id": umin_id.upper()},
+                           {"umin_id": umin_id, "event": "code_sent"}]:
+                params["order"] = order
+                seen, pages = self.walk(AUDIT, params, details)
+                self.assertEqual(seen, expected, params)
+                self.assertEqual(pages, 25, params)
+        page = self.browser.get(AUDIT, params={"umin_id": umin_id}).text
+        self.assertIn('<p class="count">1234件</p>', page)
+        # The links keep the filter as typed.
+        self.assertIn("umin_id=" + umin_id, html.unescape(
+            NEXT_LINK.search(page).group(1)))
 
     def test_queue_filters_and_searches(self):
         tag = secrets.token_hex(3)
