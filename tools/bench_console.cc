@@ -60,8 +60,8 @@ double MedianMs(Env* env, const std::function<Status(SqlSession*)>& work) {
 
 void Print(const std::string& name, double page_ms, double count_ms,
            size_t rows, int64_t count) {
-  std::printf("%-46s %9.2f %9.2f %6zu %7lld\n", name.c_str(), page_ms,
-              count_ms, rows, static_cast<long long>(count));
+  std::printf("%-46s %9.2f %9.2f %6zu %7lld\n", name.c_str(), page_ms, count_ms,
+              rows, static_cast<long long>(count));
 }
 
 int64_t Int(Env* env, const char* statement) {

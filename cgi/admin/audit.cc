@@ -8,6 +8,7 @@
 #include "base/database.h"
 #include "base/date.h"
 #include "base/jst.h"
+#include "base/paths.h"
 #include "console/admin_page.h"
 #include "console/admin_session.h"
 #include "console/console_labels.h"
@@ -20,7 +21,7 @@
 namespace passwd {
 namespace {
 
-// The count above the list stops here ("10000件以上").
+// The count above the list stops here: more shows as "10000件以上".
 constexpr int64_t kCountCap = 10000;
 // The date parser the filter used before refused earlier years; no audit
 // row is that old anyway.
@@ -101,7 +102,8 @@ Status Load(SqlSession* session, const AuditFilter& filter, PageData* data) {
   if (s.ok()) s = ListOperatorNames(session, &data->operators);
   if (!s.ok() || !filter.errors.empty() || filter.matches_nothing) return s;
   s = SearchAuditLog(session, filter.search, &data->records, &data->ids);
-  if (s.ok()) s = CountAuditLog(session, filter.search, kCountCap, &data->count);
+  if (s.ok())
+    s = CountAuditLog(session, filter.search, kCountCap + 1, &data->count);
   return s;
 }
 
@@ -144,8 +146,8 @@ void FillRows(const std::vector<AuditRecord>& records, int64_t count,
     r->SetValue("ADDRESS", record.client_address);
     r->SetValue("DETAIL", record.detail);
   }
-  dict->SetIntValue("COUNT", static_cast<long>(count));
-  if (count >= kCountCap) dict->ShowSection("COUNT_CAPPED");
+  dict->SetIntValue("COUNT", static_cast<long>(std::min(count, kCountCap)));
+  if (count > kCountCap) dict->ShowSection("COUNT_CAPPED");
   dict->ShowSection(records.empty() ? "NONE" : "HAS_ROWS");
 }
 
@@ -163,7 +165,7 @@ Status HandleAudit(const Request& request, Env* env, const Operator& op,
   AdminPage page("admin_audit.tpl", "監査ログ");
   FillFilter(filter, data, page.dict());
   FillRows(data.records, data.count, page.dict());
-  FillPageLinks(page.dict(), links, "/cgi-bin/passwd-admin/audit",
+  FillPageLinks(page.dict(), links, kAdminAuditPath,
                 {{"event", filter.event},
                  {"umin_id", filter.typed_id},
                  {"operator", filter.operator_login},

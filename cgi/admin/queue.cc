@@ -1,9 +1,11 @@
 // The queue of operator requests: filtered by status, searched by receipt
 // number, UMIN ID or name; priority requests first, then the newest (or the
 // oldest); a page at a time, all in the database (console/pagination.h).
+#include <algorithm>
 #include <vector>
 
 #include "base/jst.h"
+#include "base/paths.h"
 #include "console/admin_page.h"
 #include "console/admin_session.h"
 #include "console/pagination.h"
@@ -13,7 +15,7 @@
 namespace passwd {
 namespace {
 
-// The count above the list stops here ("10000件以上").
+// The count above the list stops here: more shows as "10000件以上".
 constexpr int64_t kCountCap = 10000;
 // Requests whose search text one transaction completes.
 constexpr int64_t kSearchTextBatch = 500;
@@ -99,7 +101,8 @@ Status HandleQueue(const Request& request, Env* env, const Operator& op,
     requests.clear();
     if (!can_match) return Status::Ok();
     Status s = ListOperatorRequestPage(session, query, &requests);
-    if (s.ok()) s = CountOperatorRequests(session, query, kCountCap, &count);
+    if (s.ok())
+      s = CountOperatorRequests(session, query, kCountCap + 1, &count);
     return s;
   });
   if (!s.ok()) return s;
@@ -119,10 +122,10 @@ Status HandleQueue(const Request& request, Env* env, const Operator& op,
   for (const auto& r : requests) {
     FillRow(r, dict->AddSectionDictionary("ROW"));
   }
-  dict->SetIntValue("COUNT", static_cast<long>(count));
-  if (count >= kCountCap) dict->ShowSection("COUNT_CAPPED");
+  dict->SetIntValue("COUNT", static_cast<long>(std::min(count, kCountCap)));
+  if (count > kCountCap) dict->ShowSection("COUNT_CAPPED");
   dict->ShowSection(requests.empty() ? "NONE" : "HAS_ROWS");
-  FillPageLinks(dict, links, "/cgi-bin/passwd-admin/queue",
+  FillPageLinks(dict, links, kAdminHomePath,
                 {{"status", view.value}, {"q", typed}});
   return RenderAdminPage(env, request, op, &page, response);
 }

@@ -41,10 +41,10 @@ PageRequest ReadPageRequest(const Request& request) {
   return page;
 }
 
-void FillPageLinks(ctemplate::TemplateDictionary* dict, const PageLinks& links,
-                   const std::string& path,
-                   const std::vector<std::pair<std::string, std::string>>&
-                       filter) {
+void FillPageLinks(
+    ctemplate::TemplateDictionary* dict, const PageLinks& links,
+    const std::string& path,
+    const std::vector<std::pair<std::string, std::string>>& filter) {
   std::string base = path + "?";
   for (const auto& [name, value] : filter) {
     if (!value.empty()) base += name + "=" + QueryEscape(value) + "&";

@@ -92,10 +92,10 @@ PageLinks TakePage(const PageRequest& asked, std::vector<Row>* rows,
 // `path` with the list's `filter` parameters and order) and the LIST_ORDER
 // include (the order select of the filter form) into `dict`. Empty filter
 // values are left out of the links.
-void FillPageLinks(ctemplate::TemplateDictionary* dict, const PageLinks& links,
-                   const std::string& path,
-                   const std::vector<std::pair<std::string, std::string>>&
-                       filter);
+void FillPageLinks(
+    ctemplate::TemplateDictionary* dict, const PageLinks& links,
+    const std::string& path,
+    const std::vector<std::pair<std::string, std::string>>& filter);
 
 }  // namespace passwd
 

@@ -38,14 +38,12 @@ QueueSearch ParseQueueSearch(const std::string& typed) {
 }
 
 bool SetQueueSearch(const QueueSearch& search, OperatorRequestQuery* query) {
-  query->receipt = query->umin_id = query->name_part = query->reading_part =
-      "";
+  query->receipt = query->umin_id = query->name_part = query->reading_part = "";
   if (search.empty()) return true;
   // Receipt numbers are printable ASCII, and so must the text compared with
   // that ASCII column be.
-  const bool ascii = std::all_of(
-      search.receipt.begin(), search.receipt.end(),
-      [](char c) { return c > ' ' && c < 0x7f; });
+  const bool ascii = std::all_of(search.receipt.begin(), search.receipt.end(),
+                                 [](char c) { return c > ' ' && c < 0x7f; });
   if (ascii) query->receipt = search.receipt;
   query->umin_id = search.umin_id;
   query->name_part = search.name;

@@ -10,12 +10,13 @@ namespace {
 
 // The audit page's filter; parameters: event x2, UMIN ID x2, operator x2,
 // request x2, since, until.
-#define AUDIT_FILTER                                                    \
-  "WHERE (? = '' OR event = ?) AND (? = '' OR umin_id = ?) "            \
-  "AND (? = '' OR operator_name = ?) AND (? = 0 OR request_ref = ?) "   \
+#define AUDIT_FILTER                                                  \
+  "WHERE (? = '' OR event = ?) AND (? = '' OR umin_id = ?) "          \
+  "AND (? = '' OR operator_name = ?) AND (? = 0 OR request_ref = ?) " \
   "AND occurred_at >= ? AND occurred_at < ? "
 // The rows after an anchor's key; parameters: anchor on (0/1), anchor time
 // x2, anchor id.
+// clang-format off
 #define AUDIT_AFTER(cmp)                                                \
   "AND (? = 0 OR occurred_at " cmp " ? OR (occurred_at = ? AND id " cmp \
   " ?)) "
@@ -27,6 +28,7 @@ const char kSearchNewest[] = "SELECT id, " AUDIT_COLUMNS
 const char kSearchOldest[] = "SELECT id, " AUDIT_COLUMNS
                              " FROM audit_log " AUDIT_FILTER AUDIT_AFTER(">")
                              "ORDER BY occurred_at, id LIMIT ?";
+// clang-format on
 const char kCount[] =
     "SELECT COUNT(*) FROM (SELECT 1 FROM audit_log " AUDIT_FILTER
     "LIMIT ?) capped";
@@ -63,14 +65,6 @@ Status QueryRecords(SqlSession* session, const char* statement,
   return s;
 }
 
-// The parameters of AUDIT_FILTER for `search`.
-std::vector<SqlValue> FilterParams(const AuditSearch& search) {
-  return {search.event,         search.event,         search.umin_id,
-          search.umin_id,       search.operator_name, search.operator_name,
-          search.request_ref,   search.request_ref,   search.since,
-          search.until};
-}
-
 }  // namespace
 
 Status SearchAuditLog(SqlSession* session, const AuditSearch& search,
@@ -87,14 +81,19 @@ Status SearchAuditLog(SqlSession* session, const AuditSearch& search,
       anchor_time = rows[0].Text(0);
     }
   }
-  std::vector<SqlValue> params = FilterParams(search);
-  params.insert(params.end(), {int64_t{anchored ? 1 : 0}, anchor_time,
-                               anchor_time, search.anchor_id, search.limit});
   // Newest first read backwards is oldest first, and the other way round.
   const bool newest = search.newest_first != search.backwards;
+  const AuditSearch& f = search;
+  // (One initializer: GCC 12 -O2 warns of a variant appended to a vector
+  // as maybe uninitialized.)
   std::vector<SqlRow> rows;
   Status s =
-      session->Query(newest ? kSearchNewest : kSearchOldest, params, &rows);
+      session->Query(newest ? kSearchNewest : kSearchOldest,
+                     {f.event, f.event, f.umin_id, f.umin_id, f.operator_name,
+                      f.operator_name, f.request_ref, f.request_ref, f.since,
+                      f.until, int64_t{anchored ? 1 : 0}, anchor_time,
+                      anchor_time, f.anchor_id, f.limit},
+                     &rows);
   for (const auto& row : rows) {
     ids->push_back(row.Int(0));
     records->push_back(RecordFromRow(row, 1));
@@ -104,10 +103,13 @@ Status SearchAuditLog(SqlSession* session, const AuditSearch& search,
 
 Status CountAuditLog(SqlSession* session, const AuditSearch& search,
                      int64_t cap, int64_t* count) {
-  std::vector<SqlValue> params = FilterParams(search);
-  params.push_back(cap);
+  const AuditSearch& f = search;
   std::vector<SqlRow> rows;
-  Status s = session->Query(kCount, params, &rows);
+  Status s = session->Query(
+      kCount,
+      {f.event, f.event, f.umin_id, f.umin_id, f.operator_name, f.operator_name,
+       f.request_ref, f.request_ref, f.since, f.until, cap},
+      &rows);
   *count = s.ok() && !rows.empty() ? rows[0].Int(0) : 0;
   return s;
 }

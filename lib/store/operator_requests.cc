@@ -49,6 +49,7 @@ const char kFindRequest[] = "SELECT " REQUEST_COLUMNS "WHERE r.id = ?";
 // along the order's index instead, a rare match costs a random read of
 // every row. Parameters: view x3, search on (0/1), receipt, UMIN ID, name
 // pattern, reading pattern, then the anchor's and the limit.
+// clang-format off
 #define QUEUE_VIEW                                                          \
   "WHERE ((? = 'open' AND r.status <> 'closed') OR ? = 'all' "              \
   "OR r.status = ?) "
@@ -70,6 +71,7 @@ const char kFindRequest[] = "SELECT " REQUEST_COLUMNS "WHERE r.id = ?";
   "operator_requests_all_newest, operator_requests_all_oldest) "            \
   WITH_OPERATOR QUEUE_VIEW QUEUE_SEARCH QUEUE_AFTER(priority_cmp, time_cmp) \
   "ORDER BY " order " LIMIT ?"
+// clang-format on
 // Newest first: priority first, then the newest; and read backwards from
 // an anchor (a previous page).
 #define NEWEST "r.priority DESC, r.created_at DESC, r.id DESC"
@@ -89,8 +91,8 @@ const char kSearchOldestBackwards[] =
     QUEUE_SEARCH_PAGE(">", "<", OLDEST_BACKWARDS);
 // How many rows the view and search select, counted up to a cap.
 const char kQueueCount[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM operator_requests r "
-    QUEUE_VIEW QUEUE_SEARCH "LIMIT ?) capped";
+    "SELECT COUNT(*) FROM (SELECT 1 FROM operator_requests r " QUEUE_VIEW
+        QUEUE_SEARCH "LIMIT ?) capped";
 // An anchor row's key.
 const char kQueueKey[] =
     "SELECT priority, created_at FROM operator_requests WHERE id = ?";
@@ -200,23 +202,10 @@ bool Searching(const OperatorRequestQuery& query) {
          !query.name_part.empty() || !query.reading_part.empty();
 }
 
-// The parameters of QUEUE_VIEW and, with `search`, QUEUE_SEARCH for `query`.
-std::vector<SqlValue> ViewAndSearchParams(const OperatorRequestQuery& query,
-                                          bool search) {
-  const OperatorRequestFilter& filter = query.filter;
-  const std::string view = filter.open_only ? "open"
-                           : filter.status
-                               ? OperatorRequestStatusValue(*filter.status)
-                               : "all";
-  std::vector<SqlValue> params = {view, view, view};
-  if (search) {
-    params.insert(params.end(), {int64_t{Searching(query) ? 1 : 0},
-                                 NullIfEmpty(query.receipt),
-                                 NullIfEmpty(query.umin_id),
-                                 ContainsPattern(query.name_part),
-                                 ContainsPattern(query.reading_part)});
-  }
-  return params;
+// The queue's view as QUEUE_VIEW compares it: "open", "all" or a status.
+std::string ViewValue(const OperatorRequestFilter& filter) {
+  if (filter.open_only) return "open";
+  return filter.status ? OperatorRequestStatusValue(*filter.status) : "all";
 }
 }  // namespace
 
@@ -315,8 +304,6 @@ Status OperatorRequestExists(SqlSession* session, int64_t id, bool* exists) {
 Status ListOperatorRequestPage(SqlSession* session,
                                const OperatorRequestQuery& query,
                                std::vector<OperatorRequestRecord>* requests) {
-  const bool searching = Searching(query);
-  std::vector<SqlValue> params = ViewAndSearchParams(query, searching);
   int64_t priority = 0;
   std::string created_at;
   bool anchored = false;
@@ -330,18 +317,34 @@ Status ListOperatorRequestPage(SqlSession* session,
       created_at = rows[0].Text(1);
     }
   }
-  params.insert(params.end(),
-                {int64_t{anchored ? 1 : 0}, priority, priority, created_at,
-                 created_at, query.anchor_id, query.limit});
-  const char* const statements[2][2][2] = {
-      {{kQueueOldest, kQueueOldestBackwards},
-       {kQueueNewest, kQueueNewestBackwards}},
-      {{kSearchOldest, kSearchOldestBackwards},
-       {kSearchNewest, kSearchNewestBackwards}}};
-  const char* statement =
-      statements[searching][query.newest_first][query.backwards];
+  const std::string view = ViewValue(query.filter);
+  const int64_t anchor_on = anchored ? 1 : 0;
+  // (Each parameter list in one initializer: GCC 12 -O2 warns of a
+  // variant appended to a vector as maybe uninitialized.)
   std::vector<SqlRow> rows;
-  Status s = session->Query(statement, params, &rows);
+  Status s;
+  if (Searching(query)) {
+    const char* statement =
+        query.newest_first
+            ? (query.backwards ? kSearchNewestBackwards : kSearchNewest)
+            : (query.backwards ? kSearchOldestBackwards : kSearchOldest);
+    s = session->Query(
+        statement,
+        {view, view, view, int64_t{1}, NullIfEmpty(query.receipt),
+         NullIfEmpty(query.umin_id), ContainsPattern(query.name_part),
+         ContainsPattern(query.reading_part), anchor_on, priority, priority,
+         created_at, created_at, query.anchor_id, query.limit},
+        &rows);
+  } else {
+    const char* statement =
+        query.newest_first
+            ? (query.backwards ? kQueueNewestBackwards : kQueueNewest)
+            : (query.backwards ? kQueueOldestBackwards : kQueueOldest);
+    s = session->Query(statement,
+                       {view, view, view, anchor_on, priority, priority,
+                        created_at, created_at, query.anchor_id, query.limit},
+                       &rows);
+  }
   for (const auto& row : rows) {
     if (!s.ok()) break;
     requests->emplace_back();
@@ -353,10 +356,15 @@ Status ListOperatorRequestPage(SqlSession* session,
 Status CountOperatorRequests(SqlSession* session,
                              const OperatorRequestQuery& query, int64_t cap,
                              int64_t* count) {
-  std::vector<SqlValue> params = ViewAndSearchParams(query, true);
-  params.push_back(cap);
+  const std::string view = ViewValue(query.filter);
   std::vector<SqlRow> rows;
-  Status s = session->Query(kQueueCount, params, &rows);
+  Status s =
+      session->Query(kQueueCount,
+                     {view, view, view, int64_t{Searching(query) ? 1 : 0},
+                      NullIfEmpty(query.receipt), NullIfEmpty(query.umin_id),
+                      ContainsPattern(query.name_part),
+                      ContainsPattern(query.reading_part), cap},
+                     &rows);
   *count = s.ok() && !rows.empty() ? rows[0].Int(0) : 0;
   return s;
 }
@@ -368,10 +376,9 @@ Status CompleteOperatorRequestSearchText(SqlSession* session, int64_t max_rows,
   Status s = session->Query(kSearchTextMissing, {max_rows}, &rows);
   for (const auto& row : rows) {
     if (!s.ok()) break;
-    const SearchText text = SearchTextOf(row.Text(1), row.Text(2),
-                                         row.Text(3), row.Text(4));
-    s = session->Execute(kSetSearchText,
-                         {text.name, text.reading, row.Int(0)});
+    const SearchText text =
+        SearchTextOf(row.Text(1), row.Text(2), row.Text(3), row.Text(4));
+    s = session->Execute(kSetSearchText, {text.name, text.reading, row.Int(0)});
     ++*filled;
   }
   return s;

@@ -3,11 +3,12 @@
 // on the normalised name and reading the owner stores beside each request,
 // as send_profile normalises them; keyset pages in both orders. (The pages
 // themselves: tests/integration/t0520_console.py.)
+#include "console/queue_search.h"
+
 #include <boost/test/unit_test.hpp>
 #include <string>
 #include <vector>
 
-#include "console/queue_search.h"
 #include "db_fixture.h"
 #include "store/operator_requests.h"
 

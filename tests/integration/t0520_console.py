@@ -565,6 +565,21 @@ class QueueAndRequests(ConsoleTestCase):
         self.assertIn("umin_id=" + umin_id, html.unescape(
             NEXT_LINK.search(page).group(1)))
 
+    def test_page_parameters_that_name_nothing_show_the_first_page(self):
+        first = self.queue(status="all")
+        expected = RECEIPT_CELL.findall(first)
+        self.assertTrue(expected)
+        for params in [{"after": "abc"}, {"before": "-1"}, {"after": "0"},
+                       {"after": "99999999999"}, {"order": "sideways"},
+                       {"page": "first"}, {"after": "1" * 40}]:
+            params["status"] = "all"
+            page = self.queue(**params)
+            self.assertEqual(RECEIPT_CELL.findall(page), expected, params)
+            self.assertIn('<option value="newest" selected>', page, params)
+        for params in [{"after": "abc"}, {"before": "x"}, {"order": "?"}]:
+            response = self.browser.get(AUDIT, params=params)
+            self.assertEqual(response.status_code, 200, params)
+
     def test_queue_filters_and_searches(self):
         tag = secrets.token_hex(3)
         old_id, old_receipt = insert_request(

@@ -42,7 +42,8 @@ BOOST_AUTO_TEST_CASE(queue_search_reads_receipts_ids_names_and_readings) {
   OperatorRequestQuery q;
   BOOST_TEST(SetQueueSearch(ParseQueueSearch("　 "), &q));
   BOOST_TEST((q.receipt + q.umin_id + q.name_part + q.reading_part) == "");
-  BOOST_TEST(SetQueueSearch(ParseQueueSearch("Ｒ２０２５０１０７－０４８２１３"), &q));
+  BOOST_TEST(
+      SetQueueSearch(ParseQueueSearch("Ｒ２０２５０１０７－０４８２１３"), &q));
   BOOST_TEST(q.receipt == "R20250107-048213");
   BOOST_TEST(SetQueueSearch(ParseQueueSearch("UMIN101-test"), &q));
   BOOST_TEST(q.umin_id == "umin101-test");
