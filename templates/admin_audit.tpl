@@ -27,13 +27,14 @@
 <label for="request">申請（番号）</label>
 <input type="text" id="request" name="request" value="{{REQUEST}}" maxlength="20" inputmode="numeric">
 </div>
+{{>LIST_ORDER}}
 {{#FILTER_ERROR}}<p class="error">{{TEXT}}</p>{{/FILTER_ERROR}}
 <p><button type="submit">表示</button></p>
 </form>
 
-<p class="count">{{COUNT}}件{{#TRUNCATED}}（新しい順に{{LIMIT}}件まで表示）{{/TRUNCATED}}</p>
+<p class="count">{{COUNT}}件{{#COUNT_CAPPED}}以上{{/COUNT_CAPPED}}</p>
 {{#NONE}}<p>該当する記録はありません。</p>{{/NONE}}
-{{#HAS_ROWS}}<table class="events audit">
+{{#HAS_ROWS}}<div class="table-scroll"><table class="events audit">
 <thead><tr><th>日時</th><th>内容</th><th>UMIN ID</th><th>オペレータ</th><th>申請</th><th>接続元</th><th>詳細</th></tr></thead>
 <tbody>
 {{#ROW}}<tr>
@@ -46,4 +47,5 @@
 <td>{{DETAIL}}</td>
 </tr>
 {{/ROW}}</tbody>
-</table>{{/HAS_ROWS}}
+</table></div>{{/HAS_ROWS}}
+{{>PAGINATION}}

@@ -10,13 +10,13 @@
 <label for="q">検索（受付番号・UMIN ID・氏名・よみがな）</label>
 <input type="text" id="q" name="q" value="{{QUERY}}" maxlength="100">
 </div>
+{{>LIST_ORDER}}
 <p><button type="submit">表示</button></p>
 </form>
 
-<p class="count">{{COUNT}}件{{#TRUNCATED}}（先頭{{SHOWN}}件を表示）{{/TRUNCATED}}　優先の申請が先頭、その後は受付の古い順です。</p>
-{{#READ_LIMIT}}<p class="error">この状態の申請が{{READ_MAX}}件を超えるため、受付の古い{{READ_MAX}}件の中だけを検索・表示しています。</p>{{/READ_LIMIT}}
+<p class="count">{{COUNT}}件{{#COUNT_CAPPED}}以上{{/COUNT_CAPPED}}　優先の申請が先頭です。</p>
 {{#NONE}}<p>該当する申請はありません。</p>{{/NONE}}
-{{#HAS_ROWS}}<table class="queue">
+{{#HAS_ROWS}}<div class="table-scroll"><table class="queue">
 <thead><tr><th>受付番号</th><th>優先</th><th>状態</th><th>受付日時</th><th>氏名</th><th>UMIN ID</th><th>理由</th><th>担当</th></tr></thead>
 <tbody>
 {{#ROW}}<tr class="status-{{STATUS}}">
@@ -30,4 +30,5 @@
 <td>{{OPERATOR}}</td>
 </tr>
 {{/ROW}}</tbody>
-</table>{{/HAS_ROWS}}
+</table></div>{{/HAS_ROWS}}
+{{>PAGINATION}}

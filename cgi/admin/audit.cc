@@ -1,5 +1,6 @@
-// The audit log, newest first, filtered by event, UMIN ID, operator, JST
-// date range and operator request.
+// The audit log, newest (or oldest) first, filtered by event, UMIN ID,
+// operator, JST date range and operator request; a page at a time, all in
+// the database (console/pagination.h).
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -7,9 +8,11 @@
 #include "base/database.h"
 #include "base/date.h"
 #include "base/jst.h"
+#include "base/paths.h"
 #include "console/admin_page.h"
 #include "console/admin_session.h"
 #include "console/console_labels.h"
+#include "console/pagination.h"
 #include "console/record_id.h"
 #include "domain/umin_id.h"
 #include "store/audit_history.h"
@@ -18,8 +21,8 @@
 namespace passwd {
 namespace {
 
-// Rows shown; one more is read to tell whether there are more.
-constexpr size_t kMaxRows = kAuditSearchRows - 1;
+// The count above the list stops here: more shows as "10000件以上".
+constexpr int64_t kCountCap = 10000;
 // The date parser the filter used before refused earlier years; no audit
 // row is that old anyway.
 constexpr int kFirstFilterYear = 1900;
@@ -51,8 +54,12 @@ struct AuditFilter {
   bool matches_nothing = false;
 };
 
-AuditFilter ParseFilter(const Request& request) {
+AuditFilter ParseFilter(const Request& request, const PageRequest& asked) {
   AuditFilter f;
+  f.search.newest_first = asked.newest_first;
+  f.search.anchor_id = asked.anchor_id;
+  f.search.backwards = asked.backwards;
+  f.search.limit = kReadRows;
   f.event = request.Query("event");
   f.typed_id = request.Query("umin_id");
   f.operator_login = request.Query("operator");
@@ -83,6 +90,8 @@ AuditFilter ParseFilter(const Request& request) {
 // What the page shows.
 struct PageData {
   std::vector<AuditRecord> records;
+  std::vector<int64_t> ids;  // the records' ids
+  int64_t count = 0;
   std::vector<std::string> event_names;
   std::vector<OperatorName> operators;
 };
@@ -92,7 +101,10 @@ Status Load(SqlSession* session, const AuditFilter& filter, PageData* data) {
   Status s = ListAuditEventNames(session, &data->event_names);
   if (s.ok()) s = ListOperatorNames(session, &data->operators);
   if (!s.ok() || !filter.errors.empty() || filter.matches_nothing) return s;
-  return SearchAuditLog(session, filter.search, &data->records);
+  s = SearchAuditLog(session, filter.search, &data->records, &data->ids);
+  if (s.ok())
+    s = CountAuditLog(session, filter.search, kCountCap + 1, &data->count);
+  return s;
 }
 
 void FillFilter(const AuditFilter& filter, const PageData& data,
@@ -118,11 +130,9 @@ void FillFilter(const AuditFilter& filter, const PageData& data,
   }
 }
 
-void FillRows(const std::vector<AuditRecord>& records,
+void FillRows(const std::vector<AuditRecord>& records, int64_t count,
               ctemplate::TemplateDictionary* dict) {
-  const size_t shown = std::min(records.size(), kMaxRows);
-  for (size_t i = 0; i < shown; ++i) {
-    const AuditRecord& record = records[i];
+  for (const AuditRecord& record : records) {
     auto* r = dict->AddSectionDictionary("ROW");
     r->SetValue("AT", JstFromSql(record.occurred_at));
     r->SetValue("EVENT", record.event);
@@ -136,26 +146,32 @@ void FillRows(const std::vector<AuditRecord>& records,
     r->SetValue("ADDRESS", record.client_address);
     r->SetValue("DETAIL", record.detail);
   }
-  dict->SetIntValue("COUNT", static_cast<long>(shown));
-  if (records.size() > kMaxRows) {
-    dict->ShowSection("TRUNCATED");
-    dict->SetIntValue("LIMIT", static_cast<long>(kMaxRows));
-  }
-  dict->ShowSection(shown == 0 ? "NONE" : "HAS_ROWS");
+  dict->SetIntValue("COUNT", static_cast<long>(std::min(count, kCountCap)));
+  if (count > kCountCap) dict->ShowSection("COUNT_CAPPED");
+  dict->ShowSection(records.empty() ? "NONE" : "HAS_ROWS");
 }
 
 }  // namespace
 
 Status HandleAudit(const Request& request, Env* env, const Operator& op,
                    Response* response) {
-  const AuditFilter filter = ParseFilter(request);
+  const PageRequest asked = ReadPageRequest(request);
+  const AuditFilter filter = ParseFilter(request, asked);
   PageData data;
   Status s = env->db()->Transaction(
       [&](SqlSession* session) { return Load(session, filter, &data); });
   if (!s.ok()) return s;
+  const PageLinks links = TakePage(asked, &data.records, &data.ids);
   AdminPage page("admin_audit.tpl", "監査ログ");
   FillFilter(filter, data, page.dict());
-  FillRows(data.records, page.dict());
+  FillRows(data.records, data.count, page.dict());
+  FillPageLinks(page.dict(), links, kAdminAuditPath,
+                {{"event", filter.event},
+                 {"umin_id", filter.typed_id},
+                 {"operator", filter.operator_login},
+                 {"from", filter.from},
+                 {"to", filter.to},
+                 {"request", filter.typed_request}});
   return RenderAdminPage(env, request, op, &page, response);
 }
 

@@ -1,19 +1,24 @@
 // The queue of operator requests: filtered by status, searched by receipt
-// number, UMIN ID or name; priority requests first, then the oldest.
+// number, UMIN ID or name; priority requests first, then the newest (or the
+// oldest); a page at a time, all in the database (console/pagination.h).
+#include <algorithm>
 #include <vector>
 
 #include "base/jst.h"
+#include "base/paths.h"
 #include "console/admin_page.h"
 #include "console/admin_session.h"
+#include "console/pagination.h"
 #include "console/queue_search.h"
 #include "store/operator_requests.h"
 
 namespace passwd {
 namespace {
 
-// Rows read for one view, and rows shown of those that match the search.
-constexpr size_t kMaxRowsRead = 5000;
-constexpr size_t kMaxRowsShown = 500;
+// The count above the list stops here: more shows as "10000件以上".
+constexpr int64_t kCountCap = 10000;
+// Requests whose search text one transaction completes.
+constexpr int64_t kSearchTextBatch = 500;
 
 // A view of the queue the status filter offers.
 struct QueueView {
@@ -70,18 +75,40 @@ Status HandleQueue(const Request& request, Env* env, const Operator& op,
   const std::string typed = request.Query("q");
   const QueueSearch search = ParseQueueSearch(typed);
 
+  const PageRequest asked = ReadPageRequest(request);
+  OperatorRequestQuery query;
+  query.filter = view.filter;
+  query.newest_first = asked.newest_first;
+  query.anchor_id = asked.anchor_id;
+  query.backwards = asked.backwards;
+  query.limit = kReadRows;
+  const bool can_match = SetQueueSearch(search, &query);
+
+  // Requests written without their search text (before sql/008, or by
+  // hand) get it first, so that the search finds them.
+  int64_t filled = 0;
+  do {
+    Status s = env->db()->Transaction([&](SqlSession* session) {
+      return CompleteOperatorRequestSearchText(session, kSearchTextBatch,
+                                               &filled);
+    });
+    if (!s.ok()) return s;
+  } while (filled == kSearchTextBatch);
+
   std::vector<OperatorRequestRecord> requests;
+  int64_t count = 0;
   Status s = env->db()->Transaction([&](SqlSession* session) {
     requests.clear();
-    return ListOperatorRequests(session, view.filter,
-                                static_cast<int64_t>(kMaxRowsRead) + 1,
-                                &requests);
+    if (!can_match) return Status::Ok();
+    Status s = ListOperatorRequestPage(session, query, &requests);
+    if (s.ok())
+      s = CountOperatorRequests(session, query, kCountCap + 1, &count);
+    return s;
   });
   if (!s.ok()) return s;
-  // More than kMaxRowsRead requests in this view: search the oldest ones
-  // only, and say so.
-  const bool over_read_limit = requests.size() > kMaxRowsRead;
-  if (over_read_limit) requests.resize(kMaxRowsRead);
+  std::vector<int64_t> ids;
+  for (const auto& r : requests) ids.push_back(r.id);
+  const PageLinks links = TakePage(asked, &requests, &ids);
 
   AdminPage page("admin_queue.tpl", "受付一覧");
   auto* dict = page.dict();
@@ -92,22 +119,14 @@ Status HandleQueue(const Request& request, Env* env, const Operator& op,
     if (&option == &view) o->ShowSection("SELECTED");
   }
   dict->SetValue("QUERY", typed);
-  size_t matched = 0;
   for (const auto& r : requests) {
-    if (!QueueSearchMatches(search, r)) continue;
-    if (++matched > kMaxRowsShown) continue;
     FillRow(r, dict->AddSectionDictionary("ROW"));
   }
-  dict->SetIntValue("COUNT", static_cast<long>(matched));
-  if (matched > kMaxRowsShown) {
-    dict->ShowSection("TRUNCATED");
-    dict->SetIntValue("SHOWN", static_cast<long>(kMaxRowsShown));
-  }
-  if (over_read_limit) {
-    dict->ShowSection("READ_LIMIT");
-    dict->SetIntValue("READ_MAX", static_cast<long>(kMaxRowsRead));
-  }
-  dict->ShowSection(matched == 0 ? "NONE" : "HAS_ROWS");
+  dict->SetIntValue("COUNT", static_cast<long>(std::min(count, kCountCap)));
+  if (count > kCountCap) dict->ShowSection("COUNT_CAPPED");
+  dict->ShowSection(requests.empty() ? "NONE" : "HAS_ROWS");
+  FillPageLinks(dict, links, kAdminHomePath,
+                {{"status", view.value}, {"q", typed}});
   return RenderAdminPage(env, request, op, &page, response);
 }
 

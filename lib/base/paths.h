@@ -25,6 +25,7 @@ inline constexpr char kAdminHomePath[] = "/cgi-bin/passwd-admin/queue";
 inline constexpr char kAdminRequestPath[] = "/cgi-bin/passwd-admin/request";
 inline constexpr char kAdminAddressChangePath[] =
     "/cgi-bin/passwd-admin/address_change";
+inline constexpr char kAdminAuditPath[] = "/cgi-bin/passwd-admin/audit";
 // One account: its password changes and their deliveries, flows, requests,
 // mails and audit rows (GET ?id=<umin_id>).
 inline constexpr char kAdminAccountPath[] = "/cgi-bin/passwd-admin/account";

@@ -1,5 +1,6 @@
 #include "console/queue_search.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "base/date.h"
@@ -14,22 +15,6 @@ std::string UpperAscii(std::string s) {
   for (char& c : s)
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
-}
-
-// The request's name and reading normalised and joined, for the search;
-// empty parts when the stored text does not normalise.
-std::string JoinedName(const OperatorRequestRecord& r) {
-  std::string family, given;
-  (void)NormalizeName(r.family_name, &family);
-  (void)NormalizeName(r.given_name, &given);
-  return family + given;
-}
-
-std::string JoinedReading(const OperatorRequestRecord& r) {
-  std::string family, given;
-  (void)NormalizeReading(r.family_reading, &family);
-  (void)NormalizeReading(r.given_reading, &given);
-  return family + given;
 }
 
 }  // namespace
@@ -52,19 +37,18 @@ QueueSearch ParseQueueSearch(const std::string& typed) {
   return search;
 }
 
-bool QueueSearchMatches(const QueueSearch& search,
-                        const OperatorRequestRecord& request) {
+bool SetQueueSearch(const QueueSearch& search, OperatorRequestQuery* query) {
+  query->receipt = query->umin_id = query->name_part = query->reading_part = "";
   if (search.empty()) return true;
-  if (UpperAscii(request.receipt_number) == search.receipt) return true;
-  if (!search.umin_id.empty() && request.umin_id == search.umin_id) {
-    return true;
-  }
-  if (!search.name.empty() &&
-      JoinedName(request).find(search.name) != std::string::npos) {
-    return true;
-  }
-  return !search.reading.empty() &&
-         JoinedReading(request).find(search.reading) != std::string::npos;
+  // Receipt numbers are printable ASCII, and so must the text compared with
+  // that ASCII column be.
+  const bool ascii = std::all_of(search.receipt.begin(), search.receipt.end(),
+                                 [](char c) { return c > ' ' && c < 0x7f; });
+  if (ascii) query->receipt = search.receipt;
+  query->umin_id = search.umin_id;
+  query->name_part = search.name;
+  query->reading_part = search.reading;
+  return ascii || !search.name.empty() || !search.reading.empty();
 }
 
 bool RequestMatchesAccount(const OperatorRequestRecord& request,

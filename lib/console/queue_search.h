@@ -1,5 +1,6 @@
 // The queue's search box and the matching of an operator request to the
-// accounts whose identity data it names: pure rules, no I/O.
+// accounts whose identity data it names: pure rules, no I/O (the search
+// itself runs in the database, store/operator_requests).
 #ifndef PASSWD_LIB_CONSOLE_QUEUE_SEARCH_H_
 #define PASSWD_LIB_CONSOLE_QUEUE_SEARCH_H_
 
@@ -23,11 +24,11 @@ struct QueueSearch {
 // or its reading.
 QueueSearch ParseQueueSearch(const std::string& typed);
 
-// True when `request` is what `search` looks for (always for an empty one):
-// its receipt number or UMIN ID equal, or the search in its name (姓名) or
-// reading (せいめい), both sides normalised as send_profile does.
-bool QueueSearchMatches(const QueueSearch& search,
-                        const OperatorRequestRecord& request);
+// Puts `search` into `query` (a request matches when its receipt number or
+// UMIN ID equals the search, or the search is in its name (姓名) or
+// reading (せいめい), both sides normalised as send_profile does). False
+// when nothing can match it (text no column can hold): show no rows.
+bool SetQueueSearch(const QueueSearch& search, OperatorRequestQuery* query);
 
 // True when the account's name, reading and birth date equal the
 // request's, normalised as send_profile does (requests have no gender).

@@ -25,6 +25,8 @@ struct AuditRecord {
 };
 
 // What the audit page looks for; an empty text or a zero matches anything.
+// Rows are listed by time (occurred_at, then id), newest or oldest first,
+// one page at a time (keyset pagination, docs/design.md "Console lists").
 struct AuditSearch {
   std::string event;
   std::string umin_id;
@@ -32,15 +34,27 @@ struct AuditSearch {
   int64_t request_ref = 0;
   std::string since = "1000-01-01 00:00:00";  // SQL time text, inclusive
   std::string until = "9999-12-31 00:00:00";  // SQL time text, exclusive
+  bool newest_first = true;
+  // 0: from the start of the list (from its end when `backwards`). Else the
+  // rows after row `anchor_id` in the list's order, or before it when
+  // `backwards` (read nearest first). An anchor that no longer exists
+  // counts as 0.
+  int64_t anchor_id = 0;
+  bool backwards = false;
+  int64_t limit = 50;
 };
 
-// At most this many rows are read for one search (the page shows one
-// fewer and says there are more).
-inline constexpr size_t kAuditSearchRows = 501;
-
-// Reads the rows `search` finds, newest first, at most kAuditSearchRows.
+// Reads one page of the rows `search` finds, in reading order: the list's
+// order, or its reverse when `search.backwards`. `*ids` gets each row's id
+// (the page links' anchors).
 Status SearchAuditLog(SqlSession* session, const AuditSearch& search,
-                      std::vector<AuditRecord>* records);
+                      std::vector<AuditRecord>* records,
+                      std::vector<int64_t>* ids);
+
+// Counts the rows `search` finds (its anchor and limit aside), stopping at
+// `cap`.
+Status CountAuditLog(SqlSession* session, const AuditSearch& search,
+                     int64_t cap, int64_t* count);
 
 // Reads every event name in the log, sorted.
 Status ListAuditEventNames(SqlSession* session,

@@ -87,11 +87,43 @@ struct OperatorRequestFilter {
   std::optional<OperatorRequestStatus> status;  // with !open_only
 };
 
-// Reads the requests `filter` selects, priority first, then oldest first,
-// at most `limit`.
-Status ListOperatorRequests(SqlSession* session,
-                            const OperatorRequestFilter& filter, int64_t limit,
-                            std::vector<OperatorRequestRecord>* requests);
+// What one page of the queue asks (docs/design.md "Console lists"): the
+// view, the search, the order, and where the page starts. Requests are
+// listed priority first, then by receipt time (created_at, then id).
+struct OperatorRequestQuery {
+  OperatorRequestFilter filter;
+  // The search: a request matches when its receipt number or UMIN ID equals
+  // `receipt` or `umin_id`, or its normalised name (姓名) contains
+  // `name_part` or its normalised reading (せいめい) `reading_part`. Empty
+  // fields take no part; all four empty: no search.
+  std::string receipt, umin_id, name_part, reading_part;
+  bool newest_first = true;
+  // 0: from the start of the list (from its end when `backwards`). Else the
+  // rows after request `anchor_id` in the list's order, or before it when
+  // `backwards` (read nearest first). An anchor that no longer exists
+  // counts as 0.
+  int64_t anchor_id = 0;
+  bool backwards = false;
+  int64_t limit = 50;
+};
+
+// Reads one page of the queue as `query` asks, in reading order: the list's
+// order, or its reverse when `query.backwards`.
+Status ListOperatorRequestPage(SqlSession* session,
+                               const OperatorRequestQuery& query,
+                               std::vector<OperatorRequestRecord>* requests);
+
+// Counts the requests `query`'s view and search select (its anchor and
+// limit aside), stopping at `cap`.
+Status CountOperatorRequests(SqlSession* session,
+                             const OperatorRequestQuery& query, int64_t cap,
+                             int64_t* count);
+
+// Stores the normalised search text of at most `max_rows` requests that
+// have none yet (rows from before sql/008 or written by hand); `*filled`
+// counts them. Run until it fills none before searching.
+Status CompleteOperatorRequestSearchText(SqlSession* session, int64_t max_rows,
+                                         int64_t* filled);
 
 // Makes `operator_id` the one handling request `id` (in progress).
 Status TakeOperatorRequest(SqlSession* session, int64_t id, int64_t operator_id,

@@ -4,6 +4,7 @@ queue, a request's detail and its actions, each in the audit log with the
 operator's name; the access-code link a user completes the flow from; the
 audit page; the two-operator rule for an address change."""
 import hashlib
+import html
 import os
 import re
 import secrets
@@ -31,6 +32,12 @@ SECOND_PASSWORD = "Second#Op9x"
 SECOND_NAME = "第二 オペレータ"
 LOGIN_SCOPE = "admin_login_address"
 
+# The queue's receipt cells and the lists' page links.
+RECEIPT_CELL = re.compile(r'<td><a href="/cgi-bin/passwd-admin/request\?id=\d+">([^<]+)</a></td>')
+NEXT_LINK = re.compile(r'<a href="([^"]+)" rel="next">')
+PREVIOUS_LINK = re.compile(r'<a href="([^"]+)" rel="prev">')
+LAST_LINK = re.compile(r'<a href="([^"]+)" rel="last">')
+AUDIT_DETAIL_CELL = re.compile(r"<td>(row-\d+)</td>\n</tr>")
 LINK_RE = re.compile(r"/cgi-open-bin/passwd/operator_link\?t=([A-Za-z0-9_-]{43})")
 
 
@@ -441,22 +448,138 @@ class QueueAndRequests(ConsoleTestCase):
         self.assertEqual(response.status_code, 200)
         return response.text
 
-    def test_a_view_over_the_read_limit_says_so(self):
-        marker = "B%s-" % secrets.token_hex(3).upper()
+    def walk(self, path, params, row_key):
+        """Follows a list's "next" links from its first page; returns every
+        page's keys (row_key(page text) -> list) and the page count."""
+        seen, pages = [], 0
+        response = self.browser.get(path, params=params)
+        while True:
+            self.assertEqual(response.status_code, 200)
+            pages += 1
+            seen.extend(row_key(response.text))
+            link = NEXT_LINK.search(response.text)
+            if not link:
+                return seen, pages
+            self.assertLess(pages, 1000, "no end to the pages")
+            response = self.browser.get(html.unescape(link.group(1)))
+
+    def test_pagination_walks_every_request_once_in_both_orders(self):
+        # 12,000 closed requests: one in seven priority, three at a time
+        # sharing a receipt time (the id breaks the tie), under a name no
+        # other request has.
+        marker = "P%s-" % secrets.token_hex(3).upper()
+        name = "頁送" + marker[1:-1].lower()
         self.addCleanup(harness.db_exec,
                         "DELETE FROM operator_requests WHERE receipt_number "
                         "LIKE %s", [marker + "%"])
         harness.db_exec(
             "INSERT INTO operator_requests (receipt_number, family_name, "
-            "given_name, family_reading, given_reading, affiliation, "
-            "contact_mail, reason, message, status, client_address, "
-            "created_at, updated_at) SELECT CONCAT(%s, seq), '試験', '一括', "
-            "'しけん', 'いっかつ', '', 'bulk@example.org', 'other', '', "
-            "'closed', '127.0.0.1', UTC_TIMESTAMP(), UTC_TIMESTAMP() "
-            "FROM seq_1_to_5001", [marker])
-        notice = "受付の古い5000件の中だけを検索・表示しています。"
-        self.assertIn(notice, self.queue(status="closed"))
-        self.assertNotIn(notice, self.queue(status="open"))
+            "given_name, family_reading, given_reading, search_name, "
+            "search_reading, affiliation, contact_mail, reason, message, "
+            "priority, status, client_address, created_at, updated_at) "
+            "SELECT CONCAT(%s, seq), %s, '一括', 'しけん', 'いっかつ', "
+            "CONCAT(%s, '一括'), 'しけんいっかつ', '', 'bulk@example.org', "
+            "'other', '', seq %% 7 = 0, 'closed', '127.0.0.1', "
+            "UTC_TIMESTAMP() - INTERVAL 1 DAY + INTERVAL seq DIV 3 SECOND, "
+            "UTC_TIMESTAMP() FROM seq_1_to_12000", [marker, name, name])
+        newest = [r["receipt_number"] for r in harness.db_query(
+            "SELECT receipt_number FROM operator_requests WHERE "
+            "receipt_number LIKE %s ORDER BY priority DESC, created_at DESC, "
+            "id DESC", [marker + "%"])]
+        oldest = [r["receipt_number"] for r in harness.db_query(
+            "SELECT receipt_number FROM operator_requests WHERE "
+            "receipt_number LIKE %s ORDER BY priority DESC, created_at, id",
+            [marker + "%"])]
+        self.assertEqual(len(newest), 12000)
+        self.assertEqual(len(set(newest)), 12000)
+        self.assertNotEqual(newest, list(reversed(oldest)))  # priority first
+
+        def receipts(page):
+            return RECEIPT_CELL.findall(page)
+
+        def ours(page):
+            return [r for r in receipts(page) if r.startswith(marker)]
+
+        for order, expected in [("newest", newest), ("oldest", oldest)]:
+            # Searched for (the search's statements) and as the whole
+            # "closed" view (the view's statements), every request once, in
+            # order, 50 a page.
+            seen, pages = self.walk(QUEUE, {"status": "closed", "q": name,
+                                            "order": order}, receipts)
+            self.assertEqual(seen, expected, order)
+            self.assertEqual(pages, 240, order)
+            seen, _ = self.walk(QUEUE, {"status": "closed", "order": order},
+                                ours)
+            self.assertEqual(seen, expected, order)
+
+        # The count stops at 10,000; the previous page of the third is the
+        # second; the last page ends the list.
+        first = self.queue(status="closed", q=name)
+        self.assertIn("10000件以上", first)
+        second = self.browser.get(html.unescape(
+            NEXT_LINK.search(first).group(1))).text
+        third = self.browser.get(html.unescape(
+            NEXT_LINK.search(second).group(1))).text
+        self.assertEqual(receipts(third), newest[100:150])
+        back = self.browser.get(html.unescape(
+            PREVIOUS_LINK.search(third).group(1))).text
+        self.assertEqual(receipts(back), newest[50:100])
+        last = self.browser.get(html.unescape(
+            LAST_LINK.search(first).group(1))).text
+        self.assertEqual(receipts(last), newest[-50:])
+        self.assertIsNone(NEXT_LINK.search(last))
+        self.assertIsNone(PREVIOUS_LINK.search(first))
+        # A page of fewer than 10,000 says how many exactly.
+        page = self.queue(status="closed", q=marker + "123")
+        self.assertIn('<p class="count">1件', page)
+        self.assertEqual(receipts(page), [marker + "123"])
+
+    def test_an_audit_filter_over_500_rows_shows_them_all_across_pages(self):
+        # 1,234 events of one account, four at a time sharing a second.
+        umin_id = "pg%s-audit" % secrets.token_hex(3)
+        self.addCleanup(harness.db_exec,
+                        "DELETE FROM audit_log WHERE umin_id = %s", [umin_id])
+        harness.db_exec(
+            "INSERT INTO audit_log (occurred_at, event, umin_id, "
+            "client_address, detail) SELECT UTC_TIMESTAMP() - INTERVAL 2 HOUR "
+            "+ INTERVAL seq DIV 4 SECOND, 'code_sent', %s, '127.0.0.1', "
+            "CONCAT('row-', seq) FROM seq_1_to_1234", [umin_id])
+        newest = [r["detail"] for r in harness.db_query(
+            "SELECT detail FROM audit_log WHERE umin_id = %s "
+            "ORDER BY occurred_at DESC, id DESC", [umin_id])]
+        self.assertEqual(len(newest), 1234)
+
+        def details(page):
+            return AUDIT_DETAIL_CELL.findall(audit_table(page))
+
+        for order, expected in [("newest", newest),
+                                ("oldest", list(reversed(newest)))]:
+            for params in [{"umin_id": umin_id.upper()},
+                           {"umin_id": umin_id, "event": "code_sent"}]:
+                params["order"] = order
+                seen, pages = self.walk(AUDIT, params, details)
+                self.assertEqual(seen, expected, params)
+                self.assertEqual(pages, 25, params)
+        page = self.browser.get(AUDIT, params={"umin_id": umin_id}).text
+        self.assertIn('<p class="count">1234件</p>', page)
+        # The links keep the filter as typed.
+        self.assertIn("umin_id=" + umin_id, html.unescape(
+            NEXT_LINK.search(page).group(1)))
+
+    def test_page_parameters_that_name_nothing_show_the_first_page(self):
+        first = self.queue(status="all")
+        expected = RECEIPT_CELL.findall(first)
+        self.assertTrue(expected)
+        for params in [{"after": "abc"}, {"before": "-1"}, {"after": "0"},
+                       {"after": "99999999999"}, {"order": "sideways"},
+                       {"page": "first"}, {"after": "1" * 40}]:
+            params["status"] = "all"
+            page = self.queue(**params)
+            self.assertEqual(RECEIPT_CELL.findall(page), expected, params)
+            self.assertIn('<option value="newest" selected>', page, params)
+        for params in [{"after": "abc"}, {"before": "x"}, {"order": "?"}]:
+            response = self.browser.get(AUDIT, params=params)
+            self.assertEqual(response.status_code, 200, params)
 
     def test_queue_filters_and_searches(self):
         tag = secrets.token_hex(3)

@@ -21,7 +21,7 @@ import flows
 import harness
 
 
-def make_driver(user_data_dir, mobile=False, javascript=True):
+def make_driver(user_data_dir, mobile=False, javascript=True, width=390):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for flag in ["--headless", "--no-sandbox", "--disable-gpu",
@@ -34,7 +34,7 @@ def make_driver(user_data_dir, mobile=False, javascript=True):
         options.add_argument(flag)
     if mobile:
         options.add_experimental_option("mobileEmulation", {
-            "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 2}})
+            "deviceMetrics": {"width": width, "height": 844, "pixelRatio": 2}})
     if not javascript:
         options.add_experimental_option("prefs", {
             "profile.managed_default_content_settings.javascript": 2})
