@@ -24,7 +24,7 @@
 <p class="hint">申請の氏名・よみがな・生年月日と登録情報が一致するUMIN ID（表記の揺れはアクセスコード送信と同じ規則で吸収）と、申請に記入されたUMIN IDです。アクセスコードはUMIN IDに登録されているメールアドレスへのみ送られます。</p>
 {{#NO_ACCOUNT}}<p>一致するUMIN IDはありません。</p>{{/NO_ACCOUNT}}
 {{#ACCOUNT}}<div class="account box" id="account-{{UMIN_ID}}">
-<h3>{{UMIN_ID}}</h3>
+<h3><a href="/cgi-bin/passwd-admin/account?id={{UMIN_ID}}">{{UMIN_ID}}</a></h3>
 <p>{{#IDENTITY_MATCH}}<strong>本人情報一致</strong>{{/IDENTITY_MATCH}}{{#NO_IDENTITY_MATCH}}<strong class="error">本人情報不一致</strong>{{/NO_IDENTITY_MATCH}}{{#NAMED}}　申請に記入されたUMIN ID{{/NAMED}}{{#REVIEW}}　<strong>区分: {{CATEGORY}}（申請内容確認が必要な区分）</strong>{{/REVIEW}}</p>
 <table class="details">
 <tr><th>氏名</th><td>{{FAMILY_NAME}} {{GIVEN_NAME}}（{{FAMILY_READING}} {{GIVEN_READING}}）</td></tr>

@@ -36,6 +36,11 @@ const char kListRequests[] =
     "WHERE ((? = 'open' AND r.status <> 'closed') OR ? = 'all' "
     "OR r.status = ?) "
     "ORDER BY r.priority DESC, r.created_at, r.id LIMIT ?";
+const char kListAccountRequests[] =
+    "SELECT " REQUEST_COLUMNS
+    "WHERE r.umin_id = ? OR r.id IN (SELECT t.request_id FROM "
+    "operator_link_tokens t WHERE t.umin_id = ?) "
+    "ORDER BY r.id DESC LIMIT ?";
 const char kTake[] =
     "UPDATE operator_requests SET operator_id = ?, status = 'in_progress', "
     "updated_at = ? WHERE id = ?";
@@ -198,6 +203,21 @@ Status ListOperatorRequests(SqlSession* session,
   std::vector<SqlRow> rows;
   Status s = session->Query(kListRequests,
                             {selected, selected, selected, limit}, &rows);
+  for (const auto& row : rows) {
+    if (!s.ok()) break;
+    requests->emplace_back();
+    s = RequestFromRow(row, &requests->back());
+  }
+  return s;
+}
+
+Status ListAccountOperatorRequests(
+    SqlSession* session, const std::string& umin_id, int64_t limit,
+    std::vector<OperatorRequestRecord>* requests) {
+  requests->clear();
+  std::vector<SqlRow> rows;
+  Status s = session->Query(kListAccountRequests, {umin_id, umin_id, limit},
+                            &rows);
   for (const auto& row : rows) {
     if (!s.ok()) break;
     requests->emplace_back();

@@ -92,6 +92,12 @@ Status ListOperatorRequests(SqlSession* session,
                             const OperatorRequestFilter& filter, int64_t limit,
                             std::vector<OperatorRequestRecord>* requests);
 
+// Reads the newest `limit` requests about account `umin_id` (it names the
+// account, or an operator link was sent for it), newest first.
+Status ListAccountOperatorRequests(
+    SqlSession* session, const std::string& umin_id, int64_t limit,
+    std::vector<OperatorRequestRecord>* requests);
+
 // Makes `operator_id` the one handling request `id` (in progress).
 Status TakeOperatorRequest(SqlSession* session, int64_t id, int64_t operator_id,
                            std::chrono::system_clock::time_point now);
