@@ -3,6 +3,7 @@
 // one), its flows, the operator requests about it, the mails to its
 // addresses and its latest audit rows. Never a code, token, hash or mail
 // body: the records it reads hold none of them.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,7 +60,8 @@ Status Load(Env* env, SqlSession* session, const std::string& umin_id,
   // requests about it (their receipts and answers).
   std::vector<std::string> recipients = data->addresses;
   for (const auto& r : data->requests) recipients.push_back(r.contact_mail);
-  if (s.ok()) s = ListMailForAccount(session, recipients, kMaxMails, &data->mails);
+  if (s.ok())
+    s = ListMailForAccount(session, recipients, kMaxMails, &data->mails);
   if (s.ok()) s = LatestAccountEvents(session, umin_id, &data->events);
   return s;
 }
@@ -199,7 +201,8 @@ Status HandleAccount(const Request& request, Env* env, const Operator& op,
     return RefuseConsoleRequest(
         env, request, op,
         {404, "account view: no account " + id.id, 0, "",
-         "このUMIN IDは登録されていません。入力したUMIN IDを確かめてください。"},
+         "このUMIN IDは登録されていません。"
+         "入力したUMIN IDを確かめてください。"},
         response);
   }
   AdminPage page("admin_account.tpl", "UMIN ID " + id.id);

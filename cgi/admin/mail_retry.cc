@@ -28,8 +28,8 @@ Status Retry(Env* env, SqlSession* session, const Request& request,
                       "mail " + std::to_string(id) + " (" + kind + ")", 0});
 }
 
-Status Refuse(const Request& request, Env* env, const Operator& op,
-              int64_t id, MailRetryOutcome outcome, Response* response) {
+Status Refuse(const Request& request, Env* env, const Operator& op, int64_t id,
+              MailRetryOutcome outcome, Response* response) {
   const std::string what = "mail retry " + std::to_string(id);
   switch (outcome) {
     case MailRetryOutcome::kNotFound:

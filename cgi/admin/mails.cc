@@ -1,6 +1,7 @@
 // Mails that failed for good (mail_outbox rows in the failed state), newest
 // first, a page at a time (GET ?before=<id> for the next page), each with
 // the "retry now" form that cgi/admin/mail_retry.cc performs. Never a body.
+#include <algorithm>
 #include <string>
 #include <vector>
 

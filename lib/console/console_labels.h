@@ -1,7 +1,8 @@
 // The Japanese labels the console shows for stored values that have no
 // label of their own elsewhere: account categories, audit events, note
-// kinds, flows, deliveries and mails. (A request's status and reason are labelled by their owners,
-// store/operator_requests.h and domain/operator_request.h.)
+// kinds, flows, deliveries and mails. (A request's status and reason are
+// labelled by their owners, store/operator_requests.h and
+// domain/operator_request.h.)
 #ifndef PASSWD_LIB_CONSOLE_CONSOLE_LABELS_H_
 #define PASSWD_LIB_CONSOLE_CONSOLE_LABELS_H_
 

@@ -89,8 +89,8 @@ const char kDeleteOldMail[] =
 
 // The console's reads: never the body nor the sealed secret (its database
 // account may not read those columns either, sql/grants.sql.in).
-#define MAIL_RECORD_COLUMNS                                               \
-  "id, kind, recipient, status, attempts, last_error, created_at, "       \
+#define MAIL_RECORD_COLUMNS                                         \
+  "id, kind, recipient, status, attempts, last_error, created_at, " \
   "next_attempt_at, sent_at, not_after IS NOT NULL "
 const char kListMailTo[] = "SELECT " MAIL_RECORD_COLUMNS
                            "FROM mail_outbox WHERE recipient = ? "
@@ -469,8 +469,9 @@ Status ListMailForAccount(SqlSession* session,
     if (s.ok()) s = MailRecordsFromRows(rows, mails);
     if (!s.ok()) return s;
   }
-  std::sort(mails->begin(), mails->end(),
-            [](const MailRecord& a, const MailRecord& b) { return a.id > b.id; });
+  std::sort(
+      mails->begin(), mails->end(),
+      [](const MailRecord& a, const MailRecord& b) { return a.id > b.id; });
   mails->erase(std::unique(mails->begin(), mails->end(),
                            [](const MailRecord& a, const MailRecord& b) {
                              return a.id == b.id;

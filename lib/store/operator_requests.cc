@@ -216,8 +216,8 @@ Status ListAccountOperatorRequests(
     std::vector<OperatorRequestRecord>* requests) {
   requests->clear();
   std::vector<SqlRow> rows;
-  Status s = session->Query(kListAccountRequests, {umin_id, umin_id, limit},
-                            &rows);
+  Status s =
+      session->Query(kListAccountRequests, {umin_id, umin_id, limit}, &rows);
   for (const auto& row : rows) {
     if (!s.ok()) break;
     requests->emplace_back();
