@@ -10,7 +10,7 @@
 <tr><th>受付日時</th><td>{{CREATED_AT}}</td></tr>
 <tr><th>更新日時</th><td>{{UPDATED_AT}}</td></tr>
 <tr><th>理由</th><td>{{REASON}}</td></tr>
-<tr><th>UMIN ID（申請）</th><td>{{UMIN_ID}}</td></tr>
+<tr><th>UMIN ID（申請）</th><td>{{#NAMED_ID}}<a href="/cgi-bin/passwd-admin/account?id={{ID}}">{{ID}}</a>{{/NAMED_ID}}{{#NO_NAMED_ID}}（記入なし）{{/NO_NAMED_ID}}</td></tr>
 <tr><th>氏名</th><td>{{FAMILY_NAME}} {{GIVEN_NAME}}</td></tr>
 <tr><th>よみがな</th><td>{{FAMILY_READING}} {{GIVEN_READING}}</td></tr>
 <tr><th>生年月日</th><td>{{BIRTH_DATE}}</td></tr>
@@ -57,7 +57,7 @@
 <table class="events">
 <thead><tr><th>UMIN ID</th><th>送付日時</th><th>有効期限</th><th>状態</th></tr></thead>
 <tbody>
-{{#LINK}}<tr><td>{{UMIN_ID}}</td><td>{{CREATED_AT}}</td><td>{{EXPIRES_AT}}</td><td>{{STATE}}</td></tr>
+{{#LINK}}<tr><td><a href="/cgi-bin/passwd-admin/account?id={{UMIN_ID}}">{{UMIN_ID}}</a></td><td>{{CREATED_AT}}</td><td>{{EXPIRES_AT}}</td><td>{{STATE}}</td></tr>
 {{/LINK}}</tbody>
 </table>
 </section>{{/LINKS}}
@@ -119,7 +119,7 @@
 {{#HAS_HISTORY}}<table class="events">
 <thead><tr><th>日時</th><th>内容</th><th>UMIN ID</th><th>オペレータ</th><th>詳細</th></tr></thead>
 <tbody>
-{{#HISTORY}}<tr><td>{{AT}}</td><td>{{LABEL}}</td><td>{{UMIN_ID}}</td><td>{{OPERATOR}}</td><td>{{DETAIL}}</td></tr>
+{{#HISTORY}}<tr><td>{{AT}}</td><td>{{LABEL}}</td><td>{{#HISTORY_ACCOUNT}}<a href="/cgi-bin/passwd-admin/account?id={{UMIN_ID}}">{{UMIN_ID}}</a>{{/HISTORY_ACCOUNT}}</td><td>{{OPERATOR}}</td><td>{{DETAIL}}</td></tr>
 {{/HISTORY}}</tbody>
 </table>{{/HAS_HISTORY}}
 </section>
