@@ -40,7 +40,7 @@
 {{#ROW}}<tr>
 <td>{{AT}}</td>
 <td>{{LABEL}}<br><span class="hint">{{EVENT}}</span></td>
-<td>{{UMIN_ID}}</td>
+<td>{{#ACCOUNT}}<a href="/cgi-bin/passwd-admin/account?id={{UMIN_ID}}">{{UMIN_ID}}</a>{{/ACCOUNT}}</td>
 <td>{{OPERATOR}}</td>
 <td>{{#REF}}<a href="/cgi-bin/passwd-admin/request?id={{REQUEST_REF}}">{{REQUEST_REF}}</a>{{/REF}}</td>
 <td>{{ADDRESS}}</td>

@@ -18,7 +18,7 @@
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <input type="hidden" name="id" value="{{ID}}">
 <input type="hidden" name="page" value="{{PAGE}}">
-<button type="submit">今すぐ再試行</button>
+<button type="submit">今すぐ再送</button>
 </form></td>
 </tr>
 {{/ROW}}</tbody>

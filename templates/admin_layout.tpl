@@ -15,7 +15,13 @@
 <a href="/cgi-bin/passwd-admin/audit">監査ログ</a>
 <a href="/cgi-bin/passwd-admin/deliveries">配信失敗</a>
 <a href="/cgi-bin/passwd-admin/address_change">登録アドレス変更</a>
+<a href="/cgi-bin/passwd-admin/mails">送信失敗メール</a>
 </nav>
+<form method="get" action="/cgi-bin/passwd-admin/account" class="account-search">
+<label for="account_search_id">UMIN ID</label>
+<input type="text" id="account_search_id" name="id" maxlength="100" size="14" autocapitalize="none" spellcheck="false">
+<button type="submit">表示</button>
+</form>
 <form method="post" action="/cgi-bin/passwd-admin/logout" class="operator">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <span class="operator-name">ログイン中: {{OPERATOR_NAME}} ({{OPERATOR_LOGIN}})</span>

@@ -25,7 +25,7 @@
 <td>{{STATUS_LABEL}}</td>
 <td>{{CREATED_AT}}</td>
 <td>{{FAMILY_NAME}} {{GIVEN_NAME}}（{{FAMILY_READING}} {{GIVEN_READING}}）</td>
-<td>{{UMIN_ID}}</td>
+<td>{{#ACCOUNT_LINK}}<a href="/cgi-bin/passwd-admin/account?id={{ACCOUNT_ID}}">{{TEXT}}</a>{{/ACCOUNT_LINK}}{{#NO_ACCOUNT_LINK}}{{UMIN_ID}}{{/NO_ACCOUNT_LINK}}</td>
 <td>{{REASON}}</td>
 <td>{{OPERATOR}}</td>
 </tr>

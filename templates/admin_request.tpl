@@ -10,7 +10,7 @@
 <tr><th>受付日時</th><td>{{CREATED_AT}}</td></tr>
 <tr><th>更新日時</th><td>{{UPDATED_AT}}</td></tr>
 <tr><th>理由</th><td>{{REASON}}</td></tr>
-<tr><th>UMIN ID（申請）</th><td>{{UMIN_ID}}</td></tr>
+<tr><th>UMIN ID（申請）</th><td>{{#NAMED_ID}}<a href="/cgi-bin/passwd-admin/account?id={{ID}}">{{ID}}</a>{{/NAMED_ID}}{{#NO_NAMED_ID}}（記入なし）{{/NO_NAMED_ID}}</td></tr>
 <tr><th>氏名</th><td>{{FAMILY_NAME}} {{GIVEN_NAME}}</td></tr>
 <tr><th>よみがな</th><td>{{FAMILY_READING}} {{GIVEN_READING}}</td></tr>
 <tr><th>生年月日</th><td>{{BIRTH_DATE}}</td></tr>
@@ -24,7 +24,7 @@
 <p class="hint">申請の氏名・よみがな・生年月日と登録情報が一致するUMIN ID（表記の揺れはアクセスコード送信と同じ規則で吸収）と、申請に記入されたUMIN IDです。アクセスコードはUMIN IDに登録されているメールアドレスへのみ送られます。</p>
 {{#NO_ACCOUNT}}<p>一致するUMIN IDはありません。</p>{{/NO_ACCOUNT}}
 {{#ACCOUNT}}<div class="account box" id="account-{{UMIN_ID}}">
-<h3>{{UMIN_ID}}</h3>
+<h3><a href="/cgi-bin/passwd-admin/account?id={{UMIN_ID}}">{{UMIN_ID}}</a></h3>
 <p>{{#IDENTITY_MATCH}}<strong>本人情報一致</strong>{{/IDENTITY_MATCH}}{{#NO_IDENTITY_MATCH}}<strong class="error">本人情報不一致</strong>{{/NO_IDENTITY_MATCH}}{{#NAMED}}　申請に記入されたUMIN ID{{/NAMED}}{{#REVIEW}}　<strong>区分: {{CATEGORY}}（申請内容確認が必要な区分）</strong>{{/REVIEW}}</p>
 <div class="table-scroll"><table class="details">
 <tr><th>氏名</th><td>{{FAMILY_NAME}} {{GIVEN_NAME}}（{{FAMILY_READING}} {{GIVEN_READING}}）</td></tr>
@@ -57,7 +57,7 @@
 <div class="table-scroll"><table class="events">
 <thead><tr><th>UMIN ID</th><th>送付日時</th><th>有効期限</th><th>状態</th></tr></thead>
 <tbody>
-{{#LINK}}<tr><td>{{UMIN_ID}}</td><td>{{CREATED_AT}}</td><td>{{EXPIRES_AT}}</td><td>{{STATE}}</td></tr>
+{{#LINK}}<tr><td><a href="/cgi-bin/passwd-admin/account?id={{UMIN_ID}}">{{UMIN_ID}}</a></td><td>{{CREATED_AT}}</td><td>{{EXPIRES_AT}}</td><td>{{STATE}}</td></tr>
 {{/LINK}}</tbody>
 </table></div>
 </section>{{/LINKS}}
@@ -119,7 +119,7 @@
 {{#HAS_HISTORY}}<div class="table-scroll"><table class="events">
 <thead><tr><th>日時</th><th>内容</th><th>UMIN ID</th><th>オペレータ</th><th>詳細</th></tr></thead>
 <tbody>
-{{#HISTORY}}<tr><td>{{AT}}</td><td>{{LABEL}}</td><td>{{UMIN_ID}}</td><td>{{OPERATOR}}</td><td>{{DETAIL}}</td></tr>
+{{#HISTORY}}<tr><td>{{AT}}</td><td>{{LABEL}}</td><td>{{#HISTORY_ACCOUNT}}<a href="/cgi-bin/passwd-admin/account?id={{UMIN_ID}}">{{UMIN_ID}}</a>{{/HISTORY_ACCOUNT}}</td><td>{{OPERATOR}}</td><td>{{DETAIL}}</td></tr>
 {{/HISTORY}}</tbody>
 </table></div>{{/HAS_HISTORY}}
 </section>

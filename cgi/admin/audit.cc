@@ -137,7 +137,9 @@ void FillRows(const std::vector<AuditRecord>& records, int64_t count,
     r->SetValue("AT", JstFromSql(record.occurred_at));
     r->SetValue("EVENT", record.event);
     r->SetValue("LABEL", AuditEventLabel(record.event));
-    r->SetValue("UMIN_ID", record.umin_id);
+    if (!record.umin_id.empty()) {
+      r->AddSectionDictionary("ACCOUNT")->SetValue("UMIN_ID", record.umin_id);
+    }
     r->SetValue("OPERATOR", record.operator_name);
     if (record.request_ref != 0) {
       r->ShowSection("REF");

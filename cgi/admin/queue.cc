@@ -10,6 +10,7 @@
 #include "console/admin_session.h"
 #include "console/pagination.h"
 #include "console/queue_search.h"
+#include "domain/umin_id.h"
 #include "store/operator_requests.h"
 
 namespace passwd {
@@ -62,6 +63,14 @@ void FillRow(const OperatorRequestRecord& r,
   row->SetValue("FAMILY_READING", r.family_reading);
   row->SetValue("GIVEN_READING", r.given_reading);
   row->SetValue("UMIN_ID", r.umin_id);
+  const UminIdResult id = NormalizeUminId(r.umin_id);
+  if (id.outcome == UminIdOutcome::kOk) {
+    auto* link = row->AddSectionDictionary("ACCOUNT_LINK");
+    link->SetValue("ACCOUNT_ID", id.id);
+    link->SetValue("TEXT", r.umin_id);
+  } else {
+    row->ShowSection("NO_ACCOUNT_LINK");
+  }
   row->SetValue("REASON", OperatorRequestReasonLabel(r.reason));
   row->SetValue("OPERATOR", r.operator_name);
 }

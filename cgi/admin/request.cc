@@ -163,7 +163,10 @@ void FillRecords(Env* env, const PageData& data,
     auto* h = dict->AddSectionDictionary("HISTORY");
     h->SetValue("AT", JstFromSql(event.occurred_at));
     h->SetValue("LABEL", AuditEventLabel(event.event));
-    h->SetValue("UMIN_ID", event.umin_id);
+    if (!event.umin_id.empty()) {
+      h->AddSectionDictionary("HISTORY_ACCOUNT")
+          ->SetValue("UMIN_ID", event.umin_id);
+    }
     h->SetValue("OPERATOR", event.operator_name);
     h->SetValue("DETAIL", event.detail);
   }
@@ -182,7 +185,11 @@ void FillRequest(const OperatorRequestRecord& r, const Operator& op,
   dict->SetValue("CREATED_AT", JstFromSql(r.created_at));
   dict->SetValue("UPDATED_AT", JstFromSql(r.updated_at));
   dict->SetValue("REASON", OperatorRequestReasonLabel(r.reason));
-  dict->SetValue("UMIN_ID", r.umin_id.empty() ? "（記入なし）" : r.umin_id);
+  if (r.umin_id.empty()) {
+    dict->ShowSection("NO_NAMED_ID");
+  } else {
+    dict->AddSectionDictionary("NAMED_ID")->SetValue("ID", r.umin_id);
+  }
   dict->SetValue("FAMILY_NAME", r.family_name);
   dict->SetValue("GIVEN_NAME", r.given_name);
   dict->SetValue("FAMILY_READING", r.family_reading);

@@ -72,7 +72,8 @@ Status RefuseConsoleRequest(Env* env, const Request& request,
   const ErrorPageText& text = ConsoleErrorText(refusal.http_status);
   AdminPage page("admin_error.tpl", text.title);
   page.dict()->SetValue("HEADING", text.title);
-  page.dict()->SetValue("MESSAGE", text.message);
+  page.dict()->SetValue(
+      "MESSAGE", refusal.message.empty() ? text.message : refusal.message);
   std::string token;
   s = AdminCsrfToken(env, request, response, &token);
   if (!s.ok()) return s;

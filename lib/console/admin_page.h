@@ -57,16 +57,18 @@ Status RenderAdminPage(Env* env, const Request& request, const Operator& op,
 // What a refused console request concerns, for its audit row.
 struct Refusal {
   Refusal(int http_status, std::string detail, int64_t request_ref = 0,
-          std::string umin_id = "")
+          std::string umin_id = "", std::string message = "")
       : http_status(http_status),
         detail(std::move(detail)),
         request_ref(request_ref),
-        umin_id(std::move(umin_id)) {}
+        umin_id(std::move(umin_id)),
+        message(std::move(message)) {}
 
   int http_status;      // 404: "admin_not_found", else "admin_forbidden"
   std::string detail;   // why, audited
   int64_t request_ref;  // the operator request concerned; 0 for none
   std::string umin_id;  // the account concerned; "" for none
+  std::string message;  // shown instead of the status's usual text if set
 };
 
 // Audits a refused console request in its own transaction and renders the

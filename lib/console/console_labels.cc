@@ -55,6 +55,7 @@ std::string AuditEventLabel(const std::string& event) {
       {"operator_updated", "オペレータ更新"},
       {"operator_disabled", "オペレータ無効化"},
       {"operator_enabled", "オペレータ有効化"},
+      {"mail_retried", "メールの再送"},
   };
   for (const auto& entry : kLabels) {
     if (event == entry.event) return entry.label;
@@ -72,6 +73,78 @@ const char* OperatorNoteKindLabel(OperatorNoteKind kind) {
       break;
   }
   return "メモ";
+}
+
+const char* FlowStateLabel(FlowState state) {
+  switch (state) {
+    case FlowState::kCodeSent:
+      return "アクセスコード入力待ち";
+    case FlowState::kVerified:
+      return "パスワード設定待ち";
+    case FlowState::kLocked:
+      return "誤入力によりロック";
+    case FlowState::kExpired:
+      return "期限切れ";
+    case FlowState::kVoided:
+      return "無効化";
+    case FlowState::kDone:
+      break;
+  }
+  return "パスワード更新済み";
+}
+
+std::string FlowViaLabel(const std::string& via) {
+  if (via == "id") return "UMIN IDから";
+  if (via == "profile") return "登録情報から";
+  if (via == "operator") return "オペレータのリンクから";
+  return via;
+}
+
+const char* DeliveryStateLabel(DeliveryState state) {
+  switch (state) {
+    case DeliveryState::kPending:
+      return "反映待ち";
+    case DeliveryState::kDelivered:
+      return "反映済み";
+    case DeliveryState::kFailed:
+      return "反映失敗";
+    case DeliveryState::kSuperseded:
+      break;
+  }
+  return "新しい変更により不要";
+}
+
+const char* MailStateLabel(MailState state) {
+  switch (state) {
+    case MailState::kPending:
+      return "送信待ち";
+    case MailState::kSent:
+      return "送信済み";
+    case MailState::kFailed:
+      return "送信失敗";
+    case MailState::kExpired:
+      break;
+  }
+  return "期限切れ（未送信）";
+}
+
+std::string MailKindLabel(const std::string& kind) {
+  static const struct {
+    const char* kind;
+    const char* label;
+  } kLabels[] = {
+      {"access_code", "アクセスコード通知"},
+      {"password_changed", "パスワード更新完了のお知らせ"},
+      {"operator_request_receipt", "オペレータへの申請の受付"},
+      {"not_me_receipt", "身に覚えなしの連絡の受付"},
+      {"operator_link", "アクセスコード送信用リンク"},
+      {"request_rejected", "申請の却下"},
+      {"address_changed", "登録アドレス変更のお知らせ"},
+  };
+  for (const auto& entry : kLabels) {
+    if (kind == entry.kind) return entry.label;
+  }
+  return kind;
 }
 
 }  // namespace passwd

@@ -1,12 +1,16 @@
 // The Japanese labels the console shows for stored values that have no
-// label of their own elsewhere: account categories, audit events and note
-// kinds. (A request's status and reason are labelled by their owners,
-// store/operator_requests.h and domain/operator_request.h.)
+// label of their own elsewhere: account categories, audit events, note
+// kinds, flows, deliveries and mails. (A request's status and reason are
+// labelled by their owners, store/operator_requests.h and
+// domain/operator_request.h.)
 #ifndef PASSWD_LIB_CONSOLE_CONSOLE_LABELS_H_
 #define PASSWD_LIB_CONSOLE_CONSOLE_LABELS_H_
 
 #include <string>
 
+#include "flow/password_change_history.h"
+#include "flow/reset_flow.h"
+#include "mail/outbox.h"
 #include "store/operator_notes.h"
 
 namespace passwd {
@@ -20,6 +24,22 @@ std::string AuditEventLabel(const std::string& event);
 
 // The Japanese name of a note's kind, e.g. "却下の理由".
 const char* OperatorNoteKindLabel(OperatorNoteKind kind);
+
+// The Japanese name of a flow's state, e.g. "アクセスコード入力待ち".
+const char* FlowStateLabel(FlowState state);
+
+// How a flow began ("id", "profile", "operator"), e.g. "UMIN IDから".
+std::string FlowViaLabel(const std::string& via);
+
+// The Japanese name of a delivery's state, e.g. "反映済み".
+const char* DeliveryStateLabel(DeliveryState state);
+
+// The Japanese name of a mail's state, e.g. "送信失敗".
+const char* MailStateLabel(MailState state);
+
+// The Japanese name of a mail's kind, e.g. "アクセスコード通知" (the kind
+// itself when unknown).
+std::string MailKindLabel(const std::string& kind);
 
 }  // namespace passwd
 

@@ -65,6 +65,10 @@ const char kFindFlow[] =
 const char kDeleteOldFlows[] =
     "DELETE FROM reset_flows WHERE created_at < ? LIMIT ?";
 
+const char kListAccountFlows[] =
+    "SELECT id, via, state, code_tries, created_at, code_expires_at "
+    "FROM reset_flows WHERE umin_id = ? ORDER BY id DESC LIMIT ?";
+
 // A row of kFindFlow.
 Status FromRow(const SqlRow& row, ResetFlow* flow) {
   ResetFlow f;
@@ -479,6 +483,27 @@ Status DeleteExpiredFlows(SqlSession* session,
                           int64_t max_rows, uint64_t* deleted) {
   return session->Execute(kDeleteOldFlows, {SqlTime(before), max_rows},
                           deleted);
+}
+
+Status ListAccountFlows(SqlSession* session, const std::string& umin_id,
+                        int64_t limit, std::vector<FlowRecord>* flows) {
+  flows->clear();
+  std::vector<SqlRow> rows;
+  Status s = session->Query(kListAccountFlows, {umin_id, limit}, &rows);
+  if (!s.ok()) return s;
+  for (const SqlRow& row : rows) {
+    FlowRecord f;
+    f.id = row.Int(0);
+    f.via = row.Text(1);
+    if (!ParseFlowState(row.Text(2), &f.state)) {
+      return Status::Internal("unknown flow state " + row.Text(2));
+    }
+    f.code_tries = static_cast<int>(row.Int(3));
+    f.created_at = row.Text(4);
+    f.code_expires_at = row.Text(5);
+    flows->push_back(f);
+  }
+  return Status::Ok();
 }
 
 }  // namespace passwd

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/caller.h"
 #include "base/database.h"
@@ -155,6 +156,20 @@ std::string FlowTokenHash(const std::string& token);
 Status DeleteExpiredFlows(SqlSession* session,
                           std::chrono::system_clock::time_point before,
                           int64_t max_rows, uint64_t* deleted);
+
+// A flow as the console's account view shows it: never its token nor its
+// code hash.
+struct FlowRecord {
+  int64_t id = 0;
+  std::string via;  // "id", "profile" or "operator"
+  FlowState state = FlowState::kCodeSent;
+  int code_tries = 0;
+  std::string created_at, code_expires_at;  // SQL time text (UTC)
+};
+
+// Reads the newest `limit` flows of `umin_id`, newest first.
+Status ListAccountFlows(SqlSession* session, const std::string& umin_id,
+                        int64_t limit, std::vector<FlowRecord>* flows);
 
 }  // namespace passwd
 

@@ -3,9 +3,11 @@
 #include <openssl/crypto.h>
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 #include "base/crypto.h"
+#include "base/enum_table.h"
 #include "base/log_line.h"
 #include "mail/mail_message.h"
 #include "mail/smtp_client.h"
@@ -88,6 +90,66 @@ const char kMarkExpired[] =
 const char kDeleteOldMail[] =
     "DELETE FROM mail_outbox WHERE status IN ('sent', 'failed', 'expired') "
     "AND created_at < ? LIMIT ?";
+
+// The console's reads: never the body nor the sealed secret (its database
+// account may not read those columns either, sql/grants.sql.in).
+#define MAIL_RECORD_COLUMNS                                         \
+  "id, kind, recipient, status, attempts, last_error, created_at, " \
+  "next_attempt_at, sent_at, not_after IS NOT NULL "
+const char kListMailTo[] = "SELECT " MAIL_RECORD_COLUMNS
+                           "FROM mail_outbox WHERE recipient = ? "
+                           "ORDER BY id DESC LIMIT ?";
+const char kListFailed[] = "SELECT " MAIL_RECORD_COLUMNS
+                           "FROM mail_outbox WHERE status = 'failed' "
+                           "AND id < ? ORDER BY id DESC LIMIT ?";
+const char kLockForRetry[] =
+    "SELECT status, kind, not_after IS NOT NULL FROM mail_outbox "
+    "WHERE id = ? FOR UPDATE";
+// Attempts start afresh, so the mail gets every retry a new mail gets;
+// last_error stays until it is sent.
+const char kRetry[] =
+    "UPDATE mail_outbox SET status = 'pending', attempts = 0, "
+    "next_attempt_at = ? WHERE id = ? AND status = 'failed'";
+
+// mail_outbox.status's value of each MailState: the one conversion.
+struct MailStateText {
+  MailState value;
+  const char* text;
+};
+constexpr MailStateText kMailStates[] = {
+    {MailState::kPending, "pending"},
+    {MailState::kSent, "sent"},
+    {MailState::kFailed, "failed"},
+    {MailState::kExpired, "expired"},
+};
+
+// One row of MAIL_RECORD_COLUMNS.
+Status MailRecordFromRow(const SqlRow& row, MailRecord* mail) {
+  mail->id = row.Int(0);
+  mail->kind = row.Text(1);
+  mail->recipient = row.Text(2);
+  if (!ParseEntryText(kMailStates, row.Text(3), &mail->state)) {
+    return Status::Internal("mail_outbox: unknown status " + row.Text(3));
+  }
+  mail->attempts = row.Int(4);
+  mail->last_error = row.Text(5);
+  mail->created_at = row.Text(6);
+  mail->next_attempt_at = row.Text(7);
+  mail->sent_at = row.Text(8);
+  mail->carried_secret = row.Int(9) != 0;
+  return Status::Ok();
+}
+
+// Appends the records of `rows` to `mails`.
+Status MailRecordsFromRows(const std::vector<SqlRow>& rows,
+                           std::vector<MailRecord>* mails) {
+  for (const SqlRow& row : rows) {
+    mails->emplace_back();
+    Status s = MailRecordFromRow(row, &mails->back());
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
 
 // Backoff after the n-th temporary failure: 2 s, 4 s, 8 s ... 5 minutes.
 constexpr long kFirstBackoffSeconds = 2;
@@ -341,6 +403,9 @@ Status EnqueueMail(Env* env, SqlSession* session, const OutboxMail& mail) {
     if (mail.body.find(kSecretPlaceholder) == std::string::npos) {
       return Status::InvalidInput("outbox: a secret but no placeholder");
     }
+    if (!mail.not_after) {
+      return Status::InvalidInput("outbox: a secret but no not_after");
+    }
     std::string nonce;
     Status s = env->RandomBytes(kAeadNonceSize, &nonce);
     if (!s.ok()) return s;
@@ -391,6 +456,65 @@ Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
     }
   }
   return Status::Ok();
+}
+
+const char* MailStateValue(MailState state) {
+  return EntryOf(kMailStates, state).text;
+}
+
+Status ListMailForAccount(SqlSession* session,
+                          const std::vector<std::string>& recipients,
+                          int64_t limit, std::vector<MailRecord>* mails) {
+  mails->clear();
+  for (const auto& recipient : recipients) {
+    if (recipient.empty()) continue;
+    std::vector<SqlRow> rows;
+    Status s = session->Query(kListMailTo, {recipient, limit}, &rows);
+    if (s.ok()) s = MailRecordsFromRows(rows, mails);
+    if (!s.ok()) return s;
+  }
+  std::sort(
+      mails->begin(), mails->end(),
+      [](const MailRecord& a, const MailRecord& b) { return a.id > b.id; });
+  mails->erase(std::unique(mails->begin(), mails->end(),
+                           [](const MailRecord& a, const MailRecord& b) {
+                             return a.id == b.id;
+                           }),
+               mails->end());
+  if (static_cast<int64_t>(mails->size()) > limit) mails->resize(limit);
+  return Status::Ok();
+}
+
+Status ListFailedMail(SqlSession* session, int64_t before_id, int64_t limit,
+                      std::vector<MailRecord>* mails) {
+  mails->clear();
+  const int64_t below =
+      before_id > 0 ? before_id : std::numeric_limits<int64_t>::max();
+  std::vector<SqlRow> rows;
+  Status s = session->Query(kListFailed, {below, limit}, &rows);
+  if (!s.ok()) return s;
+  return MailRecordsFromRows(rows, mails);
+}
+
+Status RetryFailedMail(Env* env, SqlSession* session, int64_t id,
+                       MailRetryOutcome* outcome, std::string* kind) {
+  *outcome = MailRetryOutcome::kNotFound;
+  kind->clear();
+  std::vector<SqlRow> rows;
+  Status s = session->Query(kLockForRetry, {id}, &rows);
+  if (!s.ok() || rows.empty()) return s;
+  *kind = rows[0].Text(1);
+  if (rows[0].Text(0) != MailStateValue(MailState::kFailed)) {
+    *outcome = MailRetryOutcome::kNotFailed;
+    return Status::Ok();
+  }
+  if (rows[0].Int(2) != 0) {
+    *outcome = MailRetryOutcome::kCarriedSecret;
+    return Status::Ok();
+  }
+  s = session->Execute(kRetry, {SqlTime(env->Now()), id});
+  if (s.ok()) *outcome = MailRetryOutcome::kRetried;
+  return s;
 }
 
 Status DeleteExpiredMail(SqlSession* session,

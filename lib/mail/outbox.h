@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/database.h"
 #include "base/env.h"
@@ -27,6 +28,8 @@ struct OutboxMail {
   std::string body;       // plain text; holds kSecretPlaceholder if secret set
   std::string secret;     // sealed with outbox_key before storing; may be ""
   // Never deliver after this time (an access code's expiry); none if unset.
+  // Required with a secret: a one-time secret always has an expiry, and the
+  // console tells by it which mails carried one (MailRecord).
   std::optional<std::chrono::system_clock::time_point> not_after;
 };
 
@@ -67,6 +70,56 @@ Status ReadOutboxBacklog(SqlSession* session, OutboxBacklog* backlog);
 Status DeleteExpiredMail(SqlSession* session,
                          std::chrono::system_clock::time_point before,
                          int64_t max_rows, uint64_t* deleted);
+
+// Where a mail stands; each state has one value in mail_outbox.status.
+enum class MailState {
+  kPending,  // waiting to be sent (next_attempt_at), maybe after failures
+  kSent,     // the SMTP server accepted it
+  kFailed,   // refused for good, or out of attempts
+  kExpired,  // not sent before its not_after
+};
+
+// The state as stored, e.g. "failed".
+const char* MailStateValue(MailState state);
+
+// A queued mail as the console may see it: never its body, nor its secret.
+struct MailRecord {
+  int64_t id = 0;
+  std::string kind;
+  std::string recipient;
+  MailState state = MailState::kPending;
+  int64_t attempts = 0;
+  std::string last_error;
+  std::string created_at, next_attempt_at;  // SQL time text (UTC)
+  std::string sent_at;                      // "" when not sent
+  // It carried a one-time secret (it has a not_after), which is wiped when
+  // it fails: such a mail cannot be sent again.
+  bool carried_secret = false;
+};
+
+// Reads the newest mails to any of `recipients` (an account's addresses),
+// newest first, each once, at most `limit`.
+Status ListMailForAccount(SqlSession* session,
+                          const std::vector<std::string>& recipients,
+                          int64_t limit, std::vector<MailRecord>* mails);
+
+// Reads failed mails newest first, at most `limit`, only those with an id
+// below `before_id` when it is not 0 (the next page).
+Status ListFailedMail(SqlSession* session, int64_t before_id, int64_t limit,
+                      std::vector<MailRecord>* mails);
+
+// What RetryFailedMail came to.
+enum class MailRetryOutcome {
+  kRetried,        // back to pending, due now, its attempts counted afresh
+  kNotFound,       // no such mail
+  kNotFailed,      // pending, sent or expired: nothing to retry
+  kCarriedSecret,  // its secret was wiped when it failed
+};
+
+// Puts failed mail `id` back to be sent at once, in the caller's
+// transaction (the row is locked); `*kind` gets its kind when it exists.
+Status RetryFailedMail(Env* env, SqlSession* session, int64_t id,
+                       MailRetryOutcome* outcome, std::string* kind);
 
 }  // namespace passwd
 

@@ -103,6 +103,11 @@ const char kSearchTextMissing[] =
 const char kSetSearchText[] =
     "UPDATE operator_requests SET search_name = ?, search_reading = ? "
     "WHERE id = ?";
+const char kListAccountRequests[] =
+    "SELECT " REQUEST_COLUMNS
+    "WHERE r.umin_id = ? OR r.id IN (SELECT t.request_id FROM "
+    "operator_link_tokens t WHERE t.umin_id = ?) "
+    "ORDER BY r.id DESC LIMIT ?";
 const char kTake[] =
     "UPDATE operator_requests SET operator_id = ?, status = 'in_progress', "
     "updated_at = ? WHERE id = ?";
@@ -383,6 +388,21 @@ Status CompleteOperatorRequestSearchText(SqlSession* session, int64_t max_rows,
         SearchTextOf(row.Text(1), row.Text(2), row.Text(3), row.Text(4));
     s = session->Execute(kSetSearchText, {text.name, text.reading, row.Int(0)});
     ++*filled;
+  }
+  return s;
+}
+
+Status ListAccountOperatorRequests(
+    SqlSession* session, const std::string& umin_id, int64_t limit,
+    std::vector<OperatorRequestRecord>* requests) {
+  requests->clear();
+  std::vector<SqlRow> rows;
+  Status s =
+      session->Query(kListAccountRequests, {umin_id, umin_id, limit}, &rows);
+  for (const auto& row : rows) {
+    if (!s.ok()) break;
+    requests->emplace_back();
+    s = RequestFromRow(row, &requests->back());
   }
   return s;
 }

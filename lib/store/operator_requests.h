@@ -125,6 +125,12 @@ Status CountOperatorRequests(SqlSession* session,
 Status CompleteOperatorRequestSearchText(SqlSession* session, int64_t max_rows,
                                          int64_t* filled);
 
+// Reads the newest `limit` requests about account `umin_id` (it names the
+// account, or an operator link was sent for it), newest first.
+Status ListAccountOperatorRequests(
+    SqlSession* session, const std::string& umin_id, int64_t limit,
+    std::vector<OperatorRequestRecord>* requests);
+
 // Makes `operator_id` the one handling request `id` (in progress).
 Status TakeOperatorRequest(SqlSession* session, int64_t id, int64_t operator_id,
                            std::chrono::system_clock::time_point now);

@@ -91,6 +91,10 @@ OutboxMail TestMail(const std::string& recipient, const std::string& secret) {
   mail.body = std::string("アクセスコード: ") +
               (secret.empty() ? "なし" : kSecretPlaceholder) + "\n以上\n";
   mail.secret = secret;
+  // A secret needs an expiry; a day is past every shift these tests use.
+  if (!secret.empty()) {
+    mail.not_after = std::chrono::system_clock::now() + std::chrono::hours(24);
+  }
   return mail;
 }
 
@@ -361,6 +365,96 @@ BOOST_AUTO_TEST_CASE(fails_at_once_for_a_malformed_address) {
   BOOST_TEST(row.Text(kStatus) == "failed");
   BOOST_TEST(row.Int(kAttempts) == 1);
   BOOST_TEST(row.IsNull(kSealedSecret));
+}
+
+BOOST_AUTO_TEST_CASE(refuses_a_secret_without_its_not_after) {
+  OutboxMail mail = TestMail(UniqueRecipient("nodeadline"), RandomCode());
+  mail.not_after.reset();
+  Status s = env.db()->Transaction(
+      [&](SqlSession* session) { return EnqueueMail(&env, session, mail); });
+  BOOST_TEST((s.code() == Status::Code::kInvalidInput), s.ToString());
+}
+
+// The id of the only row to `recipient`.
+int64_t RowId(Env* env, const std::string& recipient) {
+  std::vector<SqlRow> rows;
+  Status s = env->db()->Transaction([&](SqlSession* session) {
+    return session->Query(kRowId, {recipient}, &rows);
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_REQUIRE(rows.size() == 1);
+  return rows[0].Int(0);
+}
+
+MailRetryOutcome Retry(Env* env, int64_t id) {
+  MailRetryOutcome outcome = MailRetryOutcome::kNotFound;
+  std::string kind;
+  Status s = env->db()->Transaction([&](SqlSession* session) {
+    return RetryFailedMail(env, session, id, &outcome, &kind);
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  return outcome;
+}
+
+BOOST_AUTO_TEST_CASE(lists_failed_mail_and_retries_only_a_failed_one) {
+  // Malformed addresses fail at once, one without a secret, one with.
+  const std::string plain = "no space" + UniqueRecipient("retry");
+  const std::string coded = "no space" + UniqueRecipient("retrycode");
+  Enqueue(&env, TestMail(plain, ""));
+  Enqueue(&env, TestMail(coded, RandomCode()));
+  auto sender = EnvWith(kClosedPort);
+  BOOST_TEST(Deliver(sender.get()).failed == 2);
+  const int64_t plain_id = RowId(&env, plain);
+  const int64_t coded_id = RowId(&env, coded);
+
+  std::vector<MailRecord> failed;
+  Status s = env.db()->Transaction([&](SqlSession* session) {
+    return ListFailedMail(session, 0, 1000, &failed);
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_REQUIRE(failed.size() >= 2);
+  BOOST_TEST(failed[0].id == coded_id);  // newest first
+  BOOST_TEST(failed[0].carried_secret);
+  BOOST_TEST(failed[1].id == plain_id);
+  BOOST_TEST(!failed[1].carried_secret);
+  BOOST_TEST((failed[1].state == MailState::kFailed));
+  BOOST_TEST(failed[1].attempts == 1);
+  BOOST_TEST(!failed[1].last_error.empty());
+  // The next page starts below its `before_id`.
+  s = env.db()->Transaction([&](SqlSession* session) {
+    return ListFailedMail(session, coded_id, 1, &failed);
+  });
+  BOOST_REQUIRE(s.ok());
+  BOOST_REQUIRE(failed.size() == 1);
+  BOOST_TEST(failed[0].id == plain_id);
+
+  // Retried into the future (the shifted clock), out of the stack's way.
+  env.set_shift(kEnqueueShift);
+  BOOST_TEST((Retry(&env, coded_id) == MailRetryOutcome::kCarriedSecret));
+  BOOST_TEST((Retry(&env, plain_id) == MailRetryOutcome::kRetried));
+  SqlRow row = ReadRow(&env, plain);
+  BOOST_TEST(row.Text(kStatus) == "pending");
+  BOOST_TEST(row.Int(kAttempts) == 0);
+  BOOST_TEST(!row.Text(kLastError).empty());
+  BOOST_TEST((Retry(&env, plain_id) == MailRetryOutcome::kNotFailed));
+  BOOST_TEST(ReadRow(&env, coded).Text(kStatus) == "failed");
+  BOOST_TEST((Retry(&env, coded_id + 1000000) == MailRetryOutcome::kNotFound));
+
+  // An account's mails: each once, newest first, never more than asked.
+  std::vector<MailRecord> mails;
+  s = env.db()->Transaction([&](SqlSession* session) {
+    return ListMailForAccount(session, {plain, coded, plain, ""}, 10, &mails);
+  });
+  BOOST_REQUIRE(s.ok());
+  BOOST_REQUIRE(mails.size() == 2);
+  BOOST_TEST(mails[0].id == coded_id);
+  BOOST_TEST(mails[1].id == plain_id);
+  BOOST_TEST((mails[1].state == MailState::kPending));
+  s = env.db()->Transaction([&](SqlSession* session) {
+    return ListMailForAccount(session, {plain, coded}, 1, &mails);
+  });
+  BOOST_REQUIRE(s.ok());
+  BOOST_TEST(mails.size() == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

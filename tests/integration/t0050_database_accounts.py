@@ -98,6 +98,23 @@ class WorkersAndConsole(unittest.TestCase):
             self.assertNotEqual(result.returncode, 0, sql)
             self.assertIn(b"denied", result.stderr, sql)
 
+    def test_the_console_never_reads_a_mail_body_or_secret(self):
+        for sql in ["SELECT body FROM mail_outbox LIMIT 1",
+                    "SELECT sealed_secret FROM mail_outbox LIMIT 1",
+                    "SELECT * FROM mail_outbox LIMIT 1",
+                    "SELECT id FROM mail_outbox WHERE body LIKE '%x%'",
+                    "UPDATE mail_outbox SET body = '' WHERE id = 0",
+                    "DELETE FROM mail_outbox WHERE id = 0"]:
+            result = as_account("console", sql)
+            self.assertNotEqual(result.returncode, 0, sql)
+            self.assertIn(b"denied", result.stderr, sql)
+        # What the account view and the failed-mail list read is allowed.
+        result = as_account(
+            "console", "SELECT id, kind, recipient, status, attempts, "
+            "last_error, created_at, next_attempt_at, sent_at, "
+            "not_after IS NOT NULL FROM mail_outbox LIMIT 1")
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+
     def test_the_workers_cannot_change_audit_rows(self):
         result = as_account("worker", "UPDATE audit_log SET detail = '' "
                             "WHERE id = 0")

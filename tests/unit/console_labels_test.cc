@@ -1,4 +1,5 @@
-// The console's labels of account categories, audit events and note kinds.
+// The console's labels of account categories, audit events, note kinds,
+// flows, deliveries and mails.
 #include "console/console_labels.h"
 
 #include <boost/test/unit_test.hpp>
@@ -20,6 +21,23 @@ BOOST_AUTO_TEST_CASE(labels) {
              "却下の理由");
   BOOST_TEST(std::string(OperatorNoteKindLabel(OperatorNoteKind::kClosing)) ==
              "完了時のメモ");
+}
+
+BOOST_AUTO_TEST_CASE(labels_of_the_account_view) {
+  BOOST_TEST(std::string(FlowStateLabel(FlowState::kDone)) ==
+             "パスワード更新済み");
+  BOOST_TEST(std::string(FlowStateLabel(FlowState::kCodeSent)) ==
+             "アクセスコード入力待ち");
+  BOOST_TEST(FlowViaLabel("profile") == "登録情報から");
+  BOOST_TEST(FlowViaLabel("other") == "other");
+  BOOST_TEST(std::string(DeliveryStateLabel(DeliveryState::kDelivered)) ==
+             "反映済み");
+  BOOST_TEST(std::string(DeliveryStateLabel(DeliveryState::kSuperseded)) ==
+             "新しい変更により不要");
+  BOOST_TEST(std::string(MailStateLabel(MailState::kFailed)) == "送信失敗");
+  BOOST_TEST(MailKindLabel("access_code") == "アクセスコード通知");
+  BOOST_TEST(MailKindLabel("test") == "test");
+  BOOST_TEST(AuditEventLabel("mail_retried") == "メールの再送");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
