@@ -101,6 +101,21 @@ def enter_code(browser, code):
     return browser.submit(CODE, {"access_code": code})
 
 
+def renew(umin_id, password):
+    """Sets UMIN_ID's password through the pages: a code by ID, the code from
+    its mail, the new password; returns the new password page's answer (a
+    303 to the done page when accepted)."""
+    browser = harness.Browser()
+    mailbox = harness.Mailbox()
+    mark = mailbox.mark()
+    request_code_by_id(browser, umin_id)
+    code = wait_for_code(mailbox, umin_address(umin_id), mark)
+    enter_code(browser, code)
+    browser.get(NEW_PASSWORD)
+    return browser.submit(NEW_PASSWORD, {
+        "password": password, "password_confirmation": password})
+
+
 def flow_row(umin_id):
     """The newest reset_flows row of UMIN_ID, as a dict."""
     rows = harness.db_query(

@@ -83,6 +83,20 @@ def read_targets():
     return targets
 
 
+def config_text_with(settings):
+    """The stack's configuration with each top-level key of SETTINGS set to
+    its value: a key already there is replaced, a new one goes above the
+    first `[target NAME]` section (a key after one would belong to it)."""
+    with open(config_path(), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    first_section = next((i for i, l in enumerate(lines)
+                          if l.strip().startswith("[")), len(lines))
+    top = [l for l in lines[:first_section]
+           if l.split("=")[0].strip() not in settings]
+    top += ["%s = %s" % kv for kv in settings.items()]
+    return "\n".join(top + lines[first_section:]) + "\n"
+
+
 def url(path):
     """An absolute URL for a path of the stack (absolute URLs pass through)."""
     if path.startswith("http://") or path.startswith("https://"):

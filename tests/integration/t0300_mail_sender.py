@@ -3,7 +3,6 @@ arrives once, as proper MIME; with the mail server down mail waits in the
 outbox, and when it returns every mail arrives exactly once."""
 import datetime
 import email.utils
-import re
 import secrets
 import time
 import unittest

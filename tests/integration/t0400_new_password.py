@@ -166,15 +166,7 @@ class Propagation(unittest.TestCase):
         path = targets[web[0]]["path"]
         flows.reset_limits()
         account = flows.fresh_account()
-        browser = harness.Browser()
-        mailbox = harness.Mailbox()
-        mark = mailbox.mark()
-        flows.request_code_by_id(browser, account)
-        code = flows.wait_for_code(mailbox, flows.umin_address(account), mark)
-        flows.enter_code(browser, code)
-        browser.get(flows.NEW_PASSWORD)
-        response = browser.submit(flows.NEW_PASSWORD, {
-            "password": GOOD, "password_confirmation": GOOD})
+        response = flows.renew(account, GOOD)
         self.assertEqual(response.status_code, 303)
         # One change, one delivery row per configured target.
         self.assertEqual(harness.db_value(

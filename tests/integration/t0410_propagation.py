@@ -70,15 +70,7 @@ def sync_once(config=None):
 
 def renew(account, password):
     """Sets ACCOUNT's password through the pages."""
-    browser = harness.Browser()
-    mailbox = harness.Mailbox()
-    mark = mailbox.mark()
-    flows.request_code_by_id(browser, account)
-    code = flows.wait_for_code(mailbox, flows.umin_address(account), mark)
-    flows.enter_code(browser, code)
-    browser.get(flows.NEW_PASSWORD)
-    response = browser.submit(flows.NEW_PASSWORD, {
-        "password": password, "password_confirmation": password})
+    response = flows.renew(account, password)
     assert response.status_code == 303, response.status_code
 
 

@@ -110,19 +110,14 @@ class DatabaseTls(unittest.TestCase):
     def probe(self, host="127.0.0.1", **settings):
         """Runs migrate with the development configuration pointed
         at the TLS server plus `settings`; the finished process."""
-        with open(harness.config_path(), encoding="utf-8") as f:
-            lines = [l for l in f.read().splitlines()
-                     if l.split("=")[0].strip() not in
-                     ("db_host", "db_user", "db_password", "migrate_user",
-                      "migrate_password", "db_tls_ca", "db_tls_verify_server")]
         values = {"db_host": "tcp://%s:%d" % (host, self.port),
                   "db_user": USER, "db_password": PASSWORD,
-                  "migrate_user": "", "migrate_password": ""}
+                  "migrate_user": "", "migrate_password": "",
+                  "db_tls_ca": "", "db_tls_verify_server": "true"}
         values.update(settings)
-        lines += ["%s = %s" % kv for kv in values.items()]
         path = os.path.join(self.tmp, "passwd-%d.conf" % len(os.listdir(self.tmp)))
         with open(path, "w", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+            f.write(harness.config_text_with(values))
         tool = os.path.join(harness.root(), "build", "tools", "passwdctl")
         return subprocess.run([tool, "migrate"],
                               env=dict(os.environ, PASSWD_CONFIG=path),

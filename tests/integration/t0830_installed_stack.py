@@ -7,7 +7,6 @@ catcher serve them. Through that nginx: the top page, the whole code flow to
 a new password, and a console login."""
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess

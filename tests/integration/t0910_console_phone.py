@@ -1,6 +1,7 @@
 """The operator console on a 360 px wide phone (Debian's Chromium, headless,
-mobile emulation): the login, queue, request and audit pages are no wider
-than the screen; each table scrolls sideways inside its own box."""
+mobile emulation): the login, queue, request, audit, account, failed-mail
+and failed-delivery pages are no wider than the screen; each table scrolls
+sideways inside its own box."""
 import os
 import secrets
 import shutil
@@ -15,9 +16,12 @@ import harness
 from t0520_console import (DEMO_LOGIN, DEMO_NAME, DEMO_PASSWORD, LOGIN,
                            QUEUE, REQUEST, AUDIT, add_operator,
                            forget_login_failures, insert_request, unlock)
-from t0900_browser import make_driver
+from t0900_browser import make_driver, retried_once_on_driver_error
 
 WIDTH = 360
+ACCOUNT = "/cgi-bin/passwd-admin/account"
+MAILS = "/cgi-bin/passwd-admin/mails"
+DELIVERIES = "/cgi-bin/passwd-admin/deliveries"
 WAIT = 60  # seconds: generous, for a loaded machine
 
 
@@ -35,6 +39,14 @@ class ConsoleOnAPhone(unittest.TestCase):
     def tearDownClass(cls):
         cls.driver.quit()
         shutil.rmtree(cls.profile, ignore_errors=True)
+
+    def new_browser(self):
+        """A new Chromium on a new profile (retried_once_on_driver_error)."""
+        cls = type(self)
+        cls.tearDownClass()
+        cls.profile = tempfile.mkdtemp(prefix="passwd-chromium-")
+        cls.driver = make_driver(cls.profile, mobile=True, width=WIDTH)
+        cls.driver.set_page_load_timeout(WAIT)
 
     def setUp(self):
         forget_login_failures()
@@ -58,12 +70,15 @@ class ConsoleOnAPhone(unittest.TestCase):
         viewport = self.driver.execute_script("return window.innerWidth")
         self.assertEqual(viewport, WIDTH, name)
 
-    def assert_tables_scroll_in_their_box(self, name, one_is_wide=True):
-        tables = self.driver.find_elements(By.CSS_SELECTOR, "main table")
-        self.assertTrue(tables, name)
-        for table in tables:
-            box = table.find_element(By.XPATH, "..")
-            self.assertIn("table-scroll", box.get_attribute("class"), name)
+    def assert_tables_scroll_in_their_box(self, name, one_is_wide=True,
+                                          may_have_none=False):
+        # One script, so that no element handle outlives its document.
+        boxes = self.driver.execute_script(
+            "return Array.from(document.querySelectorAll('main table'))"
+            ".map(t => t.parentElement.className)")
+        self.assertTrue(boxes or may_have_none, name)
+        for box in boxes:
+            self.assertIn("table-scroll", box.split(), name)
         if not one_is_wide:
             return
         # At least one is wider than the screen, and scrolls in its box.
@@ -72,7 +87,8 @@ class ConsoleOnAPhone(unittest.TestCase):
             ".some(b => b.scrollWidth > b.clientWidth "
             "&& getComputedStyle(b).overflowX === 'auto')"), name)
 
-    def test_login_queue_request_and_audit_fit_the_screen(self):
+    @retried_once_on_driver_error
+    def test_every_console_page_fits_the_screen(self):
         # A request with long texts, so that the tables are wide.
         tag = secrets.token_hex(3)
         request_id, receipt = insert_request(
@@ -90,8 +106,10 @@ class ConsoleOnAPhone(unittest.TestCase):
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.find_element(By.CSS_SELECTOR,
                                  "main button[type=submit]").click()
-        WebDriverWait(self.driver, WAIT).until(
-            expected_conditions.staleness_of(old))
+        wait = WebDriverWait(self.driver, WAIT)
+        wait.until(expected_conditions.staleness_of(old))
+        wait.until(lambda d: d.execute_script(
+            "return document.readyState") == "complete")
 
         self.open(QUEUE + "?status=all&q=" + receipt, "table.queue")
         self.assertIn(receipt, self.driver.page_source)
@@ -105,6 +123,17 @@ class ConsoleOnAPhone(unittest.TestCase):
         self.open(AUDIT, "table.audit")
         self.assert_fits("audit")
         self.assert_tables_scroll_in_their_box("audit")
+
+        self.open(ACCOUNT + "?id=umin101-test", "table#account")
+        self.assert_fits("account")
+        self.assert_tables_scroll_in_their_box("account", one_is_wide=False)
+
+        # The failed lists may be empty; any table they show scrolls.
+        for name, path in [("mails", MAILS), ("deliveries", DELIVERIES)]:
+            self.open(path, "main h1, main h2")
+            self.assert_fits(name)
+            self.assert_tables_scroll_in_their_box(name, one_is_wide=False,
+                                                   may_have_none=True)
 
 
 if __name__ == "__main__":
