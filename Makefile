@@ -90,10 +90,10 @@ check: run
 stop:
 	scripts/stop
 
-# Throughput through nginx beside a static file, the console's lists over
-# 100,000 requests and 1,000,000 audit rows in a scratch database, the
-# password check, and a 300,000-row account import beside LOAD DATA (needs
-# make run first).
+# Throughput through nginx beside a static file, the console's lists and
+# pages over 100,000 requests and 1,000,000 audit rows in a scratch
+# database, the password check, and a 300,000-row account import beside
+# LOAD DATA (needs make run first).
 bench: all
 	PORT=$(PORT) scripts/bench
 	scripts/bench-console
