@@ -16,6 +16,30 @@ import tempfile
 import harness
 
 
+def nginx_conf(work, nginx_dir, listen, server_name="localhost", top=""):
+    """An nginx.conf around the installed include (NGINX_DIR/passwd.conf and
+    its log format passwd-http.conf) that writes only under WORK, with one
+    server on 127.0.0.1:LISTEN; TOP goes before everything else."""
+    return """{top}pid {w}/nginx.pid;
+error_log {w}/nginx-error.log;
+events {{ worker_connections 128; }}
+http {{
+    include /etc/nginx/mime.types;
+    client_body_temp_path {w}/body;
+    fastcgi_temp_path {w}/fastcgi;
+    proxy_temp_path {w}/proxy;
+    scgi_temp_path {w}/scgi;
+    uwsgi_temp_path {w}/uwsgi;
+    include {nginx}/passwd-http.conf;
+    server {{
+        listen 127.0.0.1:{listen};
+        server_name {name};
+        include {nginx}/passwd.conf;
+    }}
+}}
+""".format(top=top, w=work, nginx=nginx_dir, listen=listen, name=server_name)
+
+
 class InstalledTree:
     def __init__(self):
         self.destdir = tempfile.mkdtemp(prefix="passwd-install-")

@@ -51,25 +51,10 @@ class InstalledNginx(unittest.TestCase):
                     f.write(text)
             conf = os.path.join(work, "nginx.conf")
             with open(conf, "w", encoding="utf-8") as f:
-                f.write("""pid {w}/nginx.pid;
-error_log {w}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    client_body_temp_path {w}/body;
-    fastcgi_temp_path {w}/fastcgi;
-    proxy_temp_path {w}/proxy;
-    scgi_temp_path {w}/scgi;
-    uwsgi_temp_path {w}/uwsgi;
-    include {nginx}/passwd-http.conf;
-    server {{
-        listen 127.0.0.1:1;
-        server_name passwd.example.org;
-        include {nginx}/passwd.conf;
-    }}
-}}
-""".format(w=work, nginx=self.tree.path(self.share + "/nginx")))
-            run = subprocess.run([NGINX, "-t", "-c", conf, "-e", work + "/error.log"],
+                f.write(install_tree.nginx_conf(
+                    work, self.tree.path(self.share + "/nginx"), 1,
+                    server_name="passwd.example.org"))
+            run = subprocess.run([NGINX, "-t", "-c", conf, "-e", work + "/nginx-error.log"],
                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                  text=True, timeout=60)
             self.assertEqual(run.returncode, 0, run.stdout)

@@ -103,25 +103,9 @@ class InstalledStack(unittest.TestCase):
                 f.write(text)
         nginx_conf = cls.work + "/nginx.conf"
         with open(nginx_conf, "w", encoding="utf-8") as f:
-            f.write("""user root;
-daemon off;
-pid {w}/nginx.pid;
-error_log {w}/nginx-error.log;
-events {{ worker_connections 128; }}
-http {{
-    include /etc/nginx/mime.types;
-    client_body_temp_path {w}/body;
-    fastcgi_temp_path {w}/fastcgi;
-    proxy_temp_path {w}/proxy;
-    scgi_temp_path {w}/scgi;
-    uwsgi_temp_path {w}/uwsgi;
-    include {nginx}/passwd-http.conf;
-    server {{
-        listen 127.0.0.1:{port};
-        include {nginx}/passwd.conf;
-    }}
-}}
-""".format(w=cls.work, nginx=nginx_dir, port=cls.port))
+            f.write(install_tree.nginx_conf(
+                cls.work, nginx_dir, cls.port,
+                top="user root;\ndaemon off;\n"))
         cls.spawn([NGINX, "-c", nginx_conf, "-e", cls.work + "/nginx-error.log"], env)
 
         deadline = time.time() + 30
