@@ -201,7 +201,9 @@ Status Database::RunOnce(const std::function<Status(SqlSession*)>& work,
                  (!connection_ && IsConnectionError(last_error_code_));
     if (connection_) {
       try {
-        connection_->rollback();
+        std::unique_ptr<sql::Statement> rollback(
+            connection_->createStatement());
+        rollback->execute("ROLLBACK");
       } catch (const sql::SQLException& e) {
         return FromSqlError(e.getErrorCode(), e.what());
       }
@@ -209,7 +211,12 @@ Status Database::RunOnce(const std::function<Status(SqlSession*)>& work,
     return s;
   }
   try {
-    connection_->commit();
+    // A statement, like START TRANSACTION: Connector/C++'s commit() does
+    // not report the error a COMMIT gets (seen with Debian 12's libmysqlcppconn
+    // 1.1.12 on Galera: a transaction rolled back by a replicated write
+    // while it sat between its last statement and the commit "committed").
+    std::unique_ptr<sql::Statement> commit(connection_->createStatement());
+    commit->execute("COMMIT");
   } catch (const sql::SQLException& e) {
     // A certification failure happens at the commit on Galera and rolled
     // everything back; a lost connection leaves the outcome unknown.

@@ -47,7 +47,7 @@ const char kClaimMail[] =
     "(lease_until IS NULL OR lease_until < ?)";
 const char kReadClaimedMail[] =
     "SELECT id, kind, recipient, subject, body, sealed_secret, not_after, "
-    "attempts FROM mail_outbox WHERE id = ?";
+    "attempts FROM mail_outbox WHERE id = ? AND lease_owner = ?";
 
 // One claimed mail as kReadClaimedMail reads it.
 struct DueMail {
@@ -298,7 +298,7 @@ Status ClaimOldestDueMail(SqlSession* session, const std::string& now_text,
     if (!s.ok()) return s;
     if (claimed == 0) continue;  // another worker was first
     std::vector<SqlRow> rows;
-    s = session->Query(kReadClaimedMail, {id}, &rows);
+    s = session->Query(kReadClaimedMail, {id, lease.owner}, &rows);
     if (!s.ok()) return s;
     if (!rows.empty()) *mail = FromRow(rows[0]);
     break;
