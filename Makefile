@@ -185,12 +185,14 @@ $(BUILD)/nginx/%: nginx/%.in Makefile
 	    $< > $@
 # The local cluster's rendering (scripts/cluster): the same locations, each
 # page's fastcgi_pass to the upstream passwd-<page> that scripts/cluster
-# writes with both app hosts' sockets; its own access log; a POST rate for
+# writes with both app hosts' sockets (a console page's through the map
+# $passwd_admin_upstream it writes too); its own access log; a POST rate for
 # the drills' twenty clients on one address.
 $(BUILD)/nginx-cluster/%: nginx/%.in Makefile
 	@mkdir -p $(@D)
-	sed -e 's|fastcgi_pass unix:@SOCKET_DIR@/\(.*\)\.sock;|fastcgi_pass passwd-\1;|' \
-	    $(call NGINX_SUBST,$(ROOT)/static,$(ROOT)/$(BUILD)/errors,$(ROOT)/$(BUILD)/nginx,/nonexistent,$(ROOT)/$(VAR)/cluster/nginx/access.log,$(ROOT)/$(BUILD)/nginx,1000r/s,2000) \
+	sed -e 's|fastcgi_pass unix:@SOCKET_DIR@/admin-$$passwd_admin_page\.sock;|fastcgi_pass $$passwd_admin_upstream;|' \
+	    -e 's|fastcgi_pass unix:@SOCKET_DIR@/\(.*\)\.sock;|fastcgi_pass passwd-\1;|' \
+	    $(call NGINX_SUBST,$(ROOT)/static,$(ROOT)/$(BUILD)/errors,$(ROOT)/$(BUILD)/nginx,$(ROOT)/$(VAR)/cluster/app*/run/fcgi (upstreams passwd-<page>),$(ROOT)/$(VAR)/cluster/nginx/access.log,$(ROOT)/$(BUILD)/nginx,1000r/s,2000) \
 	    $< > $@
 	! grep -n 'unix:' $@
 $(BUILD)/nginx/%-allow.conf: etc/%-allow.conf

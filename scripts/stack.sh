@@ -55,6 +55,9 @@ DB_PORT=
 # arguments added to mariadbd's command line (--wsrep-new-cluster).
 DB_CNF_EXTRA=
 DB_START_ARGS=()
+# no: db_start leaves an empty data folder empty (a Galera node that joins
+# receives its data from the cluster).
+DB_INIT=yes
 # Seconds a starting server has to answer (a joining node receives a copy).
 DB_START_TIMEOUT=60
 # The host part of the service's database accounts: localhost over the
@@ -321,7 +324,7 @@ db_init() {
 db_start() {
   check_socket_path "$DB_SOCKET"
   write_db_cnf
-  db_init
+  if [ "$DB_INIT" != no ]; then db_init; fi
   local pid rc=0
   if pid=$(running_pid "$DB_PID"); then
     wait_until 60 "$pid" db_answers || rc=$?
