@@ -4,7 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -104,6 +106,10 @@ const std::map<std::string, Setter>& Setters() {
       {"db_name", Text(&Config::db_name)},
       {"db_tls_ca", Text(&Config::db_tls_ca)},
       {"db_tls_verify_server", Flag(&Config::db_tls_verify_server)},
+      {"db_wsrep_sync_wait", Number(&Config::db_wsrep_sync_wait, 0, 15)},
+      {"host_name", Text(&Config::host_name)},
+      {"worker_lease_seconds",
+       Number(&Config::worker_lease_seconds, 10, 24 * 3600)},
       {"migrate_user", Text(&Config::migrate_user)},
       {"migrate_password", Text(&Config::migrate_password)},
       {"pages_db_user", Text(&Config::pages_db_user)},
@@ -404,7 +410,44 @@ std::vector<std::string> ConfigProblems(const Config& config) {
                        std::to_string(config.scrypt_log2_n) +
                        " (over its memory or work bound)");
   }
+  for (const std::string& host : DbHostList(config.db_host)) {
+    if (host.rfind("tcp://", 0) != 0 && host.rfind("unix://", 0) != 0) {
+      problems.push_back("db_host: '" + host +
+                         "' is not a tcp://host:port or unix:///path URL");
+    }
+  }
+  if (DbHostList(config.db_host).empty()) {
+    problems.push_back("db_host: no database URL");
+  }
+  long longest = config.smtp_timeout_seconds;
+  for (const SyncTargetConfig& target : config.sync_targets) {
+    longest = std::max(longest, TargetTimeoutSeconds(target));
+  }
+  if (config.worker_lease_seconds < 2 * longest) {
+    problems.push_back(
+        "worker_lease_seconds: " + std::to_string(config.worker_lease_seconds) +
+        " is less than twice the longest SMTP or target timeout (" +
+        std::to_string(longest) + " s)");
+  }
   return problems;
+}
+
+std::vector<std::string> DbHostList(const std::string& db_host) {
+  std::vector<std::string> hosts;
+  std::istringstream in(db_host);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    item = Trim(item);
+    if (!item.empty()) hosts.push_back(item);
+  }
+  return hosts;
+}
+
+std::string HostName(const Config& config) {
+  if (!config.host_name.empty()) return config.host_name;
+  char name[HOST_NAME_MAX + 1] = {};
+  if (gethostname(name, sizeof name - 1) != 0) return "";
+  return name;
 }
 
 Status LoadCheckedConfig(const std::string& path, Config* config,

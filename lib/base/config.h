@@ -28,7 +28,14 @@ struct PurposeKeys {
 // Every setting of the service, each with its default.
 struct Config {
   // Database (Connector/C++ host URL: tcp://host:port or unix:///path).
+  // Several URLs, separated by commas, name the nodes of a Galera cluster:
+  // a process connects to the first that answers, and after losing a node
+  // goes on with the next one in the list (DbHostList).
   std::string db_host = "tcp://127.0.0.1:3306";
+  // wsrep_sync_wait for every connection: 1 makes each transaction's reads
+  // wait until the node has applied every write the cluster committed
+  // before it (causal reads on Galera; nothing on a single server).
+  long db_wsrep_sync_wait = 1;
   // The account of a process without an account of its own below (the
   // administration tools, the database tests).
   std::string db_user = "passwd_app";
@@ -117,9 +124,24 @@ struct Config {
   long expired_link_retention_days = 0;
   long audit_retention_days = 1826;
 
+  // This app host's name: the owner of the rows its workers lease, and
+  // the host an htpasswd target names. Empty: gethostname().
+  std::string host_name;
+  // How long a worker's claim on a mail or a delivery row lasts; a claim
+  // of a worker that died expires after it and the row is taken again.
+  // ConfigProblems wants it at least twice the longest timeout of SMTP and
+  // the targets, so that a live worker never outlasts its claim.
+  long worker_lease_seconds = 120;
+
   // Test only: a file holding a clock offset in seconds; empty disables it.
   std::string test_clock_offset_file;
 };
+
+// db_host's URLs in their order (one for a single server).
+std::vector<std::string> DbHostList(const std::string& db_host);
+
+// This app host's name: config.host_name, else gethostname().
+std::string HostName(const Config& config);
 
 // The kinds of process, each with its own database account.
 enum class DbAccount { kDefault, kPages, kConsole, kWorkers };

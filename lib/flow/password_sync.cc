@@ -275,12 +275,6 @@ bool DeliversHere(const SyncTargetConfig& target, const std::string& hostname) {
   return ToLowerAscii(target.host) == ToLowerAscii(hostname);
 }
 
-std::string ThisHostName() {
-  char name[HOST_NAME_MAX + 1] = {};
-  if (gethostname(name, sizeof name - 1) != 0) return "";
-  return name;
-}
-
 Status CheckSyncTargets(const Config& config) {
   for (const SyncTargetConfig& t : config.sync_targets) {
     if (t.kind == TargetKind::kCommand && access(t.path.c_str(), X_OK) != 0) {
@@ -330,7 +324,7 @@ Status DeliverPasswordSync(Env* env, SyncReport* report) {
 
 Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
                            SyncReport* report) {
-  const std::string hostname = ThisHostName();
+  const std::string hostname = HostName(env->config());
   std::map<std::string, int> unconfigured;
   int64_t after_id = 0;
   Status s;

@@ -57,11 +57,8 @@ std::chrono::seconds RetryDelay(int64_t attempts);
 
 // True when this host's worker delivers to `target`: every ldap and command
 // target; an htpasswd target only on the host it names (`host`, compared
-// case-insensitively with the whole of `hostname`, i.e. gethostname()).
+// case-insensitively with the whole of `hostname`, i.e. HostName(config)).
 bool DeliversHere(const SyncTargetConfig& target, const std::string& hostname);
-
-// This host's name, as gethostname() gives it.
-std::string ThisHostName();
 
 // Refuses targets a worker cannot use: a command that is not an executable
 // file, an unreadable bind_password_file.

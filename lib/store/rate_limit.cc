@@ -8,11 +8,15 @@ namespace passwd {
 namespace {
 
 // Locks the subject's row (creating it on first use) to the end of the
-// transaction: a duplicate key makes InnoDB take an exclusive lock.
+// transaction: a duplicate key makes InnoDB take an exclusive lock. On a
+// Galera cluster that lock holds on one node only; counting the check
+// changes the row every time, so two checks of one subject on two nodes
+// conflict at certification and the one retried sees the other's event
+// (sql/012_leases.sql).
 const char kLockSubject[] =
     "INSERT INTO rate_limit_subjects (scope, subject, last_checked_at) "
     "VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE "
-    "last_checked_at = VALUES(last_checked_at)";
+    "last_checked_at = VALUES(last_checked_at), checks = checks + 1";
 const char kWindowEvents[] =
     "SELECT COUNT(*), MIN(occurred_at) FROM rate_limit_events "
     "WHERE scope = ? AND subject = ? AND occurred_at > ?";

@@ -132,7 +132,7 @@ struct SyncFixture {
 
   // A target named "<prefix>-<suffix>".
   SyncTargetConfig Htpasswd(const std::string& suffix,
-                            const std::string& host = ThisHostName()) {
+                            const std::string& host = HostName(Config())) {
     SyncTargetConfig t;
     t.name = prefix + "-" + suffix;
     t.kind = TargetKind::kHtpasswd;

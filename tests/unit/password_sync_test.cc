@@ -31,7 +31,6 @@ BOOST_AUTO_TEST_CASE(an_htpasswd_target_is_written_on_its_host_only) {
   SyncTargetConfig ldap;
   ldap.kind = TargetKind::kLdap;
   BOOST_TEST(DeliversHere(ldap, "anything"));
-  BOOST_TEST(!ThisHostName().empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
