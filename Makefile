@@ -3,6 +3,8 @@
 #   make run    install packages, build, start everything on 127.0.0.1:8080
 #   make check  make run's set-up, then every test; ends "N passed, N failed"
 #   make stop   stop what make run started
+#   make cluster, make cluster-stop  the local cluster under var/cluster/:
+#               three Galera nodes, two app hosts, one nginx (docs/scaling.md)
 #   make install, make uninstall  the production layout (README "Install"),
 #               DESTDIR honoured; never starts anything
 #
@@ -16,7 +18,7 @@ PORT ?= 8080
 # FastCGI processes per page (multiwatch restarts one that dies).
 FCGI_PROCS ?= 2
 
-NO_CONFIG_GOALS := stop clean distclean deps
+NO_CONFIG_GOALS := stop cluster-stop clean distclean deps
 ifneq ($(filter-out $(NO_CONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 -include config.mak
 endif
@@ -56,7 +58,8 @@ DICTIONARY := $(BUILD)/dict/words.dict
 WORD_LIST := /usr/share/dict/american-english
 ERROR_PAGES_STAMP := $(BUILD)/errors/.stamp
 NGINX_CONFS := $(patsubst nginx/%.in,$(BUILD)/nginx/%,$(wildcard nginx/*.in)) \
-	$(BUILD)/nginx/console-allow.conf $(BUILD)/nginx/health-allow.conf
+	$(BUILD)/nginx/console-allow.conf $(BUILD)/nginx/health-allow.conf \
+	$(BUILD)/nginx-cluster/passwd.conf $(BUILD)/nginx-cluster/passwd-http.conf
 WORKERS := mail_sender sync_worker housekeeper
 
 # The installed layout (configure's folders; see config.mak.in).
@@ -73,7 +76,7 @@ INST_NGINX := $(patsubst nginx/%.in,$(INST)/nginx/%,$(filter-out nginx/nginx-dev
 INST_SYSTEMD := $(patsubst systemd/%.in,$(INST)/systemd/%,$(wildcard systemd/*.in))
 INST_FILES := $(INST_NGINX) $(INST_SYSTEMD) $(INST)/passwd.conf
 
-.PHONY: all run check stop deps clean distclean bench install uninstall
+.PHONY: all run check stop deps clean distclean bench install uninstall cluster cluster-stop
 all: $(PAGES) $(ADMIN_PAGES) $(TOOLS) $(UNIT_TESTS) $(DB_TESTS) $(DICTIONARY) \
 	$(ERROR_PAGES_STAMP) $(NGINX_CONFS) $(INST_FILES)
 
@@ -86,6 +89,15 @@ run: deps
 
 check: run
 	PORT=$(PORT) tests/run-tests
+
+# The local cluster (scripts/cluster; CLUSTER_PORT, CLUSTER_SMTP_PORT,
+# CLUSTER_DB_PORT, CLUSTER_GALERA_PORT from the environment).
+cluster: deps
+	$(MAKE) all
+	FCGI_PROCS=$(FCGI_PROCS) scripts/cluster start
+
+cluster-stop:
+	scripts/cluster stop
 
 stop:
 	scripts/stop
@@ -171,6 +183,18 @@ $(BUILD)/nginx/%: nginx/%.in Makefile
 	    -e 's|@VAR@|$(ROOT)/$(VAR)|g' -e 's|@PORT@|$(PORT)|g' \
 	    $(call NGINX_SUBST,$(ROOT)/static,$(ROOT)/$(BUILD)/errors,$(ROOT)/$(BUILD)/nginx,$(ROOT)/$(VAR)/run/fcgi,$(ROOT)/$(VAR)/log/nginx-access.log,$(ROOT)/$(BUILD)/nginx,100r/s,200) \
 	    $< > $@
+# The local cluster's rendering (scripts/cluster): the same locations, each
+# page's fastcgi_pass to the upstream passwd-<page> that scripts/cluster
+# writes with both app hosts' sockets (a console page's through the map
+# $passwd_admin_upstream it writes too); its own access log; a POST rate for
+# the drills' twenty clients on one address.
+$(BUILD)/nginx-cluster/%: nginx/%.in Makefile
+	@mkdir -p $(@D)
+	sed -e 's|fastcgi_pass unix:@SOCKET_DIR@/admin-$$passwd_admin_page\.sock;|fastcgi_pass $$passwd_admin_upstream;|' \
+	    -e 's|fastcgi_pass unix:@SOCKET_DIR@/\(.*\)\.sock;|fastcgi_pass passwd-\1;|' \
+	    $(call NGINX_SUBST,$(ROOT)/static,$(ROOT)/$(BUILD)/errors,$(ROOT)/$(BUILD)/nginx,$(ROOT)/$(VAR)/cluster/app*/run/fcgi (upstreams passwd-<page>),$(ROOT)/$(VAR)/cluster/nginx/access.log,$(ROOT)/$(BUILD)/nginx,1000r/s,2000) \
+	    $< > $@
+	! grep -n 'unix:' $@
 $(BUILD)/nginx/%-allow.conf: etc/%-allow.conf
 	@mkdir -p $(@D)
 	cp $< $@

@@ -10,6 +10,11 @@
 # when its process is alive and its command line names this checkout, so a
 # stale file from an earlier boot never gets an unrelated process killed.
 # Nothing here touches Debian's own nginx, MariaDB or slapd services.
+#
+# scripts/cluster sources this file too and sets the variables below (VAR,
+# RUN, LOGS, CONFIG_FILE, DB_*, SECRETS, MAIL_DIR, ...) to a Galera node's or
+# an app host's folders before calling a function: the functions read them
+# when they run, not when this file is sourced.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 BUILD=$ROOT/build
@@ -43,6 +48,26 @@ DB_DATA=$VAR/mysql
 DB_CNF=$VAR/mariadb.cnf
 DB_SOCKET=$RUN/mysqld.sock
 DB_PID=$RUN/mysqld.pid
+# Empty: the server listens on its socket only. A port: also on 127.0.0.1
+# (scripts/cluster's Galera nodes).
+DB_PORT=
+# Lines added to the [mariadbd] section (the Galera settings of a node), and
+# arguments added to mariadbd's command line (--wsrep-new-cluster).
+DB_CNF_EXTRA=
+DB_START_ARGS=()
+# no: db_start leaves an empty data folder empty (a Galera node that joins
+# receives its data from the cluster).
+DB_INIT=yes
+# Seconds a starting server has to answer (a joining node receives a copy).
+DB_START_TIMEOUT=60
+# The host part of the service's database accounts: localhost over the
+# socket, 127.0.0.1 over TCP with skip-name-resolve.
+DB_ACCOUNT_HOST=localhost
+# The configuration umin-passwdctl migrate runs with (its migrate_user).
+MIGRATE_CONFIG=
+# The secrets scripts/dev-config generated (database passwords, keys).
+SECRETS=$VAR/secrets
+MAIL_DIR=$VAR/mail
 SMTP_PID=$RUN/smtp.pid
 # slapd: its own configuration, database and pid under var/ldap and var/run.
 LDAP_DIR=$VAR/ldap
@@ -241,8 +266,11 @@ write_db_cnf() {
   local user tmp
   user=$(id -un)
   tmp=$(mktemp "$DB_CNF.XXXXXX")
+  local networking=skip-networking
+  if [ -n "$DB_PORT" ]; then networking="port = $DB_PORT
+bind-address = 127.0.0.1"; fi
   cat > "$tmp" <<EOF
-# Written by scripts/start: the private MariaDB of the development stack.
+# Written by scripts/$PROG: a private MariaDB of the development stack.
 [mariadbd]
 user = $user
 datadir = $DB_DATA
@@ -250,7 +278,7 @@ socket = $DB_SOCKET
 pid-file = $DB_PID
 log-error = $LOGS/mariadb.log
 tmpdir = $VAR/tmp
-skip-networking
+$networking
 skip-name-resolve
 innodb_flush_log_at_trx_commit = 1
 character-set-server = utf8mb4
@@ -258,6 +286,7 @@ collation-server = utf8mb4_bin
 default-time-zone = +00:00
 innodb_buffer_pool_size = 64M
 max_connections = 200
+$DB_CNF_EXTRA
 
 # The DB root, for scripts/start's set-up and the tests' assertions
 # (umin-passwdctl migrate connects as this user too, through the socket):
@@ -295,7 +324,7 @@ db_init() {
 db_start() {
   check_socket_path "$DB_SOCKET"
   write_db_cnf
-  db_init
+  if [ "$DB_INIT" != no ]; then db_init; fi
   local pid rc=0
   if pid=$(running_pid "$DB_PID"); then
     wait_until 60 "$pid" db_answers || rc=$?
@@ -305,13 +334,13 @@ db_start() {
   fi
   rm -f "$DB_PID" "$DB_SOCKET" "$DB_SOCKET.lock"
   say "starting MariaDB on ${DB_SOCKET#"$ROOT"/}"
-  launch "$LOGS/mariadb.log" /usr/sbin/mariadbd --defaults-file="$DB_CNF"
+  launch "$LOGS/mariadb.log" /usr/sbin/mariadbd --defaults-file="$DB_CNF" ${DB_START_ARGS[@]+"${DB_START_ARGS[@]}"}
   echo "$LAUNCHED_PID" > "$DB_PID"
-  wait_until 60 "$LAUNCHED_PID" db_answers || rc=$?
+  wait_until "$DB_START_TIMEOUT" "$LAUNCHED_PID" db_answers || rc=$?
   if [ $rc -ne 0 ]; then
     show_log "$LOGS/mariadb.log"
     if [ $rc -eq 2 ]; then die "MariaDB exited during start-up"; fi
-    die "MariaDB did not answer within 60 s"
+    die "MariaDB did not answer within $DB_START_TIMEOUT s"
   fi
 }
 
@@ -326,18 +355,19 @@ db_stop() {
 # root socket: migrate_user in var/passwd.conf), and loads the demo data.
 db_setup() {
   local app_password out file
-  app_password=$(tr -d '[:space:]' < "$VAR/secrets/db_password")
-  [[ $app_password =~ ^[0-9a-f]+$ ]] || die "var/secrets/db_password is not hex; delete it and run again"
+  local account="'$DB_APP_USER'@'$DB_ACCOUNT_HOST'"
+  app_password=$(tr -d '[:space:]' < "$SECRETS/db_password")
+  [[ $app_password =~ ^[0-9a-f]+$ ]] || die "${SECRETS#"$ROOT"/}/db_password is not hex; delete it and run again"
   # Through stdin, so the password never appears in a process list.
   db_sql <<EOF || die "could not create the database and its user"
 CREATE DATABASE IF NOT EXISTS \`$DB_NAME\`;
-CREATE USER IF NOT EXISTS '$DB_APP_USER'@'localhost' IDENTIFIED BY '$app_password';
-ALTER USER '$DB_APP_USER'@'localhost' IDENTIFIED BY '$app_password';
-GRANT SELECT, INSERT, UPDATE, DELETE ON \`$DB_NAME\`.* TO '$DB_APP_USER'@'localhost';
+CREATE USER IF NOT EXISTS $account IDENTIFIED BY '$app_password';
+ALTER USER $account IDENTIFIED BY '$app_password';
+GRANT SELECT, INSERT, UPDATE, DELETE ON \`$DB_NAME\`.* TO $account;
 EOF
 
   [ -x "$BUILD/tools/passwdctl" ] || die "${BUILD#"$ROOT"/}/tools/passwdctl missing: run 'make all' first"
-  if ! out=$(PASSWD_CONFIG=$CONFIG_FILE "$BUILD/tools/passwdctl" migrate 2>&1); then
+  if ! out=$(PASSWD_CONFIG=${MIGRATE_CONFIG:-$CONFIG_FILE} "$BUILD/tools/passwdctl" migrate 2>&1); then
     printf '%s\n' "$out" >&2
     die "the migrations failed (fix a landed one in a new file; see above)"
   fi
@@ -359,22 +389,22 @@ EOF
 # sql/grants.sql.in (everything revoked first, so a grant removed from the
 # file goes). Runs after the migrations: the grants name tables.
 db_role_accounts() {
-  local entry role user password sql=''
+  local entry role user password sql='' host=$DB_ACCOUNT_HOST
   for entry in "${DB_ROLE_USERS[@]}"; do
     role=${entry%%:*} user=${entry#*:}
-    password=$(tr -d '[:space:]' < "$VAR/secrets/db_password_$role")
-    [[ $password =~ ^[0-9a-f]+$ ]] || die "var/secrets/db_password_$role is not hex; delete it and run again"
-    sql+="CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY '$password';
-ALTER USER '$user'@'localhost' IDENTIFIED BY '$password';
-REVOKE ALL PRIVILEGES, GRANT OPTION FROM '$user'@'localhost';
+    password=$(tr -d '[:space:]' < "$SECRETS/db_password_$role")
+    [[ $password =~ ^[0-9a-f]+$ ]] || die "${SECRETS#"$ROOT"/}/db_password_$role is not hex; delete it and run again"
+    sql+="CREATE USER IF NOT EXISTS '$user'@'$host' IDENTIFIED BY '$password';
+ALTER USER '$user'@'$host' IDENTIFIED BY '$password';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM '$user'@'$host';
 "
   done
   # Through stdin, so the passwords never appear in a process list.
   { printf '%s' "$sql"
     sed -e "s/@DB@/\`$DB_NAME\`/g" \
-        -e "s/@PAGES@/'passwd_pages'@'localhost'/g" \
-        -e "s/@CONSOLE@/'passwd_console'@'localhost'/g" \
-        -e "s/@WORKERS@/'passwd_workers'@'localhost'/g" "$ROOT/sql/grants.sql.in"
+        -e "s/@PAGES@/'passwd_pages'@'$host'/g" \
+        -e "s/@CONSOLE@/'passwd_console'@'$host'/g" \
+        -e "s/@WORKERS@/'passwd_workers'@'$host'/g" "$ROOT/sql/grants.sql.in"
   } | db_sql || die "could not create the database accounts or apply sql/grants.sql.in"
 }
 
@@ -513,9 +543,9 @@ smtp_start() {
   if smtp_answers; then
     die "$SMTP_HOST:$SMTP_PORT is taken by another program (another checkout's stack?); stop it or set SMTP_PORT"
   fi
-  say "starting the SMTP server on $SMTP_HOST:$SMTP_PORT (mail to ${VAR#"$ROOT"/}/mail)"
+  say "starting the SMTP server on $SMTP_HOST:$SMTP_PORT (mail to ${MAIL_DIR#"$ROOT"/})"
   launch "$LOGS/smtp.log" "$SYSTEM_PYTHON" "$ROOT/scripts/smtp-server.py" \
-    --host "$SMTP_HOST" --port "$SMTP_PORT" --maildir "$VAR/mail" --pid-file "$SMTP_PID"
+    --host "$SMTP_HOST" --port "$SMTP_PORT" --maildir "$MAIL_DIR" --pid-file "$SMTP_PID"
   wait_until 15 "$LAUNCHED_PID" smtp_ready "$LAUNCHED_PID" || rc=$?
   if [ $rc -ne 0 ]; then
     show_log "$LOGS/smtp.log"
