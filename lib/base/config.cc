@@ -450,6 +450,10 @@ std::string HostName(const Config& config) {
   return name;
 }
 
+std::string WorkerLeaseOwner(const Config& config) {
+  return HostName(config) + ":" + std::to_string(getpid());
+}
+
 Status LoadCheckedConfig(const std::string& path, Config* config,
                          std::vector<std::string>* problems) {
   problems->clear();

@@ -143,6 +143,9 @@ std::vector<std::string> DbHostList(const std::string& db_host);
 // This app host's name: config.host_name, else gethostname().
 std::string HostName(const Config& config);
 
+// How this process signs the rows it leases: "<HostName>:<pid>".
+std::string WorkerLeaseOwner(const Config& config);
+
 // The kinds of process, each with its own database account.
 enum class DbAccount { kDefault, kPages, kConsole, kWorkers };
 

@@ -9,13 +9,18 @@
 #include <cppconn/statement.h>
 #include <mysql_driver.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <ctime>
+#include <thread>
 
 namespace passwd {
 namespace {
 
-// Client and server error codes that mean the connection is gone.
+// Client and server error codes that mean the connection is gone, or that
+// its node cannot serve it (a Galera node outside the primary component, or
+// still joining, answers 1047): either way another node may.
 bool IsConnectionError(int code) {
   switch (code) {
     case 2002:  // CR_CONNECTION_ERROR
@@ -23,6 +28,7 @@ bool IsConnectionError(int code) {
     case 2006:  // CR_SERVER_GONE_ERROR
     case 2013:  // CR_SERVER_LOST
     case 2055:  // CR_SERVER_LOST_EXTENDED
+    case 1047:  // ER_UNKNOWN_COM_ERROR: WSREP has not yet prepared node
     case 1053:  // ER_SERVER_SHUTDOWN
     case 1927:  // ER_CONNECTION_KILLED
     case 4031:  // ER_CLIENT_INTERACTION_TIMEOUT
@@ -32,9 +38,30 @@ bool IsConnectionError(int code) {
   }
 }
 
+// A conflict the server resolved by rolling the transaction back: a
+// deadlock, a lock wait timeout, or (error 1213 too) a Galera certification
+// failure or brute-force abort by a write from another node.
 bool IsRetryableConflict(int code) {
   return code == 1213 /* deadlock */ || code == 1205 /* lock wait timeout */;
 }
+
+// How often Transaction runs `work` at most. Conflicts between nodes are
+// more frequent than deadlocks on one server (every check of one rate-limit
+// subject conflicts), hence more than the two or three tries a deadlock
+// needs; each retry waits a little longer, with jitter, so that the
+// conflicting transactions do not meet again.
+constexpr int kMaxAttempts = 6;
+
+void WaitBeforeRetry(int attempt) {
+  static thread_local unsigned int seed =
+      static_cast<unsigned int>(std::time(nullptr)) ^
+      static_cast<unsigned int>(getpid());
+  const long micros = 2000L * (1L << attempt) + rand_r(&seed) % 5000;
+  std::this_thread::sleep_for(std::chrono::microseconds(micros));
+}
+
+// 1193: unknown system variable; a server built without wsrep has none.
+constexpr int kUnknownVariable = 1193;
 
 }  // namespace
 
@@ -45,17 +72,23 @@ int64_t SqlRow::Int(size_t i) const {
 }
 
 Database::Database(const Config& config)
-    : host_(config.db_host),
+    : hosts_(DbHostList(config.db_host)),
+      wsrep_sync_wait_(config.db_wsrep_sync_wait),
       user_(config.db_user),
       password_(config.db_password),
       schema_(config.db_name),
       tls_ca_(config.db_tls_ca),
-      tls_verify_server_(config.db_tls_verify_server) {}
+      tls_verify_server_(config.db_tls_verify_server) {
+  // ConfigProblems refuses an empty list; a Config built in code may still
+  // hold one URL only.
+  if (hosts_.empty()) hosts_.push_back(config.db_host);
+}
 
 Database::~Database() { Disconnect(); }
 
 void Database::Disconnect() {
   statements_.clear();
+  connected_host_.clear();
   if (connection_) {
     try {
       connection_->close();
@@ -66,12 +99,28 @@ void Database::Disconnect() {
   }
 }
 
+std::string Database::ConnectedHost() const { return connected_host_; }
+
 Status Database::Connect() {
   Disconnect();
+  Status first_failure;
+  for (size_t i = 0; i < hosts_.size(); ++i) {
+    const size_t index = (current_ + i) % hosts_.size();
+    Status s = ConnectTo(hosts_[index]);
+    if (s.ok()) {
+      current_ = index;
+      return s;
+    }
+    if (i == 0) first_failure = s;
+  }
+  return first_failure;
+}
+
+Status Database::ConnectTo(const std::string& host) {
   try {
     sql::mysql::MySQL_Driver* driver = sql::mysql::get_mysql_driver_instance();
     sql::ConnectOptionsMap options;
-    options["hostName"] = sql::SQLString(host_);
+    options["hostName"] = sql::SQLString(host);
     options["userName"] = sql::SQLString(user_);
     options["password"] = sql::SQLString(password_);
     options["schema"] = sql::SQLString(schema_);
@@ -91,12 +140,21 @@ Status Database::Connect() {
     std::unique_ptr<sql::Statement> st(connection_->createStatement());
     st->execute("SET time_zone = '+00:00'");
     st->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+    if (wsrep_sync_wait_ > 0) {
+      try {
+        st->execute("SET SESSION wsrep_sync_wait = " +
+                    std::to_string(wsrep_sync_wait_));
+      } catch (const sql::SQLException& e) {
+        if (e.getErrorCode() != kUnknownVariable) throw;
+      }
+    }
+    connected_host_ = host;
     return Status::Ok();
   } catch (const sql::SQLException& e) {
     connection_.reset();
     last_error_code_ = e.getErrorCode();
-    return Status::Unavailable("cannot connect to the database: " +
-                               std::string(e.what()));
+    return Status::Unavailable("cannot connect to the database at " + host +
+                               ": " + std::string(e.what()));
   }
 }
 
@@ -104,8 +162,12 @@ Status Database::FromSqlError(int error_code, const std::string& what) {
   last_error_code_ = error_code;
   if (IsConnectionError(error_code) || !connection_ ||
       connection_->isClosed()) {
+    const std::string host = connected_host_;
     Disconnect();
-    return Status::Unavailable("database connection lost: " + what);
+    // The next connection starts from the next node: this one may be dead.
+    current_ = (current_ + 1) % hosts_.size();
+    return Status::Unavailable("database connection to " + host +
+                               " lost: " + what);
   }
   return Status::Internal("database error " + std::to_string(error_code) +
                           ": " + what);
@@ -127,32 +189,61 @@ Status Database::RunOnce(const std::function<Status(SqlSession*)>& work,
   } catch (const sql::SQLException& e) {
     // Nothing ran yet: safe to open a new connection and run it all again.
     Status s = FromSqlError(e.getErrorCode(), e.what());
-    *retryable = !connection_;
+    *retryable = !connection_ || IsRetryableConflict(last_error_code_);
     return s;
   }
   SqlSession session(this);
   Status s = work(&session);
-  try {
-    if (s.ok()) {
-      connection_->commit();
-    } else if (connection_) {
-      connection_->rollback();
+  if (!s.ok()) {
+    // Lost before the commit: the server rolls the transaction back, so it
+    // may run again on another node. A conflict rolled it back already.
+    *retryable = IsRetryableConflict(last_error_code_) ||
+                 (!connection_ && IsConnectionError(last_error_code_));
+    if (connection_) {
+      try {
+        connection_->rollback();
+      } catch (const sql::SQLException& e) {
+        return FromSqlError(e.getErrorCode(), e.what());
+      }
     }
-  } catch (const sql::SQLException& e) {
-    return FromSqlError(e.getErrorCode(), e.what());
+    return s;
   }
-  *retryable = !s.ok() && IsRetryableConflict(last_error_code_);
-  return s;
+  try {
+    connection_->commit();
+  } catch (const sql::SQLException& e) {
+    // A certification failure happens at the commit on Galera and rolled
+    // everything back; a lost connection leaves the outcome unknown.
+    Status failed = FromSqlError(e.getErrorCode(), e.what());
+    *retryable = IsRetryableConflict(last_error_code_);
+    return failed;
+  }
+  return Status::Ok();
 }
 
 Status Database::Transaction(const std::function<Status(SqlSession*)>& work) {
   Status s;
-  for (int attempt = 0; attempt < 3; ++attempt) {
+  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
     bool retryable = false;
     s = RunOnce(work, &retryable);
     if (!retryable) break;
+    if (IsRetryableConflict(last_error_code_)) WaitBeforeRetry(attempt);
   }
   return s;
+}
+
+Status Database::TransactionWithPatience(
+    std::chrono::seconds patience,
+    const std::function<Status(SqlSession*)>& work) {
+  const auto give_up = std::chrono::steady_clock::now() + patience;
+  for (;;) {
+    Status s = Transaction(work);
+    if (s.code() != Status::Code::kUnavailable ||
+        std::chrono::steady_clock::now() + std::chrono::seconds(1) >=
+            give_up) {
+      return s;
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
 }
 
 Status SqlSession::Prepare(const char* statement,

@@ -92,24 +92,46 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   // Runs `work` in one transaction and commits when it returns OK, rolls
-  // back otherwise. A connection found dead at the start is re-opened and a
-  // deadlock retried, so `work` may run more than once and must only touch
-  // the database. Returns Unavailable when the server cannot be reached.
+  // back otherwise. `work` may run more than once, so it must only touch
+  // the database: it runs again on a new connection, to the next node of
+  // db_host's list, when the connection was lost before the commit, and
+  // again after a deadlock or a Galera certification failure (error 1213,
+  // at any statement or at the commit). A connection lost during the commit
+  // is never retried: the commit may have happened. Returns Unavailable
+  // when no node can be reached or the commit's outcome is unknown.
   Status Transaction(const std::function<Status(SqlSession*)>& work);
+
+  // As Transaction, but while the database cannot be reached it tries
+  // again every second for up to `patience`: for a result that must not be
+  // lost, such as a mail that has gone out.
+  Status TransactionWithPatience(
+      std::chrono::seconds patience,
+      const std::function<Status(SqlSession*)>& work);
+
+  // The URL of the node the connection is open to; "" when none is.
+  std::string ConnectedHost() const;
 
  private:
   friend class SqlSession;
+  // Opens a connection to the first node of the list that answers,
+  // starting from the current one.
   Status Connect();
+  Status ConnectTo(const std::string& host);
   void Disconnect();
   Status RunOnce(const std::function<Status(SqlSession*)>& work,
                  bool* retryable);
-  // Turns a Connector/C++ error into a Status and drops a broken connection.
+  // Turns a Connector/C++ error into a Status and drops a broken connection
+  // (the next connection then starts from the next node).
   Status FromSqlError(int error_code, const std::string& what);
 
-  std::string host_, user_, password_, schema_;
+  std::vector<std::string> hosts_;  // db_host's list, never empty
+  size_t current_ = 0;              // the node to try first
+  long wsrep_sync_wait_ = 0;
+  std::string user_, password_, schema_;
   std::string tls_ca_;  // "" for no TLS
   bool tls_verify_server_ = true;
   std::unique_ptr<sql::Connection> connection_;
+  std::string connected_host_;
   std::map<const char*, std::unique_ptr<sql::PreparedStatement>> statements_;
   int last_error_code_ = 0;
 };

@@ -31,16 +31,28 @@ const char kInsertSync[] =
     "INSERT INTO password_sync_queue (change_id, umin_id, target, "
     "credential, status, attempts, created_at) "
     "VALUES (?, ?, ?, ?, 'pending', 0, ?)";
-// SKIP LOCKED: a row another worker is delivering right now is not ours.
-// `id > ?` moves past the rows this pass already looked at, so a row is
-// tried at most once per pass; `created_at <= ?` leaves rows from the
-// future (tests with a shifted clock) alone.
+// The next due row nobody holds after `id > ?`, which moves past the rows
+// this pass already looked at, so a row is tried at most once per pass;
+// `created_at <= ?` leaves rows from the future (tests with a shifted clock)
+// alone. Read without locks: the claim below decides (sql/012_leases.sql).
 const char kSelectNextDue[] =
     "SELECT id, umin_id, target, credential, attempts "
     "FROM password_sync_queue "
     "WHERE status IN ('pending', 'failed') AND id > ? AND created_at <= ? "
     "AND (next_try_at IS NULL OR next_try_at <= ?) "
-    "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED";
+    "AND (lease_until IS NULL OR lease_until < ?) "
+    "ORDER BY id LIMIT 1";
+const char kClaimRow[] =
+    "UPDATE password_sync_queue SET lease_owner = ?, lease_until = ? "
+    "WHERE id = ? AND status IN ('pending', 'failed') "
+    "AND (next_try_at IS NULL OR next_try_at <= ?) "
+    "AND (lease_until IS NULL OR lease_until < ?)";
+// An older row of the same account and target still in a worker's hands
+// (superseded by this one while it was being delivered): this row waits,
+// so that the older password never lands after the newer one.
+const char kOlderInFlight[] =
+    "SELECT COUNT(*) FROM password_sync_queue WHERE umin_id = ? AND "
+    "target = ? AND id < ? AND lease_until >= ?";
 
 // A due row as kSelectNextDue reads it.
 struct DueSync {
@@ -61,15 +73,21 @@ DueSync FromRow(const SqlRow& row) {
   return due;
 }
 
-// The hash stays: a lost downstream copy can be rebuilt from the rows.
+// The results, each only for the claim's owner; each ends the claim. A
+// row superseded while it was in hand stays superseded. The hash stays: a
+// lost downstream copy can be rebuilt from the rows.
 const char kMarkDelivered[] =
-    "UPDATE password_sync_queue SET status = 'delivered', "
+    "UPDATE password_sync_queue SET "
+    "status = IF(status = 'superseded', status, 'delivered'), "
     "attempts = attempts + 1, last_error = '', last_try_at = ?, "
-    "next_try_at = NULL, done_at = ? WHERE id = ?";
+    "next_try_at = NULL, done_at = ?, lease_owner = NULL, lease_until = NULL "
+    "WHERE id = ? AND lease_owner = ?";
 const char kMarkFailed[] =
-    "UPDATE password_sync_queue SET status = 'failed', "
+    "UPDATE password_sync_queue SET "
+    "status = IF(status = 'superseded', status, 'failed'), "
     "attempts = attempts + 1, last_error = ?, last_try_at = ?, "
-    "next_try_at = ? WHERE id = ?";
+    "next_try_at = IF(status = 'superseded', NULL, ?), lease_owner = NULL, "
+    "lease_until = NULL WHERE id = ? AND lease_owner = ?";
 
 const char kSelectFailed[] =
     "SELECT id, umin_id, target, attempts, last_error, last_try_at, "
@@ -146,20 +164,22 @@ Status DeliverTo(Env* env, const SyncTargetConfig& target, int64_t row,
   return Status::Internal("no delivery for target " + target.name);
 }
 
-// What became of the row a delivery transaction took.
+// What became of the row a claim transaction looked at.
 enum class SyncResult {
   kNothingDue,
+  kClaimed,        // ours to deliver
+  kBusy,           // another worker holds it, or an older row of its account
   kDelivered,
   kFailed,
+  kLeaseLost,      // our claim ran out and another worker took the row
   kNotHere,        // configured, delivered by another host's worker
   kNotConfigured,  // kept for when the target is configured again
 };
 
-// What a delivery did, kept across a re-run of the same transaction (after a
-// deadlock) so the target is not written twice for one row.
-struct DeliveryAttempt {
-  int64_t id = 0;
-  Status status;
+// A worker's claim: who holds it, and until when.
+struct Lease {
+  std::string owner;
+  std::chrono::system_clock::time_point until;
 };
 
 // One row's handling, for the report and the log after the commit.
@@ -172,15 +192,19 @@ struct RowResult {
   std::string next_try_at;
 };
 
-// Records what `delivery` did to `row` and its audit event.
+// Records what `delivery` did to `row` and its audit event, while `lease`
+// is still ours.
 Status RecordDelivery(Env* env, SqlSession* session, const DueSync& row,
-                      const Status& delivery, RowResult* result) {
+                      const Lease& lease, const Status& delivery,
+                      RowResult* result) {
   const auto now = env->Now();
   AuditEvent event;
   event.umin_id = row.umin_id;
+  uint64_t recorded = 0;
   if (delivery.ok()) {
-    Status s =
-        session->Execute(kMarkDelivered, {SqlTime(now), SqlTime(now), row.id});
+    Status s = session->Execute(
+        kMarkDelivered, {SqlTime(now), SqlTime(now), row.id, lease.owner},
+        &recorded);
     if (!s.ok()) return s;
     event.event = "password_synced";
     event.detail = row.target;
@@ -190,27 +214,33 @@ Status RecordDelivery(Env* env, SqlSession* session, const DueSync& row,
     // system errors, never a hash or a password.
     result->error = delivery.ToShortAscii(kMaxErrorLength);
     result->next_try_at = SqlTime(now + RetryDelay(row.attempts + 1));
-    Status s = session->Execute(kMarkFailed, {result->error, SqlTime(now),
-                                              result->next_try_at, row.id});
+    Status s = session->Execute(kMarkFailed,
+                                {result->error, SqlTime(now),
+                                 result->next_try_at, row.id, lease.owner},
+                                &recorded);
     if (!s.ok()) return s;
     event.event = "password_sync_failed";
     event.detail = row.target + ": " + result->error;
     result->result = SyncResult::kFailed;
   }
+  if (recorded == 0) {
+    result->result = SyncResult::kLeaseLost;
+    return Status::Ok();
+  }
   return AppendAudit(session, {"", kAuditSource}, now, event);
 }
 
-// Takes the oldest due row after `after_id` and, when this host delivers
-// its target, delivers it and records the result and its audit event, all
-// in the caller's transaction. result->result stays kNothingDue when no
-// row is left.
-Status DeliverOne(Env* env, SqlSession* session, const std::string& hostname,
-                  int64_t after_id, std::optional<DeliveryAttempt>* attempt,
-                  RowResult* result) {
+// Looks at the oldest due row after `after_id` and, when this host delivers
+// its target and nobody holds it, claims it (`*claimed`), in the caller's
+// transaction. result->result stays kNothingDue when no row is left.
+Status ClaimNext(Env* env, SqlSession* session, const std::string& hostname,
+                 int64_t after_id, const Lease& lease,
+                 std::optional<DueSync>* claimed, RowResult* result) {
   *result = RowResult();
+  claimed->reset();
   const std::string now = SqlTime(env->Now());
   std::vector<SqlRow> rows;
-  Status s = session->Query(kSelectNextDue, {after_id, now, now}, &rows);
+  Status s = session->Query(kSelectNextDue, {after_id, now, now, now}, &rows);
   if (!s.ok() || rows.empty()) return s;
   const DueSync row = FromRow(rows[0]);
   result->id = row.id;
@@ -225,16 +255,37 @@ Status DeliverOne(Env* env, SqlSession* session, const std::string& hostname,
     result->result = SyncResult::kNotHere;
     return Status::Ok();
   }
-  if (!attempt->has_value() || (*attempt)->id != row.id) {
-    DeliveryAttempt a;
-    a.id = row.id;
-    a.status =
-        row.credential.empty()
-            ? Status::Internal("no hash kept for this row")
-            : DeliverTo(env, *target, row.id, row.umin_id, row.credential);
-    *attempt = std::move(a);
-  }
-  return RecordDelivery(env, session, row, (*attempt)->status, result);
+  result->result = SyncResult::kBusy;
+  rows.clear();
+  s = session->Query(kOlderInFlight, {row.umin_id, row.target, row.id, now},
+                     &rows);
+  if (!s.ok() || rows.empty() || rows[0].Int(0) != 0) return s;
+  uint64_t taken = 0;
+  s = session->Execute(
+      kClaimRow, {lease.owner, SqlTime(lease.until), row.id, now, now},
+      &taken);
+  if (!s.ok() || taken == 0) return s;
+  result->result = SyncResult::kClaimed;
+  *claimed = row;
+  return Status::Ok();
+}
+
+// Delivers the claimed `row` outside any transaction, then records the
+// result (asking a database that cannot be reached again until the claim
+// runs out: the target has been written).
+Status DeliverClaimed(Env* env, const DueSync& row, const Lease& lease,
+                      RowResult* result) {
+  const SyncTargetConfig* target = FindTarget(env->config(), row.target);
+  const Status delivery =
+      row.credential.empty()
+          ? Status::Internal("no hash kept for this row")
+          : DeliverTo(env, *target, row.id, row.umin_id, row.credential);
+  const auto patience = std::chrono::duration_cast<std::chrono::seconds>(
+      lease.until - env->Now());
+  return env->db()->TransactionWithPatience(
+      patience, [&](SqlSession* session) {
+        return RecordDelivery(env, session, row, lease, delivery, result);
+      });
 }
 
 // Logs one failed row: which row, account and target, never the hash.
@@ -327,14 +378,23 @@ Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
   const std::string hostname = HostName(env->config());
   std::map<std::string, int> unconfigured;
   int64_t after_id = 0;
+  const std::string owner = WorkerLeaseOwner(env->config());
+  const std::chrono::seconds lease_time(env->config().worker_lease_seconds);
   Status s;
   while (keep_going()) {
     RowResult result;
-    std::optional<DeliveryAttempt> attempt;
+    std::optional<DueSync> claimed;
+    const Lease lease{owner, env->Now() + lease_time};
     s = env->db()->Transaction([&](SqlSession* session) {
-      return DeliverOne(env, session, hostname, after_id, &attempt, &result);
+      return ClaimNext(env, session, hostname, after_id, lease, &claimed,
+                       &result);
     });
     if (!s.ok() || result.result == SyncResult::kNothingDue) break;
+    after_id = result.id;
+    if (claimed) {
+      s = DeliverClaimed(env, *claimed, lease, &result);
+      if (!s.ok()) break;
+    }
     switch (result.result) {
       case SyncResult::kDelivered:
         ++report->delivered;
@@ -346,11 +406,19 @@ Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
       case SyncResult::kNotConfigured:
         ++unconfigured[result.target];
         break;
+      case SyncResult::kLeaseLost:
+        env->Log(FormatLogLine({{"level", "warning"},
+                                {"event", "password_sync_lease_lost"},
+                                {"row", std::to_string(result.id)},
+                                {"umin_id", result.umin_id},
+                                {"target", result.target}}));
+        break;
       case SyncResult::kNotHere:
+      case SyncResult::kBusy:
+      case SyncResult::kClaimed:
       case SyncResult::kNothingDue:
         break;
     }
-    after_id = result.id;
   }
   LogUnconfigured(env, unconfigured);
   return s;

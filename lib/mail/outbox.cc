@@ -19,34 +19,37 @@ const char kInsertMail[] =
     "INSERT INTO mail_outbox (kind, recipient, subject, body, sealed_secret, "
     "not_after, status, attempts, next_attempt_at, created_at) "
     "VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)";
-// The oldest due mails, read without locks; then each candidate is locked
-// by its primary key, so a worker holds exactly the row it sends (a locking
-// scan would also hold every row it passed over, and keep other workers
-// off them for the whole SMTP exchange). SKIP LOCKED: a mail another worker
-// is sending right now is not due for us.
 // The metrics page's backlog, from the due index (status first).
 const char kBacklog[] =
     "SELECT status, COUNT(*), MIN(created_at) FROM mail_outbox "
     "WHERE status IN ('pending', 'failed') GROUP BY status";
+// Leases (sql/012_leases.sql): a worker claims one due mail that nobody
+// holds, commits the claim, sends the mail outside any transaction, then
+// records the result only while the claim is still its own. A claim past
+// lease_until belongs to a worker that died; it is taken again.
 const char kSelectDueIds[] =
     "SELECT id FROM mail_outbox WHERE status = 'pending' AND "
-    "next_attempt_at <= ? ORDER BY id LIMIT 20";
+    "next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) "
+    "ORDER BY id LIMIT 20";
 
-// The ids kSelectDueIds finds due at `now_text`, oldest first.
+// The ids kSelectDueIds finds due and free at `now_text`, oldest first.
 Status SelectDueIds(SqlSession* session, const std::string& now_text,
                     std::vector<int64_t>* ids) {
   std::vector<SqlRow> rows;
-  Status s = session->Query(kSelectDueIds, {now_text}, &rows);
+  Status s = session->Query(kSelectDueIds, {now_text, now_text}, &rows);
   for (const SqlRow& row : rows) ids->push_back(row.Int(0));
   return s;
 }
 
-const char kLockDueMail[] =
+const char kClaimMail[] =
+    "UPDATE mail_outbox SET lease_owner = ?, lease_until = ? WHERE id = ? "
+    "AND status = 'pending' AND next_attempt_at <= ? AND "
+    "(lease_until IS NULL OR lease_until < ?)";
+const char kReadClaimedMail[] =
     "SELECT id, kind, recipient, subject, body, sealed_secret, not_after, "
-    "attempts FROM mail_outbox WHERE id = ? AND status = 'pending' AND "
-    "next_attempt_at <= ? FOR UPDATE SKIP LOCKED";
+    "attempts FROM mail_outbox WHERE id = ?";
 
-// One due mail as kLockDueMail reads it.
+// One claimed mail as kReadClaimedMail reads it.
 struct DueMail {
   int64_t id = 0;
   std::string kind;
@@ -72,19 +75,23 @@ DueMail FromRow(const SqlRow& row) {
   mail.attempts = row.Int(7);
   return mail;
 }
+// The results, each only for the claim's owner; each ends the claim.
 const char kMarkSent[] =
     "UPDATE mail_outbox SET status = 'sent', sealed_secret = NULL, "
-    "attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = '' "
-    "WHERE id = ?";
+    "attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = '', "
+    "lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
 const char kMarkRetry[] =
     "UPDATE mail_outbox SET attempts = ?, next_attempt_at = ?, "
-    "last_error = ? WHERE id = ?";
+    "last_error = ?, lease_owner = NULL, lease_until = NULL "
+    "WHERE id = ? AND lease_owner = ?";
 const char kMarkFailed[] =
     "UPDATE mail_outbox SET status = 'failed', sealed_secret = NULL, "
-    "attempts = ?, last_error = ? WHERE id = ?";
+    "attempts = ?, last_error = ?, lease_owner = NULL, lease_until = NULL "
+    "WHERE id = ? AND lease_owner = ?";
 const char kMarkExpired[] =
     "UPDATE mail_outbox SET status = 'expired', sealed_secret = NULL, "
-    "last_error = 'not delivered before its expiry' WHERE id = ?";
+    "last_error = 'not delivered before its expiry', lease_owner = NULL, "
+    "lease_until = NULL WHERE id = ? AND lease_owner = ?";
 // The housekeeper's delete: mail that is done with (sent, failed or
 // expired) and was queued before the retention window; pending mail stays.
 const char kDeleteOldMail[] =
@@ -267,32 +274,34 @@ Status Send(Env* env, const DueMail& mail, std::string* message_id) {
   return Status::Ok();
 }
 
-// What became of the mail a delivery transaction took.
+// What became of a mail a worker took.
 enum class DeliveryResult { kNothingDue, kSent, kRetried, kFailed, kExpired };
 
-// What a send did, kept across a re-run of the same transaction (after a
-// deadlock) so a mail already handed to the server is not sent twice.
-struct SendAttempt {
-  int64_t id = 0;
-  Status status;
-  std::string message_id;
+// A worker's claim: who holds it, and until when.
+struct Lease {
+  std::string owner;
+  std::chrono::system_clock::time_point until;
 };
 
-// Locks the oldest due mail no other worker holds, if any (`*mail`).
-Status LockOldestDueMail(SqlSession* session, const std::string& now_text,
-                         std::optional<DueMail>* mail) {
+// Claims the oldest due mail nobody holds, if any (`*mail`).
+Status ClaimOldestDueMail(SqlSession* session, const std::string& now_text,
+                          const Lease& lease, std::optional<DueMail>* mail) {
   mail->reset();
   std::vector<int64_t> ids;
   Status s = SelectDueIds(session, now_text, &ids);
   if (!s.ok()) return s;
   for (int64_t id : ids) {
-    std::vector<SqlRow> rows;
-    s = session->Query(kLockDueMail, {id, now_text}, &rows);
+    uint64_t claimed = 0;
+    s = session->Execute(
+        kClaimMail, {lease.owner, SqlTime(lease.until), id, now_text, now_text},
+        &claimed);
     if (!s.ok()) return s;
-    if (!rows.empty()) {
-      *mail = FromRow(rows[0]);
-      break;
-    }
+    if (claimed == 0) continue;  // another worker was first
+    std::vector<SqlRow> rows;
+    s = session->Query(kReadClaimedMail, {id}, &rows);
+    if (!s.ok()) return s;
+    if (!rows.empty()) *mail = FromRow(rows[0]);
+    break;
   }
   return Status::Ok();
 }
@@ -314,13 +323,14 @@ std::string MailLogLine(const char* level, const char* event,
 // Drops `mail` when it is past its not_after (`*expired`), wiping its
 // secret; a code mail is never delivered after its code expired.
 Status DropIfExpired(Env* env, SqlSession* session, const DueMail& mail,
+                     const Lease& lease,
                      std::chrono::system_clock::time_point now, bool* expired) {
   *expired = false;
   if (mail.not_after.empty()) return Status::Ok();
   std::chrono::system_clock::time_point not_after;
   Status s = ParseSqlTime(mail.not_after, &not_after);
   if (!s.ok() || now <= not_after) return s;
-  s = session->Execute(kMarkExpired, {mail.id});
+  s = session->Execute(kMarkExpired, {mail.id, lease.owner});
   if (!s.ok()) return s;
   env->Log(
       MailLogLine("warning", "mail_expired", mail, {{"outcome", "dropped"}}));
@@ -330,67 +340,93 @@ Status DropIfExpired(Env* env, SqlSession* session, const DueMail& mail,
 
 // Records a failed send of `mail`: failed for good when the failure is
 // permanent or the attempts are used up, else retried after a backoff.
+// `*recorded` is 0 when the claim was no longer ours.
 Status RecordFailedSend(Env* env, SqlSession* session, const DueMail& mail,
-                        const Status& failure,
+                        const Lease& lease, const Status& failure,
                         std::chrono::system_clock::time_point now,
-                        DeliveryResult* result) {
+                        DeliveryResult* result, uint64_t* recorded) {
   const int64_t attempts = mail.attempts + 1;
   const std::string error = ShortError(failure);
   const bool permanent = failure.code() == Status::Code::kInvalidInput;
   if (permanent || attempts >= env->config().mail_max_attempts) {
-    Status s = session->Execute(kMarkFailed, {attempts, error, mail.id});
-    if (!s.ok()) return s;
-    env->Log(MailLogLine("error", "mail_failed", mail,
-                         {{"outcome", "failed"},
-                          {"attempts", std::to_string(attempts)},
-                          {"detail", error}}));
     *result = DeliveryResult::kFailed;
-    return Status::Ok();
+    return session->Execute(kMarkFailed,
+                            {attempts, error, mail.id, lease.owner}, recorded);
   }
-  const auto delay = Backoff(attempts);
-  Status s = session->Execute(kMarkRetry,
-                              {attempts, SqlTime(now + delay), error, mail.id});
-  if (!s.ok()) return s;
-  env->Log(MailLogLine("warning", "mail_retry", mail,
-                       {{"outcome", "retry"},
-                        {"attempts", std::to_string(attempts)},
-                        {"retry_in_seconds", std::to_string(delay.count())},
-                        {"detail", error}}));
   *result = DeliveryResult::kRetried;
-  return Status::Ok();
+  return session->Execute(
+      kMarkRetry,
+      {attempts, SqlTime(now + Backoff(attempts)), error, mail.id, lease.owner},
+      recorded);
 }
 
-// Takes the oldest due mail, delivers or drops it, and records the result,
-// all in the caller's transaction. *result stays kNothingDue when nothing
-// is due.
-Status DeliverOne(Env* env, SqlSession* session,
-                  std::chrono::system_clock::time_point now,
-                  std::optional<SendAttempt>* last_send,
-                  DeliveryResult* result) {
+// Claims the oldest due mail and drops it when it is past its not_after,
+// in the caller's transaction. `*mail` is the claimed mail still to send;
+// *result stays kNothingDue when nothing is due.
+Status ClaimOne(Env* env, SqlSession* session, const Lease& lease,
+                std::chrono::system_clock::time_point now,
+                std::optional<DueMail>* mail, DeliveryResult* result) {
   *result = DeliveryResult::kNothingDue;
-  std::optional<DueMail> mail;
-  Status s = LockOldestDueMail(session, SqlTime(now), &mail);
-  if (!s.ok() || !mail) return s;
+  Status s = ClaimOldestDueMail(session, SqlTime(now), lease, mail);
+  if (!s.ok() || !*mail) return s;
   bool expired = false;
-  s = DropIfExpired(env, session, *mail, now, &expired);
+  s = DropIfExpired(env, session, **mail, lease, now, &expired);
   if (!s.ok()) return s;
   if (expired) {
     *result = DeliveryResult::kExpired;
-    return Status::Ok();
+    mail->reset();
   }
-  if (!last_send->has_value() || (*last_send)->id != mail->id) {
-    SendAttempt attempt;
-    attempt.id = mail->id;
-    attempt.status = Send(env, *mail, &attempt.message_id);
-    *last_send = std::move(attempt);
+  return Status::Ok();
+}
+
+// Logs what became of a sent or failed mail, after its result committed.
+void LogResult(Env* env, const DueMail& mail, const Status& sent,
+               DeliveryResult result, uint64_t recorded) {
+  if (recorded == 0) {
+    // The claim expired while the mail was in hand and another worker took
+    // it: it may go out twice (docs/scaling.md, the at-least-once window).
+    env->Log(MailLogLine("warning", "mail_lease_lost", mail,
+                         {{"outcome", sent.ok() ? "sent" : "not_sent"}}));
+    return;
   }
-  const SendAttempt& attempt = **last_send;
-  if (!attempt.status.ok()) {
-    return RecordFailedSend(env, session, *mail, attempt.status, now, result);
+  const std::string attempts = std::to_string(mail.attempts + 1);
+  if (result == DeliveryResult::kFailed) {
+    env->Log(MailLogLine("error", "mail_failed", mail,
+                         {{"outcome", "failed"},
+                          {"attempts", attempts},
+                          {"detail", ShortError(sent)}}));
+  } else if (result == DeliveryResult::kRetried) {
+    env->Log(MailLogLine(
+        "warning", "mail_retry", mail,
+        {{"outcome", "retry"},
+         {"attempts", attempts},
+         {"retry_in_seconds",
+          std::to_string(Backoff(mail.attempts + 1).count())},
+         {"detail", ShortError(sent)}}));
   }
-  s = session->Execute(kMarkSent,
-                       {SqlTime(env->Now()), attempt.message_id, mail->id});
-  if (s.ok()) *result = DeliveryResult::kSent;
+}
+
+// Records the result of sending `mail` under `lease`. The mail has gone (or
+// not) already, so a database that cannot be reached is asked again until
+// the claim runs out; after that another worker sends it again.
+Status RecordSend(Env* env, const DueMail& mail, const Lease& lease,
+                  const Status& sent, const std::string& message_id,
+                  DeliveryResult* result) {
+  uint64_t recorded = 0;
+  const auto patience = std::chrono::duration_cast<std::chrono::seconds>(
+      lease.until - env->Now());
+  Status s = env->db()->TransactionWithPatience(
+      patience, [&](SqlSession* session) {
+        if (!sent.ok()) {
+          return RecordFailedSend(env, session, mail, lease, sent, env->Now(),
+                                  result, &recorded);
+        }
+        *result = DeliveryResult::kSent;
+        return session->Execute(
+            kMarkSent, {SqlTime(env->Now()), message_id, mail.id, lease.owner},
+            &recorded);
+      });
+  if (s.ok()) LogResult(env, mail, sent, *result, recorded);
   return s;
 }
 
@@ -429,30 +465,41 @@ Status DeliverDueMail(Env* env, DeliveryReport* report) {
 
 Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
                       DeliveryReport* report) {
+  const std::string owner = WorkerLeaseOwner(env->config());
+  const std::chrono::seconds lease_time(env->config().worker_lease_seconds);
   while (keep_going()) {
     DeliveryResult result = DeliveryResult::kNothingDue;
-    std::optional<SendAttempt> last_send;
+    std::optional<DueMail> mail;
+    const auto now = env->Now();
+    const Lease lease{owner, now + lease_time};
     Status s = env->db()->Transaction([&](SqlSession* session) {
-      return DeliverOne(env, session, env->Now(), &last_send, &result);
+      return ClaimOne(env, session, lease, now, &mail, &result);
     });
     if (!s.ok()) return s;
+    if (result == DeliveryResult::kExpired) {
+      ++report->expired;
+      continue;
+    }
+    if (!mail) return Status::Ok();  // nothing due
+    std::string message_id;
+    const Status sent = Send(env, *mail, &message_id);
+    s = RecordSend(env, *mail, lease, sent, message_id, &result);
+    if (!s.ok()) return s;
     switch (result) {
-      case DeliveryResult::kNothingDue:
-        return Status::Ok();
       case DeliveryResult::kSent:
         ++report->sent;
         break;
       case DeliveryResult::kFailed:
         ++report->failed;
         break;
-      case DeliveryResult::kExpired:
-        ++report->expired;
-        break;
       case DeliveryResult::kRetried:
         // The server is down or refusing for now: leave the rest of the
         // queue for the next pass rather than fail it mail by mail.
         ++report->retried;
         return Status::Ok();
+      case DeliveryResult::kNothingDue:
+      case DeliveryResult::kExpired:
+        break;
     }
   }
   return Status::Ok();

@@ -37,10 +37,12 @@ const char kEventNames[] =
     "SELECT DISTINCT event FROM audit_log ORDER BY event";
 const char kAccountEvents[] = "SELECT " AUDIT_COLUMNS
                               " FROM audit_log "
-                              "WHERE umin_id = ? ORDER BY id DESC LIMIT 10";
+                              "WHERE umin_id = ? "
+                              "ORDER BY occurred_at DESC, id DESC LIMIT 10";
 const char kRequestEvents[] = "SELECT " AUDIT_COLUMNS
                               " FROM audit_log "
-                              "WHERE request_ref = ? ORDER BY id";
+                              "WHERE request_ref = ? "
+                              "ORDER BY occurred_at, id";
 
 // The AUDIT_COLUMNS of `row`, starting at column `first`.
 AuditRecord RecordFromRow(const SqlRow& row, size_t first = 0) {

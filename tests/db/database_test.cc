@@ -95,9 +95,67 @@ BOOST_AUTO_TEST_CASE(reconnects_after_the_connection_is_killed) {
   BOOST_TEST(new_id != id);
 }
 
+BOOST_AUTO_TEST_CASE(connects_to_the_first_node_of_the_list_that_answers) {
+  Config config = TestConfig();
+  const std::string server = config.db_host;
+  // Nobody listens on port 1: a dead first node.
+  config.db_host = "tcp://127.0.0.1:1, " + server;
+  Database db(config);
+  std::vector<SqlRow> rows;
+  Status s = db.Transaction(
+      [&](SqlSession* session) { return session->Query(kEcho, {1, 2, 3}, &rows); });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(db.ConnectedHost() == server);
+}
+
+BOOST_AUTO_TEST_CASE(work_cut_off_before_its_commit_runs_again_on_the_next_node) {
+  Config config = TestConfig();
+  // The same server twice stands for two nodes.
+  config.db_host = config.db_host + "," + config.db_host;
+  Database db(config);
+  Database killer(TestConfig());
+  const std::string subject = "cut-off";
+  int runs = 0;
+  Status s = db.Transaction([&](SqlSession* session) {
+    ++runs;
+    Status q = session->Execute(kInsertEvent, {subject});
+    if (!q.ok() || runs > 1) return q;
+    // The node dies under the first run, before its commit.
+    std::vector<SqlRow> rows;
+    q = session->Query(kConnectionId, {}, &rows);
+    if (!q.ok()) return q;
+    const int64_t id = rows.at(0).Int(0);
+    Status killed = killer.Transaction(
+        [&](SqlSession* k) { return k->Execute(kKill, {id}); });
+    if (!killed.ok()) return killed;
+    return session->Query(kConnectionId, {}, &rows);
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(runs == 2);
+  // The first run's insert died with its connection; the second committed.
+  BOOST_TEST(CountEvents(&db, subject) == 1);
+  BOOST_REQUIRE(db.Transaction([](SqlSession* session) {
+                    return session->Execute(kDeleteEvents, {});
+                  }).ok());
+}
+
+BOOST_AUTO_TEST_CASE(every_connection_asks_for_causal_reads) {
+  const char kSyncWait[] = "SELECT @@SESSION.wsrep_sync_wait";
+  for (long setting : {1L, 0L}) {
+    Config config = TestConfig();
+    config.db_wsrep_sync_wait = setting;
+    Database db(config);
+    std::vector<SqlRow> rows;
+    Status s = db.Transaction(
+        [&](SqlSession* session) { return session->Query(kSyncWait, {}, &rows); });
+    BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+    BOOST_TEST(rows.at(0).Int(0) == setting);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(unreachable_server_is_unavailable) {
   Config config = TestConfig();
-  config.db_host = "unix:///nonexistent/mysqld.sock";
+  config.db_host = "unix:///nonexistent/mysqld.sock, tcp://127.0.0.1:1";
   Database db(config);
   Status s = db.Transaction(
       [](SqlSession* session) { return session->Execute(kDeleteEvents, {}); });

@@ -5,8 +5,9 @@
 // The stack's own mail_sender delivers the same table. To keep it off these
 // tests' rows, they live in the future: they are enqueued with the clock an
 // hour ahead and delivered with it two hours ahead, and while a test
-// delivers, every other pending row is locked from a second connection, so
-// a test's pass (SKIP LOCKED) neither sends nor delays anybody else's mail.
+// delivers, every other pending row is leased to a shield owner (as if
+// another worker held it), so a test's pass neither sends nor delays
+// anybody else's mail for longer than the pass.
 #include "mail/outbox.h"
 
 #include <dirent.h>
@@ -15,6 +16,7 @@
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "base/crypto.h"
 #include "db_fixture.h"
@@ -32,14 +34,21 @@ const char kSelectRow[] =
     "FROM mail_outbox WHERE recipient = ?";
 const char kDeleteTestRows[] =
     "DELETE FROM mail_outbox WHERE recipient LIKE '%@outbox-test.example'";
-const char kOtherPendingRows[] =
-    "SELECT id FROM mail_outbox WHERE status = 'pending' AND recipient NOT "
-    "LIKE '%@outbox-test.example'";
+// The shield: every other pending mail nobody holds, leased to the test
+// until after its shifted clock, and given back after the pass.
+const char kShieldOthers[] =
+    "UPDATE mail_outbox SET lease_owner = ?, lease_until = ? "
+    "WHERE status = 'pending' AND recipient NOT LIKE '%@outbox-test.example' "
+    "AND (lease_until IS NULL OR lease_until < UTC_TIMESTAMP())";
+const char kLeaseRow[] =
+    "UPDATE mail_outbox SET lease_owner = ?, lease_until = ? "
+    "WHERE recipient = ?";
+const char kReleaseLeases[] =
+    "UPDATE mail_outbox SET lease_owner = NULL, lease_until = NULL "
+    "WHERE lease_owner = ?";
 const char kRowId[] = "SELECT id FROM mail_outbox WHERE recipient = ?";
-// By primary key: a scan with FOR UPDATE would lock the rows it passes over
-// too, this test's own among them.
-const char kLockRow[] =
-    "SELECT id FROM mail_outbox WHERE id = ? FOR UPDATE SKIP LOCKED";
+const char kReadLease[] =
+    "SELECT lease_owner, lease_until FROM mail_outbox WHERE recipient = ?";
 
 enum Column {
   kKind,
@@ -98,33 +107,56 @@ OutboxMail TestMail(const std::string& recipient, const std::string& secret) {
   return mail;
 }
 
-// Runs one delivery pass as the test's clock sees it, with every pending row
-// but this test's locked away, and this test's rows to `held` locked too (as
-// another worker sending them would hold them).
-DeliveryReport Deliver(ShiftedEnv* env,
-                       std::chrono::seconds shift = kDeliverShift,
-                       const std::vector<std::string>& held = {}) {
-  env->set_shift(shift);
-  Database shield(env->config());
-  DeliveryReport report;
-  Status delivered;
-  Status s = shield.Transaction([&](SqlSession* session) {
-    std::vector<SqlRow> others;
-    Status q = session->Query(kOtherPendingRows, {}, &others);
-    for (size_t i = 0; q.ok() && i < others.size(); ++i) {
-      std::vector<SqlRow> locked;
-      q = session->Query(kLockRow, {others[i].Int(0)}, &locked);
+// Leases the rows of `recipients` to `owner` until `until` (real time).
+void LeaseRows(Env* env, const std::vector<std::string>& recipients,
+               const std::string& owner,
+               std::chrono::system_clock::time_point until) {
+  Status s = env->db()->Transaction([&](SqlSession* session) {
+    Status q;
+    for (size_t i = 0; q.ok() && i < recipients.size(); ++i) {
+      q = session->Execute(kLeaseRow, {owner, SqlTime(until), recipients[i]});
     }
-    for (size_t i = 0; q.ok() && i < held.size(); ++i) {
-      std::vector<SqlRow> row, locked;
-      q = session->Query(kRowId, {held[i]}, &row);
-      if (q.ok()) q = session->Query(kLockRow, {row.at(0).Int(0)}, &locked);
-    }
-    if (!q.ok()) return q;
-    delivered = DeliverDueMail(env, &report);
-    return Status::Ok();
+    return q;
   });
   BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+}
+
+// Keeps every other pending mail away from the test's workers while it
+// lives: leased to a shield owner past the tests' shifted clock.
+class Shield {
+ public:
+  explicit Shield(Env* env) : env_(env) {
+    Status s = env_->db()->Transaction([&](SqlSession* session) {
+      return session->Execute(
+          kShieldOthers,
+          {kOwner, SqlTime(std::chrono::system_clock::now() +
+                           std::chrono::hours(3))});
+    });
+    BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  }
+  ~Shield() {
+    Status s = env_->db()->Transaction([&](SqlSession* session) {
+      return session->Execute(kReleaseLeases, {kOwner});
+    });
+    BOOST_CHECK_MESSAGE(s.ok(), s.ToString());
+  }
+  Shield(const Shield&) = delete;
+  Shield& operator=(const Shield&) = delete;
+
+  static constexpr char kOwner[] = "outbox-test-shield:0";
+
+ private:
+  Env* env_;
+};
+
+// Runs one delivery pass as the test's clock sees it, with every pending row
+// but this test's leased away.
+DeliveryReport Deliver(ShiftedEnv* env,
+                       std::chrono::seconds shift = kDeliverShift) {
+  env->set_shift(shift);
+  Shield shield(env);
+  DeliveryReport report;
+  Status delivered = DeliverDueMail(env, &report);
   BOOST_REQUIRE_MESSAGE(delivered.ok(), delivered.ToString());
   return report;
 }
@@ -178,6 +210,28 @@ std::string StoredBody(const std::string& recipient) {
   return found;
 }
 
+// How many messages the SMTP catcher stored for `recipient`.
+int CountStored(const std::string& recipient) {
+  int count = 0;
+  for (const char* sub : {"/var/mail/new", "/var/mail/cur"}) {
+    const std::string dir = std::string(PASSWD_SOURCE_DIR) + sub;
+    DIR* d = opendir(dir.c_str());
+    if (d == nullptr) continue;
+    while (dirent* entry = readdir(d)) {
+      if (entry->d_name[0] == '.') continue;
+      std::ifstream file(dir + "/" + entry->d_name, std::ios::binary);
+      std::stringstream text;
+      text << file.rdbuf();
+      if (text.str().find("X-Envelope-To: " + recipient + "\n") !=
+          std::string::npos) {
+        ++count;
+      }
+    }
+    closedir(d);
+  }
+  return count;
+}
+
 // Each test starts and ends with no rows of the test domain.
 struct OutboxFixture {
   OutboxFixture() : env(TestConfig()) { DeleteTestRows(); }
@@ -195,10 +249,13 @@ struct OutboxFixture {
     config.smtp_url = smtp_url;
     config.mail_max_attempts = max_attempts;
     config.smtp_timeout_seconds = 5;
+    // Each Env its own host, so each its own lease owner.
+    config.host_name = "outbox-test-" + std::to_string(++envs_made);
     return std::make_unique<ShiftedEnv>(config);
   }
 
   ShiftedEnv env;
+  int envs_made = 0;
 };
 
 BOOST_FIXTURE_TEST_SUITE(outbox, OutboxFixture)
@@ -276,17 +333,84 @@ BOOST_AUTO_TEST_CASE(sends_a_due_mail_with_the_secret_and_wipes_it) {
   BOOST_TEST(report.sent == 0);
 }
 
-BOOST_AUTO_TEST_CASE(skips_a_mail_another_worker_is_sending) {
+BOOST_AUTO_TEST_CASE(skips_a_mail_another_worker_holds) {
   const std::string held = UniqueRecipient("held");
   const std::string next = UniqueRecipient("next");
   Enqueue(&env, TestMail(held, ""));
   Enqueue(&env, TestMail(next, ""));
+  // Another worker's claim, still running on the test's shifted clock.
+  LeaseRows(&env, {held}, "other-host:1",
+            std::chrono::system_clock::now() + kDeliverShift +
+                std::chrono::minutes(5));
   auto sender = EnvWith(env.config().smtp_url);
-  DeliveryReport report = Deliver(sender.get(), kDeliverShift, {held});
+  DeliveryReport report = Deliver(sender.get());
   BOOST_TEST(report.sent == 1);
   BOOST_TEST(ReadRow(&env, held).Text(kStatus) == "pending");
   BOOST_TEST(ReadRow(&env, held).Int(kAttempts) == 0);
   BOOST_TEST(ReadRow(&env, next).Text(kStatus) == "sent");
+  BOOST_TEST(CountStored(held) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(takes_a_mail_again_once_its_lease_expired) {
+  const std::string recipient = UniqueRecipient("orphan");
+  Enqueue(&env, TestMail(recipient, RandomCode()));
+  // A worker claimed it and died: its claim ran out a minute ago (as the
+  // test's shifted clock sees it).
+  LeaseRows(&env, {recipient}, "dead-host:1",
+            std::chrono::system_clock::now() + kDeliverShift -
+                std::chrono::minutes(1));
+  auto sender = EnvWith(env.config().smtp_url);
+  DeliveryReport report = Deliver(sender.get());
+  BOOST_TEST(report.sent == 1);
+  BOOST_TEST(ReadRow(&env, recipient).Text(kStatus) == "sent");
+  BOOST_TEST(CountStored(recipient) == 1);
+  // The result ended the claim.
+  std::vector<SqlRow> rows;
+  Status s = env.db()->Transaction([&](SqlSession* session) {
+    return session->Query(kReadLease, {recipient}, &rows);
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(rows.at(0).IsNull(0));
+  BOOST_TEST(rows.at(0).IsNull(1));
+}
+
+BOOST_AUTO_TEST_CASE(workers_on_several_hosts_send_each_mail_once) {
+  std::vector<std::string> recipients;
+  for (int i = 0; i < 12; ++i) {
+    recipients.push_back(UniqueRecipient("race" + std::to_string(i)));
+    Enqueue(&env, TestMail(recipients.back(), RandomCode()));
+  }
+  Shield shield(&env);
+  std::vector<std::unique_ptr<ShiftedEnv>> workers;
+  for (int i = 0; i < 4; ++i) {
+    workers.push_back(EnvWith(env.config().smtp_url));
+    workers.back()->set_shift(kDeliverShift);
+    // Connected here, so the threads only use their connections.
+    Status s = workers.back()->db()->Transaction(
+        [](SqlSession*) { return Status::Ok(); });
+    BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  }
+  // Four workers, each on its own connection and with its own host name
+  // (so its own lease owner), all start at once.
+  std::vector<DeliveryReport> reports(workers.size());
+  std::vector<Status> results(workers.size());
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < workers.size(); ++i) {
+    threads.emplace_back([&, i] {
+      results[i] = DeliverDueMail(workers[i].get(), &reports[i]);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  int sent = 0;
+  for (size_t i = 0; i < workers.size(); ++i) {
+    BOOST_TEST(results[i].ok(), results[i].ToString());
+    sent += reports[i].sent;
+  }
+  BOOST_TEST(sent == 12);
+  for (const std::string& recipient : recipients) {
+    BOOST_TEST(ReadRow(&env, recipient).Text(kStatus) == "sent");
+    BOOST_TEST(CountStored(recipient) == 1, recipient);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(expires_a_mail_past_not_after_and_sends_nothing) {

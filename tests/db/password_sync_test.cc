@@ -9,8 +9,8 @@
 // The stack's own sync_worker drains the same table. To keep it off these
 // tests' rows, they live in the future: they are queued with the clock
 // 30 days ahead and delivered with it 31 days ahead, and while a test
-// delivers, every other due row is locked from a second connection, so a
-// test's pass (SKIP LOCKED) touches no one else's rows. Each test's targets
+// delivers, every other due row is leased to a shield owner past that
+// clock, so a test's pass sees no one else's rows. Each test's targets
 // are named after its own temporary folder, which also holds their files.
 #include "flow/password_sync.h"
 
@@ -36,7 +36,7 @@ const char kUminId[] = "umin102-nomail";
 
 const char kSelectRows[] =
     "SELECT umin_id, credential, status, attempts, last_error, done_at, "
-    "next_try_at, last_try_at, change_id FROM password_sync_queue "
+    "next_try_at, last_try_at, change_id, id FROM password_sync_queue "
     "WHERE target = ? ORDER BY id";
 const char kSelectAudit[] =
     "SELECT event, umin_id, detail, request_id, operator_name FROM audit_log "
@@ -51,12 +51,21 @@ const char kDeleteTestAudit[] =
     "'password_sync_failed', 'delivery_retry_requested') AND detail LIKE ?";
 const char kSelectIds[] =
     "SELECT id FROM password_sync_queue WHERE target = ? ORDER BY id";
-// Scans the primary key: through a status index InnoDB would keep the
-// index lock of this test's own rows too, though they do not match.
-const char kLockOtherRows[] =
-    "SELECT id FROM password_sync_queue IGNORE INDEX (password_sync_due, "
-    "password_sync_next_try) WHERE status IN ('pending', 'failed') AND "
-    "target NOT LIKE ? FOR UPDATE SKIP LOCKED";
+// The shield: every other due row nobody holds, leased to the test until
+// after its shifted clock, and given back after the pass.
+const char kShieldOthers[] =
+    "UPDATE password_sync_queue SET lease_owner = ?, lease_until = ? "
+    "WHERE status IN ('pending', 'failed') AND target NOT LIKE ? AND "
+    "(lease_until IS NULL OR lease_until < UTC_TIMESTAMP())";
+const char kReleaseShield[] =
+    "UPDATE password_sync_queue SET lease_owner = NULL, lease_until = NULL "
+    "WHERE lease_owner = ?";
+const char kLeaseRow[] =
+    "UPDATE password_sync_queue SET lease_owner = ?, lease_until = ? "
+    "WHERE id = ?";
+const char kSelectLease[] =
+    "SELECT lease_owner, lease_until FROM password_sync_queue WHERE id = ?";
+const char kShieldOwner[] = "password-sync-test-shield:0";
 
 enum Column {
   kRowUminId,
@@ -67,7 +76,8 @@ enum Column {
   kDoneAt,
   kNextTryAt,
   kLastTryAt,
-  kChangeId
+  kChangeId,
+  kId
 };
 enum AuditColumn { kEvent, kAuditUminId, kDetail, kRequestId, kOperator };
 
@@ -164,15 +174,19 @@ struct SyncFixture {
   SyncReport Deliver(WorkerEnv* with,
                      std::chrono::seconds later = std::chrono::seconds(0)) {
     with->set_shift(kDeliverShift + later);
-    Database shield(with->config());
+    Status s = env.db()->Transaction([&](SqlSession* session) {
+      return session->Execute(
+          kShieldOthers,
+          {kShieldOwner,
+           SqlTime(std::chrono::system_clock::now() + kDeliverShift + later +
+                   std::chrono::hours(1)),
+           pattern});
+    });
+    BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
     SyncReport report;
-    Status delivered;
-    Status s = shield.Transaction([&](SqlSession* session) {
-      std::vector<SqlRow> locked;
-      Status q = session->Query(kLockOtherRows, {pattern}, &locked);
-      if (!q.ok()) return q;
-      delivered = DeliverPasswordSync(with, &report);
-      return Status::Ok();
+    Status delivered = DeliverPasswordSync(with, &report);
+    s = env.db()->Transaction([&](SqlSession* session) {
+      return session->Execute(kReleaseShield, {kShieldOwner});
     });
     BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
     BOOST_REQUIRE_MESSAGE(delivered.ok(), delivered.ToString());
@@ -282,6 +296,71 @@ BOOST_AUTO_TEST_CASE(one_row_per_target_and_only_the_newest_password) {
              std::string(kUminId) + ":" + new_hash + "\n");
   // A superseded row is never tried again.
   BOOST_TEST(Rows(first)[0].Int(kAttempts) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_row_another_worker_holds_waits_and_an_expired_claim_is_taken) {
+  const SyncTargetConfig target = Htpasswd("leased");
+  auto worker = EnvWith({target});
+  const std::string hash = HashOf("Lease-Pass9word");
+  Enqueue(worker.get(), hash);
+  const std::string id = Rows(target).at(0).Text(kId);
+  const auto shifted_now = std::chrono::system_clock::now() + kDeliverShift;
+  auto lease = [&](const std::string& owner,
+                   std::chrono::system_clock::time_point until) {
+    Status s = env.db()->Transaction([&](SqlSession* session) {
+      return session->Execute(kLeaseRow, {owner, SqlTime(until), id});
+    });
+    BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  };
+  // Another worker's claim, still running: left alone.
+  lease("other-host:1", shifted_now + std::chrono::minutes(5));
+  SyncReport report = Deliver(worker.get());
+  BOOST_TEST(report.delivered == 0);
+  BOOST_TEST(Rows(target).at(0).Text(kStatus) == "pending");
+  BOOST_TEST(ReadFile(target.path) == "");
+  // That worker died: once its claim ran out, the row is taken again and
+  // the result ends the claim.
+  lease("other-host:1", shifted_now - std::chrono::minutes(1));
+  report = Deliver(worker.get());
+  BOOST_TEST(report.delivered == 1);
+  BOOST_TEST(ReadFile(target.path) == std::string(kUminId) + ":" + hash + "\n");
+  std::vector<SqlRow> lease_rows = Query(kSelectLease, id);
+  BOOST_TEST(lease_rows.at(0).IsNull(0));
+  BOOST_TEST(lease_rows.at(0).IsNull(1));
+}
+
+BOOST_AUTO_TEST_CASE(a_newer_row_waits_while_an_older_one_is_in_hand) {
+  const SyncTargetConfig target = Htpasswd("ordered");
+  auto worker = EnvWith({target});
+  const std::string old_hash = HashOf("Old-Pass9word");
+  const std::string new_hash = HashOf("New-Pass9word");
+  Enqueue(worker.get(), old_hash);
+  const std::string old_id = Rows(target).at(0).Text(kId);
+  // A worker on another host holds the old row (it is writing the old
+  // password right now) when the new change supersedes it.
+  Status s = env.db()->Transaction([&](SqlSession* session) {
+    return session->Execute(
+        kLeaseRow,
+        {std::string("other-host:1"),
+         SqlTime(std::chrono::system_clock::now() + kDeliverShift +
+                 std::chrono::minutes(5)),
+         old_id});
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  Enqueue(worker.get(), new_hash);
+  // The new password must not land before the old one: it waits.
+  SyncReport report = Deliver(worker.get());
+  BOOST_TEST(report.delivered == 0);
+  BOOST_TEST(Rows(target).at(1).Text(kStatus) == "pending");
+  // Once the old row is out of hand, the new one goes.
+  s = env.db()->Transaction([&](SqlSession* session) {
+    return session->Execute(kReleaseShield, {std::string("other-host:1")});
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  report = Deliver(worker.get());
+  BOOST_TEST(report.delivered == 1);
+  BOOST_TEST(ReadFile(target.path) ==
+             std::string(kUminId) + ":" + new_hash + "\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_failed_target_is_retried_after_its_backoff) {

@@ -110,6 +110,27 @@ BOOST_AUTO_TEST_CASE(judges_the_secrets) {
       {"code_hmac_key = " + good + "\noutbox_key = " + good +
            "\nscrypt_log2_n = 18\n",
        {"scrypt_log2_n"}},
+      // The nodes of a cluster: each a URL.
+      {"code_hmac_key = " + good + "\noutbox_key = " + good +
+           "\ndb_host = tcp://a:3306, unix:///run/m.sock,tcp://c:3306\n",
+       {}},
+      {"code_hmac_key = " + good + "\noutbox_key = " + good +
+           "\ndb_host = tcp://a:3306, b:3306\n",
+       {"db_host"}},
+      {"code_hmac_key = " + good + "\noutbox_key = " + good +
+           "\ndb_host = ,\n",
+       {"db_host"}},
+      // A lease outlives twice the longest SMTP or target timeout.
+      {"code_hmac_key = " + good + "\noutbox_key = " + good +
+           "\nsmtp_timeout_seconds = 30\nworker_lease_seconds = 60\n",
+       {}},
+      {"code_hmac_key = " + good + "\noutbox_key = " + good +
+           "\nsmtp_timeout_seconds = 30\nworker_lease_seconds = 59\n",
+       {"worker_lease_seconds"}},
+      {"code_hmac_key = " + good + "\noutbox_key = " + good +
+           "\nworker_lease_seconds = 100\n[target t]\nkind = command\n"
+           "path = /bin/true\ntimeout_seconds = 51\n",
+       {"worker_lease_seconds"}},
   };
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.text) {
@@ -195,6 +216,19 @@ BOOST_AUTO_TEST_CASE(fills_missing_empty_and_zero_secrets_only) {
       }
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(splits_the_node_list_and_names_the_host) {
+  BOOST_TEST(DbHostList("tcp://a:1") == std::vector<std::string>{"tcp://a:1"});
+  BOOST_TEST(DbHostList(" tcp://a:1 ,tcp://b:2,, unix:///s ") ==
+             (std::vector<std::string>{"tcp://a:1", "tcp://b:2", "unix:///s"}));
+  BOOST_TEST(DbHostList(" , ").empty());
+  Config config;
+  BOOST_TEST(!HostName(config).empty());
+  config.host_name = "app2";
+  BOOST_TEST(HostName(config) == "app2");
+  BOOST_TEST(WorkerLeaseOwner(config) ==
+             "app2:" + std::to_string(getpid()));
 }
 
 BOOST_AUTO_TEST_CASE(missing_file_is_an_error) {
