@@ -171,48 +171,10 @@ SqlRow ReadRow(Env* env, const std::string& recipient) {
   return rows[0];
 }
 
-// The decoded body of the message the SMTP catcher stored for `recipient`
-// in the Maildir var/mail/ ("" when there is none).
-std::string StoredBody(const std::string& recipient) {
-  std::string found;
-  for (const char* sub : {"/var/mail/new", "/var/mail/cur"}) {
-    const std::string dir = std::string(PASSWD_SOURCE_DIR) + sub;
-    DIR* d = opendir(dir.c_str());
-    if (d == nullptr) continue;
-    while (dirent* entry = readdir(d)) {
-      if (entry->d_name[0] == '.') continue;
-      std::ifstream file(dir + "/" + entry->d_name, std::ios::binary);
-      std::stringstream text;
-      text << file.rdbuf();
-      const std::string mail = text.str();
-      if (mail.find("X-Envelope-To: " + recipient + "\n") ==
-          std::string::npos) {
-        continue;
-      }
-      // One text/plain part in base64: the body follows the header block.
-      size_t start = mail.find("\n\n");
-      if (start == std::string::npos) continue;
-      std::string base64;
-      for (char c : mail.substr(start + 2)) {
-        if (c != '\n' && c != '\r') base64.push_back(c);
-      }
-      std::string decoded(base64.size(), '\0');
-      int n =
-          EVP_DecodeBlock(reinterpret_cast<unsigned char*>(&decoded[0]),
-                          reinterpret_cast<const unsigned char*>(base64.data()),
-                          static_cast<int>(base64.size()));
-      if (n < 0) continue;
-      decoded.resize(n);
-      found = decoded;
-    }
-    closedir(d);
-  }
-  return found;
-}
-
-// How many messages the SMTP catcher stored for `recipient`.
-int CountStored(const std::string& recipient) {
-  int count = 0;
+// Every message the SMTP catcher stored for `recipient` in the Maildir
+// var/mail/, as stored.
+std::vector<std::string> StoredMails(const std::string& recipient) {
+  std::vector<std::string> found;
   for (const char* sub : {"/var/mail/new", "/var/mail/cur"}) {
     const std::string dir = std::string(PASSWD_SOURCE_DIR) + sub;
     DIR* d = opendir(dir.c_str());
@@ -224,12 +186,40 @@ int CountStored(const std::string& recipient) {
       text << file.rdbuf();
       if (text.str().find("X-Envelope-To: " + recipient + "\n") !=
           std::string::npos) {
-        ++count;
+        found.push_back(text.str());
       }
     }
     closedir(d);
   }
-  return count;
+  return found;
+}
+
+int CountStored(const std::string& recipient) {
+  return static_cast<int>(StoredMails(recipient).size());
+}
+
+// The decoded body of a message the SMTP catcher stored for `recipient`
+// ("" when there is none).
+std::string StoredBody(const std::string& recipient) {
+  std::string found;
+  for (const std::string& mail : StoredMails(recipient)) {
+    // One text/plain part in base64: the body follows the header block.
+    size_t start = mail.find("\n\n");
+    if (start == std::string::npos) continue;
+    std::string base64;
+    for (char c : mail.substr(start + 2)) {
+      if (c != '\n' && c != '\r') base64.push_back(c);
+    }
+    std::string decoded(base64.size(), '\0');
+    int n = EVP_DecodeBlock(
+        reinterpret_cast<unsigned char*>(&decoded[0]),
+        reinterpret_cast<const unsigned char*>(base64.data()),
+        static_cast<int>(base64.size()));
+    if (n < 0) continue;
+    decoded.resize(n);
+    found = decoded;
+  }
+  return found;
 }
 
 // Each test starts and ends with no rows of the test domain.

@@ -11,7 +11,16 @@ import unittest
 import harness
 from t0700_passwdctl_config import passwdctl
 
-LAST = "005_rate_limit_subjects.sql"
+# The newest migration, and how to take the database back to before it.
+LAST = "012_leases.sql"
+UNDO_LAST = ("ALTER TABLE mail_outbox DROP COLUMN lease_owner, "
+             "DROP COLUMN lease_until; "
+             "ALTER TABLE password_sync_queue DROP COLUMN lease_owner, "
+             "DROP COLUMN lease_until; "
+             "ALTER TABLE rate_limit_subjects DROP COLUMN checks")
+LAST_COLUMNS = ("SELECT COUNT(*) FROM information_schema.columns "
+                "WHERE table_schema = DATABASE() AND "
+                "column_name IN ('lease_owner', 'lease_until', 'checks')")
 
 
 def migrations():
@@ -33,16 +42,16 @@ class Migrate(unittest.TestCase):
 
     def test_an_older_database_is_brought_up_to_date_then_nothing(self):
         # The database as it was before the last migration.
-        harness.db_exec("DROP TABLE rate_limit_subjects; "
-                        "DELETE FROM schema_migrations WHERE name = %s", [LAST])
+        harness.db_exec(UNDO_LAST)
+        harness.db_exec("DELETE FROM schema_migrations WHERE name = %s", [LAST])
+        self.assertEqual(harness.db_value(LAST_COLUMNS), "0")
         status = passwdctl("migrate", "--status")
         self.assertEqual(status.returncode, 0, status.stderr)
         self.assertIn("pending  " + LAST, status.stdout.decode())
         proc = passwdctl("migrate")
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual(proc.stdout.decode().splitlines(), ["applied " + LAST])
-        self.assertEqual(harness.db_value(
-            "SELECT COUNT(*) FROM rate_limit_subjects"), "0")
+        self.assertEqual(harness.db_value(LAST_COLUMNS), "5")
         again = passwdctl("migrate")
         self.assertEqual(again.returncode, 0, again.stderr)
         self.assertEqual(again.stdout.decode().strip(), "the schema is current")
@@ -77,19 +86,23 @@ class Migrate(unittest.TestCase):
                                        sql).returncode, 1)
 
     def test_a_failed_migration_is_not_recorded_and_runs_again(self):
-        # The last migration failing: its table is there, its row is not,
-        # as after a run that died between the two.
+        # The last migration failing: a table it alters is missing.
         harness.db_exec("DELETE FROM schema_migrations WHERE name = %s", [LAST])
+        harness.db_exec("DROP TABLE rate_limit_subjects")
         first = passwdctl("migrate")
         self.assertNotEqual(first.returncode, 0, first.stdout)
         self.assertIn(LAST.encode(), first.stderr)
         self.assertNotIn(LAST, recorded())
-        # Its cause gone, the same command applies and records it.
-        harness.db_exec("DROP TABLE rate_limit_subjects")
+        # Its cause gone (the table back as its own migration made it), the
+        # same command applies and records it.
+        with open(os.path.join(harness.root(), "sql",
+                               "005_rate_limit_subjects.sql")) as f:
+            harness.db_exec(f.read())
         again = passwdctl("migrate")
         self.assertEqual(again.returncode, 0, again.stderr)
         self.assertEqual(again.stdout.decode().splitlines(), ["applied " + LAST])
         self.assertIn(LAST, recorded())
+        self.assertEqual(harness.db_value(LAST_COLUMNS), "5")
 
     def test_a_database_newer_than_the_code_is_refused(self):
         harness.db_exec("INSERT INTO schema_migrations (name, checksum) "

@@ -92,6 +92,9 @@ BOOST_AUTO_TEST_CASE(example_file_documents_every_key) {
 
 BOOST_AUTO_TEST_CASE(judges_the_secrets) {
   const std::string good(64, 'a'), zero(64, '0');
+  // Two good secrets, for the cases about other keys.
+  const std::string keys =
+      "code_hmac_key = " + good + "\noutbox_key = " + good + "\n";
   struct Case {
     std::string text;
     std::vector<std::string> problems;  // the key each problem line names
@@ -111,25 +114,15 @@ BOOST_AUTO_TEST_CASE(judges_the_secrets) {
            "\nscrypt_log2_n = 18\n",
        {"scrypt_log2_n"}},
       // The nodes of a cluster: each a URL.
-      {"code_hmac_key = " + good + "\noutbox_key = " + good +
-           "\ndb_host = tcp://a:3306, unix:///run/m.sock,tcp://c:3306\n",
-       {}},
-      {"code_hmac_key = " + good + "\noutbox_key = " + good +
-           "\ndb_host = tcp://a:3306, b:3306\n",
-       {"db_host"}},
-      {"code_hmac_key = " + good + "\noutbox_key = " + good +
-           "\ndb_host = ,\n",
-       {"db_host"}},
+      {keys + "db_host = tcp://a:3306, unix:///run/m.sock,tcp://c:3306\n", {}},
+      {keys + "db_host = tcp://a:3306, b:3306\n", {"db_host"}},
+      {keys + "db_host = ,\n", {"db_host"}},
       // A lease outlives twice the longest SMTP or target timeout.
-      {"code_hmac_key = " + good + "\noutbox_key = " + good +
-           "\nsmtp_timeout_seconds = 30\nworker_lease_seconds = 60\n",
-       {}},
-      {"code_hmac_key = " + good + "\noutbox_key = " + good +
-           "\nsmtp_timeout_seconds = 30\nworker_lease_seconds = 59\n",
+      {keys + "smtp_timeout_seconds = 30\nworker_lease_seconds = 60\n", {}},
+      {keys + "smtp_timeout_seconds = 30\nworker_lease_seconds = 59\n",
        {"worker_lease_seconds"}},
-      {"code_hmac_key = " + good + "\noutbox_key = " + good +
-           "\nworker_lease_seconds = 100\n[target t]\nkind = command\n"
-           "path = /bin/true\ntimeout_seconds = 51\n",
+      {keys + "worker_lease_seconds = 100\n[target t]\nkind = command\n"
+              "path = /bin/true\ntimeout_seconds = 51\n",
        {"worker_lease_seconds"}},
   };
   for (const auto& c : cases) {
