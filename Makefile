@@ -5,6 +5,8 @@
 #   make stop   stop what make run started
 #   make cluster, make cluster-stop  the local cluster under var/cluster/:
 #               three Galera nodes, two app hosts, one nginx (docs/scaling.md)
+#   make drills the fault drills on the cluster and on make run's stack
+#               (scripts/drills); ends "drills: N passed, M failed"
 #   make install, make uninstall  the production layout (README "Install"),
 #               DESTDIR honoured; never starts anything
 #
@@ -76,7 +78,7 @@ INST_NGINX := $(patsubst nginx/%.in,$(INST)/nginx/%,$(filter-out nginx/nginx-dev
 INST_SYSTEMD := $(patsubst systemd/%.in,$(INST)/systemd/%,$(wildcard systemd/*.in))
 INST_FILES := $(INST_NGINX) $(INST_SYSTEMD) $(INST)/passwd.conf
 
-.PHONY: all run check stop deps clean distclean bench install uninstall cluster cluster-stop
+.PHONY: all run check stop deps clean distclean bench install uninstall cluster cluster-stop drills
 all: $(PAGES) $(ADMIN_PAGES) $(TOOLS) $(UNIT_TESTS) $(DB_TESTS) $(DICTIONARY) \
 	$(ERROR_PAGES_STAMP) $(NGINX_CONFS) $(INST_FILES)
 
@@ -98,6 +100,12 @@ cluster: deps
 
 cluster-stop:
 	scripts/cluster stop
+
+# The fault drills (scripts/drills): a-e on the local cluster, f on make
+# run's stack; it starts both when they do not run, and leaves them running.
+drills: deps
+	$(MAKE) all
+	PORT=$(PORT) FCGI_PROCS=$(FCGI_PROCS) /usr/bin/python3 scripts/drills
 
 stop:
 	scripts/stop

@@ -34,9 +34,10 @@ class FlowTestCase(unittest.TestCase):
         self.browser.close()
 
 
-def reset_limits():
-    """Forgets every rate-limited event, so tests do not limit each other."""
-    harness.db_exec("DELETE FROM rate_limit_events")
+def reset_limits(cnf=None):
+    """Forgets every rate-limited event, so tests do not limit each other
+    (of the database CNF names, default the stack's)."""
+    harness.db_exec("DELETE FROM rate_limit_events", cnf=cnf)
 
 
 def fresh_account(category="individual", external_mail="auto", **fields):
@@ -90,9 +91,10 @@ def code_from_mail(msg):
     return found[0]
 
 
-def wait_for_code(mailbox, to, since):
+def wait_for_code(mailbox, to, since, timeout=15, poll=0.1):
     """Waits for the access-code mail to TO newer than SINCE; its code."""
-    return code_from_mail(mailbox.wait_for_one(to, since=since))
+    return code_from_mail(mailbox.wait_for_one(to, since=since,
+                                               timeout=timeout, poll=poll))
 
 
 def enter_code(browser, code):
@@ -101,19 +103,26 @@ def enter_code(browser, code):
     return browser.submit(CODE, {"access_code": code})
 
 
-def renew(umin_id, password):
-    """Sets UMIN_ID's password through the pages: a code by ID, the code from
+def set_new_password(browser, password):
+    """Submits PASSWORD twice on the new password page (opening it first for
+    the token)."""
+    browser.get(NEW_PASSWORD)
+    return browser.submit(NEW_PASSWORD, {
+        "password": password, "password_confirmation": password})
+
+
+def renew(umin_id, password, base_url=None, mailbox=None):
+    """Sets UMIN_ID's password through the pages (of the stack at BASE_URL,
+    its mail in MAILBOX; default the stack's): a code by ID, the code from
     its mail, the new password; returns the new password page's answer (a
     303 to the done page when accepted)."""
-    browser = harness.Browser()
-    mailbox = harness.Mailbox()
+    browser = harness.Browser(base_url=base_url)
+    mailbox = mailbox or harness.Mailbox()
     mark = mailbox.mark()
     request_code_by_id(browser, umin_id)
     code = wait_for_code(mailbox, umin_address(umin_id), mark)
     enter_code(browser, code)
-    browser.get(NEW_PASSWORD)
-    return browser.submit(NEW_PASSWORD, {
-        "password": password, "password_confirmation": password})
+    return set_new_password(browser, password)
 
 
 def flow_row(umin_id):

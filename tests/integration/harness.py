@@ -10,6 +10,10 @@ PASSWD_CONFIG (var/passwd.conf) set; the defaults below fit `make run`.
 - Mailbox: the Maildir var/mail/ the SMTP catcher fills; wait for a message
   to one recipient newer than a mark, parsed with email.policy.default.
 - db_query(), db_value(), db_exec(): SQL as the database root, for assertions.
+
+Each of them also takes another stack's place as a parameter (Browser's
+base_url, Mailbox's path, the db functions' cnf, read_config's path), which
+scripts/drills uses for the local cluster's hosts and nodes.
 - service(): scripts/service, to take the database or the mail server down.
 - hidden_inputs(), hidden_value(), csrf_token(), links(), forms(), text():
   what a page offers, read with html.parser.
@@ -21,6 +25,7 @@ import email.policy
 import html.parser
 import os
 import subprocess
+import threading
 import time
 import urllib.parse
 import xml.etree.ElementTree as ElementTree
@@ -52,11 +57,12 @@ def config_path():
     return os.environ.get("PASSWD_CONFIG") or var_path("passwd.conf")
 
 
-def read_config():
-    """The stack's configuration's top-level keys as a dict (key -> value
-    string); the [target NAME] sections after them are read_targets'."""
+def read_config(path=None):
+    """The stack's configuration's (or the one at PATH) top-level keys as a
+    dict (key -> value string); the [target NAME] sections after them are
+    read_targets'."""
     values = {}
-    with open(config_path(), encoding="utf-8") as f:
+    with open(path or config_path(), encoding="utf-8") as f:
         for line in f:
             line = line.strip()
             if line.startswith("["):
@@ -97,11 +103,13 @@ def config_text_with(settings):
     return "\n".join(top + lines[first_section:]) + "\n"
 
 
-def url(path):
-    """An absolute URL for a path of the stack (absolute URLs pass through)."""
+def url(path, base=None):
+    """An absolute URL for a path of the stack, or of the one at BASE
+    (absolute URLs pass through)."""
     if path.startswith("http://") or path.startswith("https://"):
         return path
-    return base_url() + (path if path.startswith("/") else "/" + path)
+    return (base or base_url()).rstrip("/") + (
+        path if path.startswith("/") else "/" + path)
 
 
 # --- the browser -------------------------------------------------------------
@@ -109,15 +117,18 @@ def url(path):
 class Browser:
     """One browser: a requests.Session keeping its cookies.
 
-    Paths are relative to base_url(). follow_redirects=False (the default)
-    shows each 30x to the test; pass follow_redirects=True to the constructor
-    or to one call to follow them. The last response is kept in .last.
+    Paths are relative to base_url(), or to BASE_URL when given.
+    follow_redirects=False (the default) shows each 30x to the test; pass
+    follow_redirects=True to the constructor or to one call to follow them.
+    The last response is kept in .last.
     """
 
-    def __init__(self, follow_redirects=False, timeout=DEFAULT_TIMEOUT):
+    def __init__(self, follow_redirects=False, timeout=DEFAULT_TIMEOUT,
+                 base_url=None):
         self.session = requests.Session()
         self.follow_redirects = follow_redirects
         self.timeout = timeout
+        self.base_url = base_url
         self.last = None
 
     def request(self, method, path, follow_redirects=None, **kwargs):
@@ -125,7 +136,8 @@ class Browser:
         if follow_redirects is None:
             follow_redirects = self.follow_redirects
         kwargs.setdefault("allow_redirects", follow_redirects)
-        self.last = self.session.request(method, url(path), **kwargs)
+        self.last = self.session.request(method, url(path, self.base_url),
+                                         **kwargs)
         return self.last
 
     def get(self, path, **kwargs):
@@ -293,23 +305,29 @@ def text(html_text):
 # --- mail --------------------------------------------------------------------
 
 class Mailbox:
-    """The Maildir the SMTP catcher writes (var/mail/).
+    """The Maildir the SMTP catcher writes (var/mail/, or PATH).
 
     Every stored message starts with X-Envelope-From: and X-Envelope-To:.
     Take a mark() before the action, then wait_for(recipient, since=mark).
     Messages are email.message.EmailMessage (policy=email.policy.default)
-    with two extra attributes: maildir_key and envelope_to (a list of
-    lower-case addresses).
+    with extra attributes: maildir_key, envelope_to (a list of lower-case
+    addresses) and arrived_ns (the file's mtime: when the catcher stored it).
+    A message is read once and kept, so waiting in a Maildir of thousands
+    of messages (the drills') costs a directory listing a poll; one Mailbox
+    may be shared by threads.
     """
 
     def __init__(self, path=None):
         self.path = path or var_path("mail")
+        self._lock = threading.Lock()
+        self._known = {}     # key -> [mtime_ns, path]
+        self._parsed = {}    # key -> message
 
     def _files(self):
         """[(mtime_ns, key, path)] of the delivered messages, oldest first.
         The catcher writes into tmp/ and renames into new/, so a file seen
         here is complete."""
-        found = []
+        listed = {}
         for sub in ("new", "cur"):
             folder = os.path.join(self.path, sub)
             try:
@@ -317,14 +335,25 @@ class Mailbox:
             except FileNotFoundError:
                 continue
             for name in names:
-                if name.startswith("."):
-                    continue
-                path = os.path.join(folder, name)
-                try:
-                    mtime = os.stat(path).st_mtime_ns
-                except FileNotFoundError:
-                    continue
-                found.append((mtime, name.split(":", 1)[0], path))
+                if not name.startswith("."):
+                    listed[name.split(":", 1)[0]] = os.path.join(folder, name)
+        found = []
+        with self._lock:
+            for key in list(self._known):
+                if key not in listed:  # removed
+                    del self._known[key]
+                    self._parsed.pop(key, None)
+            for key, path in listed.items():
+                entry = self._known.get(key)
+                if entry is None:
+                    try:
+                        mtime = os.stat(path).st_mtime_ns
+                    except FileNotFoundError:  # moved to cur/ meanwhile
+                        continue
+                    entry = self._known[key] = [mtime, path]
+                else:
+                    entry[1] = path
+                found.append((entry[0], key, entry[1]))
         found.sort()
         return found
 
@@ -336,32 +365,43 @@ class Mailbox:
         return frozenset(self.keys())
 
     @staticmethod
-    def _load(key, path):
+    def _load(key, path, mtime_ns):
         with open(path, "rb") as f:
             msg = email.message_from_binary_file(f, policy=email.policy.default)
         msg.maildir_key = key
         msg.envelope_to = [a.strip().lower() for a in
                            str(msg.get("X-Envelope-To", "")).split(",") if a.strip()]
+        msg.arrived_ns = mtime_ns
+        return msg
+
+    def _message(self, mtime_ns, key, path):
+        msg = self._parsed.get(key)
+        if msg is None:
+            try:
+                msg = self._load(key, path, mtime_ns)
+            except FileNotFoundError:  # moved to cur/ meanwhile
+                return None
+            self._parsed[key] = msg
         return msg
 
     def messages(self, to=None, since=frozenset()):
         """Messages (oldest first), optionally only those to recipient TO and
         not in the mark SINCE."""
         result = []
-        for _, key, path in self._files():
+        for mtime_ns, key, path in self._files():
             if key in since:
                 continue
-            try:
-                msg = self._load(key, path)
-            except FileNotFoundError:  # moved to cur/ meanwhile
+            msg = self._message(mtime_ns, key, path)
+            if msg is None:
                 continue
             if to is None or to.lower() in msg.envelope_to:
                 result.append(msg)
         return result
 
-    def wait_for(self, to, since=frozenset(), count=1, timeout=15):
+    def wait_for(self, to, since=frozenset(), count=1, timeout=15, poll=0.1):
         """Waits until COUNT messages to TO newer than SINCE arrived and returns
-        them (oldest first); AssertionError after TIMEOUT seconds."""
+        them (oldest first); AssertionError after TIMEOUT seconds. Looks every
+        POLL seconds."""
         deadline = time.monotonic() + timeout
         while True:
             found = self.messages(to=to, since=since)
@@ -371,11 +411,12 @@ class Mailbox:
                 raise AssertionError(
                     "%d message(s) to %s expected within %ss, got %d"
                     % (count, to, timeout, len(found)))
-            time.sleep(0.1)
+            time.sleep(poll)
 
-    def wait_for_one(self, to, since=frozenset(), timeout=15):
+    def wait_for_one(self, to, since=frozenset(), timeout=15, poll=0.1):
         """The first message to TO newer than SINCE."""
-        return self.wait_for(to, since=since, count=1, timeout=timeout)[0]
+        return self.wait_for(to, since=since, count=1, timeout=timeout,
+                             poll=poll)[0]
 
     def assert_none(self, to, since=frozenset(), wait=1.0):
         """AssertionError when a message to TO newer than SINCE arrives within
@@ -420,8 +461,8 @@ def sql_quote(value):
     return "'" + s + "'"
 
 
-def _mariadb(args, sql, database):
-    cmd = ["mariadb", "--defaults-file=" + db_cnf()] + args
+def _mariadb(args, sql, database, cnf=None):
+    cmd = ["mariadb", "--defaults-file=" + (cnf or db_cnf())] + args
     if database:
         cmd.append(database)
     proc = subprocess.run(cmd, input=sql.encode("utf-8"), stdout=subprocess.PIPE,
@@ -440,11 +481,12 @@ def _format(sql, params):
     return sql % tuple(sql_quote(p) for p in params)
 
 
-def db_query(sql, params=None, database="passwd"):
-    """Runs one SELECT as the database root over the private socket; returns
-    a list of dicts (column -> str, or None for NULL). PARAMS fill %s
-    (sequence) or %(name)s (dict) placeholders as quoted literals."""
-    out = _mariadb(["--xml"], _format(sql, params), database)
+def db_query(sql, params=None, database="passwd", cnf=None):
+    """Runs one SELECT as the database root over the private socket (or with
+    the client defaults file CNF, e.g. a cluster node's); returns a list of
+    dicts (column -> str, or None for NULL). PARAMS fill %s (sequence) or
+    %(name)s (dict) placeholders as quoted literals."""
+    out = _mariadb(["--xml"], _format(sql, params), database, cnf)
     if not out.strip():
         return []
     rows = []
@@ -457,17 +499,17 @@ def db_query(sql, params=None, database="passwd"):
     return rows
 
 
-def db_value(sql, params=None, database="passwd"):
+def db_value(sql, params=None, database="passwd", cnf=None):
     """The first column of the first row of a query, or None without rows."""
-    rows = db_query(sql, params, database)
+    rows = db_query(sql, params, database, cnf)
     if not rows:
         return None
     return next(iter(rows[0].values()))
 
 
-def db_exec(sql, params=None, database="passwd"):
+def db_exec(sql, params=None, database="passwd", cnf=None):
     """Runs statements (no result wanted) as the database root."""
-    _mariadb([], _format(sql, params), database)
+    _mariadb([], _format(sql, params), database, cnf)
 
 
 # --- the stack's services ----------------------------------------------------

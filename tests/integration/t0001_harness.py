@@ -2,10 +2,13 @@
 the SMTP catcher and its Maildir, scripts/service, the database and its
 migrations, and the harness's own helpers."""
 import glob
+import mailbox as maildir
 import os
+import shutil
 import smtplib
 import socket
 import subprocess
+import tempfile
 import time
 import unittest
 import uuid
@@ -134,6 +137,29 @@ class SmtpCatcher(unittest.TestCase):
         self.assertEqual(msg["Subject"], "件名")
         self.assertEqual(harness.body_text(msg).strip(), "本文")
 
+    def test_reads_another_maildir_once_as_it_changes(self):
+        # scripts/drills' Maildir is the cluster's; a message is parsed once
+        # and kept, and follows its file from new/ to cur/ or out.
+        top = tempfile.mkdtemp(prefix="harness-maildir-")
+        self.addCleanup(shutil.rmtree, top)
+        folder = os.path.join(top, "mail")
+        box = maildir.Maildir(folder, create=True)
+        first = box.add(b"X-Envelope-To: a@example.org\nSubject: one\n\nbody\n")
+        mailbox = harness.Mailbox(folder)
+        [msg] = mailbox.messages(to="a@example.org")
+        self.assertEqual((msg["Subject"], msg.maildir_key), ("one", first))
+        self.assertAlmostEqual(msg.arrived_ns / 1e9, time.time(), delta=60)
+        mark = mailbox.mark()
+        second = box.add(b"X-Envelope-To: b@example.org\nSubject: two\n\nbody\n")
+        self.assertEqual([m.maildir_key for m in mailbox.messages(since=mark)],
+                         [second])
+        os.rename(os.path.join(folder, "new", first),
+                  os.path.join(folder, "cur", first + ":2,S"))
+        self.assertEqual(len(mailbox.messages(to="a@example.org")), 1)
+        os.unlink(os.path.join(folder, "cur", first + ":2,S"))
+        self.assertEqual(mailbox.messages(to="a@example.org"), [])
+        self.assertEqual(mailbox.keys(), {second})
+
     def test_service_stop_and_start(self):
         try:
             harness.service("stop", "smtp")
@@ -186,6 +212,19 @@ class Database(unittest.TestCase):
         self.assertEqual(harness.db_value("SELECT COUNT(*) FROM schema_migrations "
                                           "WHERE name = %(n)s", {"n": "none"}), "0")
 
+    def test_query_helpers_take_another_defaults_file(self):
+        # scripts/drills reads each cluster node through its own file.
+        with tempfile.NamedTemporaryFile("w", suffix=".cnf") as copy:
+            with open(harness.db_cnf()) as f:
+                copy.write(f.read())
+            copy.flush()
+            self.assertEqual(harness.db_value("SELECT 7", cnf=copy.name), "7")
+        with tempfile.NamedTemporaryFile("w", suffix=".cnf") as elsewhere:
+            elsewhere.write("[client]\nsocket = /nonexistent/mysqld.sock\n")
+            elsewhere.flush()
+            with self.assertRaises(RuntimeError):
+                harness.db_query("SELECT 1", cnf=elsewhere.name)
+
     def test_service_stop_and_start(self):
         try:
             harness.service("stop", "db")
@@ -204,6 +243,19 @@ class Database(unittest.TestCase):
                 break
             time.sleep(0.5)
         self.assertEqual(status, 200)
+
+
+class BrowserBase(unittest.TestCase):
+    def test_a_browser_may_use_another_stack(self):
+        self.assertEqual(harness.url("/x", base="http://127.0.0.1:1/"),
+                         "http://127.0.0.1:1/x")
+        with harness.Browser(base_url=harness.base_url() + "/") as browser:
+            self.assertEqual(browser.get("/cgi-open-bin/passwd/index")
+                             .status_code, 200)
+            self.assertTrue(browser.last.url.startswith(harness.base_url()))
+        with harness.Browser(base_url="http://127.0.0.1:1") as browser:
+            with self.assertRaises(requests.ConnectionError):
+                browser.get("/cgi-open-bin/passwd/index")
 
 
 class HtmlHelpers(unittest.TestCase):
