@@ -130,7 +130,10 @@ std::string LinkState(const OperatorLinkRecord& link,
   if (!link.used_at.empty()) {
     return "使用済み（" + JstFromSql(link.used_at) + "）";
   }
-  if (!link.voided_at.empty()) return "新しいリンクにより無効";
+  // Voided by a newer link, an address change or a new password.
+  if (!link.voided_at.empty()) {
+    return "無効（新しいリンク、アドレス変更またはパスワード変更）";
+  }
   std::chrono::system_clock::time_point expires;
   if (ParseSqlTime(link.expires_at, &expires).ok() && now >= expires) {
     return "期限切れ";

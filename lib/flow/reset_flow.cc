@@ -12,6 +12,7 @@
 #include "mail/mail_texts.h"
 #include "mail/outbox.h"
 #include "store/audit.h"
+#include "store/operator_links.h"
 
 namespace passwd {
 namespace {
@@ -140,6 +141,13 @@ Status MailAccount(
     s = EnqueueMail(env, session, compose(to, not_me_url));
   }
   return s;
+}
+
+// The password_changed audit detail's note of the operator links the change
+// voided ("" when none was open), as ReportNotMe notes its voided flows.
+std::string VoidedLinksNote(uint64_t voided_links) {
+  if (voided_links == 0) return "";
+  return ", voided " + std::to_string(voided_links) + " operator link(s)";
 }
 
 }  // namespace
@@ -306,6 +314,10 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
   }
   // This flow is done now, so only the account's other flows are voided.
   if (s.ok()) s = VoidPendingFlows(session, flow.umin_id, now);
+  // So are the operator's open links: they were sent to let the user set a
+  // password, which is done. The not-me link of the mail below is new.
+  uint64_t voided_links = 0;
+  if (s.ok()) s = VoidOperatorLinks(session, flow.umin_id, now, &voided_links);
   if (s.ok()) {
     s = EnqueuePasswordSync(env, session, flow.umin_id, credentials);
   }
@@ -318,7 +330,8 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
   }
   if (s.ok()) {
     s = AppendAudit(session, caller, env->Now(),
-                    {"password_changed", flow.umin_id, "", "via " + flow.via});
+                    {"password_changed", flow.umin_id, "",
+                     "via " + flow.via + VoidedLinksNote(voided_links)});
   }
   if (s.ok()) *completed = true;
   return s;

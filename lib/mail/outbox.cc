@@ -76,22 +76,28 @@ DueMail FromRow(const SqlRow& row) {
   return mail;
 }
 // The results, each only for the claim's owner; each ends the claim.
+// A body in clear still holds link tokens (the not-me link of every mail to
+// a user): it is wiped once the mail is sent, and when it can never be sent
+// (expired, or failed with its secret wiped); a failed mail without a secret
+// keeps its body for the console's retry.
 const char kMarkSent[] =
     "UPDATE mail_outbox SET status = 'sent', sealed_secret = NULL, "
-    "attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = '', "
-    "lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
+    "body = '', attempts = attempts + 1, sent_at = ?, message_id = ?, "
+    "last_error = '', lease_owner = NULL, lease_until = NULL "
+    "WHERE id = ? AND lease_owner = ?";
 const char kMarkRetry[] =
     "UPDATE mail_outbox SET attempts = ?, next_attempt_at = ?, "
     "last_error = ?, lease_owner = NULL, lease_until = NULL "
     "WHERE id = ? AND lease_owner = ?";
 const char kMarkFailed[] =
     "UPDATE mail_outbox SET status = 'failed', sealed_secret = NULL, "
-    "attempts = ?, last_error = ?, lease_owner = NULL, lease_until = NULL "
+    "body = IF(not_after IS NULL, body, ''), attempts = ?, last_error = ?, "
+    "lease_owner = NULL, lease_until = NULL "
     "WHERE id = ? AND lease_owner = ?";
 const char kMarkExpired[] =
     "UPDATE mail_outbox SET status = 'expired', sealed_secret = NULL, "
-    "last_error = 'not delivered before its expiry', lease_owner = NULL, "
-    "lease_until = NULL WHERE id = ? AND lease_owner = ?";
+    "body = '', last_error = 'not delivered before its expiry', "
+    "lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
 // The housekeeper's delete: mail that is done with (sent, failed or
 // expired) and was queued before the retention window; pending mail stays.
 const char kDeleteOldMail[] =

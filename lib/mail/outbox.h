@@ -26,6 +26,7 @@ struct OutboxMail {
   std::string recipient;  // one address
   std::string subject;    // Japanese, plain text
   std::string body;       // plain text; holds kSecretPlaceholder if secret set
+                          // (wiped once sent: it may hold link tokens)
   std::string secret;     // sealed with outbox_key before storing; may be ""
   // Never deliver after this time (an access code's expiry); none if unset.
   // Required with a secret: a one-time secret always has an expiry, and the

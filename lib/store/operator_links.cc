@@ -65,8 +65,12 @@ Status CreateOperatorLink(SqlSession* session, const std::string& token,
 }
 
 Status VoidOperatorLinks(SqlSession* session, const std::string& umin_id,
-                         std::chrono::system_clock::time_point now) {
-  return session->Execute(kVoidLinks, {SqlTime(now), umin_id});
+                         std::chrono::system_clock::time_point now,
+                         uint64_t* voided) {
+  uint64_t affected = 0;
+  Status s = session->Execute(kVoidLinks, {SqlTime(now), umin_id}, &affected);
+  if (s.ok() && voided != nullptr) *voided = affected;
+  return s;
 }
 
 Status FindOperatorLink(SqlSession* session, const std::string& token,

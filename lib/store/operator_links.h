@@ -40,10 +40,12 @@ Status CreateOperatorLink(SqlSession* session, const std::string& token,
                           std::chrono::system_clock::time_point now,
                           std::chrono::system_clock::time_point expires_at);
 
-// Voids every open link of `umin_id` (its registered addresses changed, or
-// a newer link went out). The one statement that voids links.
+// Voids every open link of `umin_id` (its registered addresses changed, its
+// password was set, or a newer link went out); `*voided`, when given, counts
+// them. The one statement that voids links.
 Status VoidOperatorLinks(SqlSession* session, const std::string& umin_id,
-                         std::chrono::system_clock::time_point now);
+                         std::chrono::system_clock::time_point now,
+                         uint64_t* voided = nullptr);
 
 // Reads the link of `token`; with `for_update` its row stays locked to the
 // end of the transaction. `*link` is empty when there is none.

@@ -94,6 +94,28 @@ class ErrorPages(unittest.TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("UMIN IDとは", response.text)
 
+    def test_oversized_header_or_cookie_gets_the_400_page(self):
+        # nginx's internal 494 (over large_client_header_buffers), on public
+        # pages, the console, static files and a page that does not exist.
+        big = "a" * (20 * 1024)
+        for path in [TOP, "/cgi-open-bin/passwd/send_id",
+                     "/cgi-open-bin/passwd/not_me",
+                     "/cgi-bin/passwd-admin/login",
+                     "/cgi-bin/passwd-admin/queue",
+                     "/passwd/static/passwd.css", "/no-such-page"]:
+            for headers in [{"Cookie": "passwd_flow=" + big},
+                            {"X-Padding": big}]:
+                with self.subTest(path=path, header=list(headers)[0]):
+                    response = requests.get(harness.base_url() + path,
+                                            headers=headers, timeout=10)
+                    self.check_page(response, 400)
+
+    def test_oversized_request_line_gets_the_400_page(self):
+        # nginx's 414, a request line over large_client_header_buffers.
+        response = requests.get(
+            harness.base_url() + TOP + "?x=" + "a" * (20 * 1024), timeout=10)
+        self.check_page(response, 400)
+
     def test_oversized_body_is_413(self):
         # Over nginx's cap: nginx answers with our page.
         response = requests.post(harness.base_url() + TOP,

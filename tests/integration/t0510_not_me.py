@@ -5,6 +5,7 @@ gets a clear page."""
 import hashlib
 import re
 import secrets
+import time
 import unittest
 
 import flows
@@ -208,6 +209,53 @@ class NotMe(unittest.TestCase):
         page = self.user.get(flows.NEW_PASSWORD)
         self.assertIn("アクセスコード期限切れ", page.text)
         self.assertNotIn('name="password"', page.text)
+
+
+NOT_ME_LINK = re.compile(re.escape(PAGE) + r"\?t=([A-Za-z0-9_-]{43})")
+
+
+class NotMeTokenLeavesTheOutbox(unittest.TestCase):
+    """A sent mail's body is wiped: the not-me token of the access-code and
+    completion mails is nowhere in mail_outbox once they went out."""
+
+    def setUp(self):
+        flows.reset_limits()
+
+    def tearDown(self):
+        flows.reset_limits()
+
+    def test_no_outbox_row_keeps_the_token_after_sending(self):
+        account = flows.fresh_account()
+        to = flows.umin_address(account)
+        mailbox = harness.Mailbox()
+        mark = mailbox.mark()
+        self.assertEqual(flows.renew(account, "Kq7mWz2x!Rv").status_code, 303)
+        mails = mailbox.wait_for(to, since=mark, count=2, timeout=30)
+        tokens = set()
+        for mail in mails:  # the access-code mail, then the completion mail
+            found = NOT_ME_LINK.search(harness.body_text(mail))
+            self.assertIsNotNone(found, harness.body_text(mail))
+            tokens.add(found.group(1))
+        self.assertEqual(len(tokens), 2)
+        # The mail-sender records "sent" just after the SMTP server took the
+        # mail: poll with a generous deadline.
+        deadline = time.monotonic() + 30
+        while True:
+            holding = [token for token in tokens if harness.db_value(
+                "SELECT COUNT(*) FROM mail_outbox WHERE body LIKE %s",
+                ["%" + token + "%"]) != "0"]
+            pending = harness.db_value(
+                "SELECT COUNT(*) FROM mail_outbox WHERE recipient = %s "
+                "AND status <> 'sent'", [to])
+            if (not holding and pending == "0") or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        self.assertEqual(pending, "0")
+        self.assertEqual(holding, [])
+        # The link itself still works.
+        page = harness.Browser().get(PAGE + "?t=" + tokens.pop())
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("事務局へ連絡する", page.text)
 
 
 if __name__ == "__main__":

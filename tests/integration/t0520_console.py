@@ -851,6 +851,45 @@ class QueueAndRequests(ConsoleTestCase):
         self.assertIn("このリンクは使用できません",
                       user.get(LINK_PAGE, params={"t": tokens[1]}).text)
 
+    def test_a_new_password_voids_the_open_links(self):
+        birth = unique_birth_date()
+        umin_id = flows.fresh_account(birth_date=birth, given_name="三郎",
+                                      given_reading="さぶろう")
+        request_id, _ = insert_request(birth_date=birth, given_name="三郎",
+                                       given_reading="さぶろう")
+        to = flows.umin_address(umin_id)
+        mark = self.mailbox.mark()
+        self.assertEqual(act(self.browser, request_id, "send_code",
+                             umin_id=umin_id).status_code, 303)
+        mail = self.mailbox.wait_for_one(to, since=mark)
+        token = LINK_RE.search(harness.body_text(mail)).group(1)
+        user = harness.Browser()
+        self.assertIn(umin_id, user.get(LINK_PAGE, params={"t": token}).text)
+        # The user sets a password on their own, not through the link; the
+        # link's page, still open, is sent afterwards.
+        mark = self.mailbox.mark()
+        self.assertEqual(flows.renew(umin_id, "Kq7mWz2x!Rv").status_code, 303)
+        refused = user.submit(LINK_PAGE, {"t": token})
+        self.assertEqual(refused.status_code, 200)
+        self.assertIn("このリンクは使用できません", refused.text)
+        self.assertIsNone(user.cookie(flows.FLOW_COOKIE))
+        self.assertIn("このリンクは使用できません",
+                      user.get(LINK_PAGE, params={"t": token}).text)
+        self.assertEqual(flows.flow_row(umin_id)["state"], "done")
+        self.assertTrue(audit_rows(event="password_changed", umin_id=umin_id,
+                                   detail="via id, voided 1 operator link(s)"))
+        page = self.browser.get(REQUEST, params={"id": request_id})
+        self.assertIn("無効（新しいリンク、アドレス変更またはパスワード変更）",
+                      page.text)
+        # The not-me link of the completion mail works.
+        mails = self.mailbox.wait_for(to, since=mark, count=2, timeout=30)
+        not_me = re.search(r"/cgi-open-bin/passwd/not_me\?t=[A-Za-z0-9_-]{43}",
+                           harness.body_text(mails[-1]))
+        self.assertIsNotNone(not_me)
+        page = harness.Browser().get(not_me.group(0))
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("事務局へ連絡する", page.text)
+
 
 def act_on_missing(browser, request_id, action="take", text=None):
     page = browser.get(QUEUE)
