@@ -830,19 +830,26 @@ class QueueAndRequests(ConsoleTestCase):
                       "code_verified"]:
             self.assertIn(event, listed)
 
-    def test_link_expires_after_24_hours_and_a_newer_one_voids_it(self):
+    def account_with_request(self, given_name, given_reading):
+        """A fresh account and an operator request that matches it."""
         birth = unique_birth_date()
-        umin_id = flows.fresh_account(birth_date=birth, given_name="二郎",
-                                      given_reading="じろう")
-        request_id, _ = insert_request(birth_date=birth, given_name="二郎",
-                                       given_reading="じろう")
-        tokens = []
-        for _ in range(2):
-            mark = self.mailbox.mark()
-            self.assertEqual(act(self.browser, request_id, "send_code",
-                                 umin_id=umin_id).status_code, 303)
-            mail = self.mailbox.wait_for_one(flows.umin_address(umin_id), since=mark)
-            tokens.append(LINK_RE.search(harness.body_text(mail)).group(1))
+        umin_id = flows.fresh_account(birth_date=birth, given_name=given_name,
+                                      given_reading=given_reading)
+        request_id, _ = insert_request(birth_date=birth, given_name=given_name,
+                                       given_reading=given_reading)
+        return umin_id, request_id
+
+    def send_link(self, request_id, umin_id):
+        """Sends the account an operator link; returns the link's token."""
+        mark = self.mailbox.mark()
+        self.assertEqual(act(self.browser, request_id, "send_code",
+                             umin_id=umin_id).status_code, 303)
+        mail = self.mailbox.wait_for_one(flows.umin_address(umin_id), since=mark)
+        return LINK_RE.search(harness.body_text(mail)).group(1)
+
+    def test_link_expires_after_24_hours_and_a_newer_one_voids_it(self):
+        umin_id, request_id = self.account_with_request("二郎", "じろう")
+        tokens = [self.send_link(request_id, umin_id) for _ in range(2)]
         user = harness.Browser()
         self.assertIn("このリンクは使用できません",
                       user.get(LINK_PAGE, params={"t": tokens[0]}).text)
@@ -852,17 +859,9 @@ class QueueAndRequests(ConsoleTestCase):
                       user.get(LINK_PAGE, params={"t": tokens[1]}).text)
 
     def test_a_new_password_voids_the_open_links(self):
-        birth = unique_birth_date()
-        umin_id = flows.fresh_account(birth_date=birth, given_name="三郎",
-                                      given_reading="さぶろう")
-        request_id, _ = insert_request(birth_date=birth, given_name="三郎",
-                                       given_reading="さぶろう")
+        umin_id, request_id = self.account_with_request("三郎", "さぶろう")
         to = flows.umin_address(umin_id)
-        mark = self.mailbox.mark()
-        self.assertEqual(act(self.browser, request_id, "send_code",
-                             umin_id=umin_id).status_code, 303)
-        mail = self.mailbox.wait_for_one(to, since=mark)
-        token = LINK_RE.search(harness.body_text(mail)).group(1)
+        token = self.send_link(request_id, umin_id)
         user = harness.Browser()
         self.assertIn(umin_id, user.get(LINK_PAGE, params={"t": token}).text)
         # The user sets a password on their own, not through the link; the
