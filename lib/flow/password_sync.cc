@@ -9,6 +9,7 @@
 #include <optional>
 #include <utility>
 
+#include "base/lease.h"
 #include "base/log_line.h"
 #include "base/text.h"
 #include "flow/command_target.h"
@@ -174,12 +175,6 @@ enum class SyncResult {
   kLeaseLost,      // our claim ran out and another worker took the row
   kNotHere,        // configured, delivered by another host's worker
   kNotConfigured,  // kept for when the target is configured again
-};
-
-// A worker's claim: who holds it, and until when.
-struct Lease {
-  std::string owner;
-  std::chrono::system_clock::time_point until;
 };
 
 // One row's handling, for the report and the log after the commit.
@@ -378,13 +373,11 @@ Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
   const std::string hostname = HostName(env->config());
   std::map<std::string, int> unconfigured;
   int64_t after_id = 0;
-  const std::string owner = WorkerLeaseOwner(env->config());
-  const std::chrono::seconds lease_time(env->config().worker_lease_seconds);
   Status s;
   while (keep_going()) {
     RowResult result;
     std::optional<DueSync> claimed;
-    const Lease lease{owner, env->Now() + lease_time};
+    const Lease lease = NewLease(env->config(), env->Now());
     s = env->db()->Transaction([&](SqlSession* session) {
       return ClaimNext(env, session, hostname, after_id, lease, &claimed,
                        &result);

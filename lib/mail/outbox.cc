@@ -8,6 +8,7 @@
 
 #include "base/crypto.h"
 #include "base/enum_table.h"
+#include "base/lease.h"
 #include "base/log_line.h"
 #include "mail/mail_message.h"
 #include "mail/smtp_client.h"
@@ -283,12 +284,6 @@ Status Send(Env* env, const DueMail& mail, std::string* message_id) {
 // What became of a mail a worker took.
 enum class DeliveryResult { kNothingDue, kSent, kRetried, kFailed, kExpired };
 
-// A worker's claim: who holds it, and until when.
-struct Lease {
-  std::string owner;
-  std::chrono::system_clock::time_point until;
-};
-
 // Claims the oldest due mail nobody holds, if any (`*mail`).
 Status ClaimOldestDueMail(SqlSession* session, const std::string& now_text,
                           const Lease& lease, std::optional<DueMail>* mail) {
@@ -471,13 +466,11 @@ Status DeliverDueMail(Env* env, DeliveryReport* report) {
 
 Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
                       DeliveryReport* report) {
-  const std::string owner = WorkerLeaseOwner(env->config());
-  const std::chrono::seconds lease_time(env->config().worker_lease_seconds);
   while (keep_going()) {
     DeliveryResult result = DeliveryResult::kNothingDue;
     std::optional<DueMail> mail;
     const auto now = env->Now();
-    const Lease lease{owner, now + lease_time};
+    const Lease lease = NewLease(env->config(), now);
     Status s = env->db()->Transaction([&](SqlSession* session) {
       return ClaimOne(env, session, lease, now, &mail, &result);
     });

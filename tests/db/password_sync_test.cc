@@ -193,6 +193,16 @@ struct SyncFixture {
     return report;
   }
 
+  // Leases row `id` to `owner` until `until` (real time), as a worker
+  // holding it would have.
+  void LeaseRow(const std::string& id, const std::string& owner,
+                std::chrono::system_clock::time_point until) {
+    Status s = env.db()->Transaction([&](SqlSession* session) {
+      return session->Execute(kLeaseRow, {owner, SqlTime(until), id});
+    });
+    BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  }
+
   std::vector<SqlRow> Query(const char* statement, const std::string& param) {
     std::vector<SqlRow> rows;
     Status s = env.db()->Transaction([&](SqlSession* session) {
@@ -305,22 +315,15 @@ BOOST_AUTO_TEST_CASE(a_row_another_worker_holds_waits_and_an_expired_claim_is_ta
   Enqueue(worker.get(), hash);
   const std::string id = Rows(target).at(0).Text(kId);
   const auto shifted_now = std::chrono::system_clock::now() + kDeliverShift;
-  auto lease = [&](const std::string& owner,
-                   std::chrono::system_clock::time_point until) {
-    Status s = env.db()->Transaction([&](SqlSession* session) {
-      return session->Execute(kLeaseRow, {owner, SqlTime(until), id});
-    });
-    BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
-  };
   // Another worker's claim, still running: left alone.
-  lease("other-host:1", shifted_now + std::chrono::minutes(5));
+  LeaseRow(id, "other-host:1", shifted_now + std::chrono::minutes(5));
   SyncReport report = Deliver(worker.get());
   BOOST_TEST(report.delivered == 0);
   BOOST_TEST(Rows(target).at(0).Text(kStatus) == "pending");
   BOOST_TEST(ReadFile(target.path) == "");
   // That worker died: once its claim ran out, the row is taken again and
   // the result ends the claim.
-  lease("other-host:1", shifted_now - std::chrono::minutes(1));
+  LeaseRow(id, "other-host:1", shifted_now - std::chrono::minutes(1));
   report = Deliver(worker.get());
   BOOST_TEST(report.delivered == 1);
   BOOST_TEST(ReadFile(target.path) == std::string(kUminId) + ":" + hash + "\n");
@@ -338,22 +341,16 @@ BOOST_AUTO_TEST_CASE(a_newer_row_waits_while_an_older_one_is_in_hand) {
   const std::string old_id = Rows(target).at(0).Text(kId);
   // A worker on another host holds the old row (it is writing the old
   // password right now) when the new change supersedes it.
-  Status s = env.db()->Transaction([&](SqlSession* session) {
-    return session->Execute(
-        kLeaseRow,
-        {std::string("other-host:1"),
-         SqlTime(std::chrono::system_clock::now() + kDeliverShift +
-                 std::chrono::minutes(5)),
-         old_id});
-  });
-  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  LeaseRow(old_id, "other-host:1",
+           std::chrono::system_clock::now() + kDeliverShift +
+               std::chrono::minutes(5));
   Enqueue(worker.get(), new_hash);
   // The new password must not land before the old one: it waits.
   SyncReport report = Deliver(worker.get());
   BOOST_TEST(report.delivered == 0);
   BOOST_TEST(Rows(target).at(1).Text(kStatus) == "pending");
   // Once the old row is out of hand, the new one goes.
-  s = env.db()->Transaction([&](SqlSession* session) {
+  Status s = env.db()->Transaction([&](SqlSession* session) {
     return session->Execute(kReleaseShield, {std::string("other-host:1")});
   });
   BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
