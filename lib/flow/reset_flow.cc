@@ -234,8 +234,7 @@ Status CountCodeRequest(Env* env, SqlSession* session, const Caller& caller,
     return AppendAudit(session, caller, env->Now(),
                        {"send_refused", umin_id, "", "address rate limit"});
   }
-  return RecordRateEvent(session, limits.sends_per_address, address_group,
-                         now);
+  return RecordRateEvent(session, limits.sends_per_address, address_group, now);
 }
 
 Status SendCodeWithinLimit(Env* env, SqlSession* session, const Caller& caller,

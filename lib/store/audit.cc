@@ -45,14 +45,10 @@ struct BoundedRefusal {
   bool only_without_operator;
 };
 constexpr BoundedRefusal kBoundedRefusals[] = {
-    {"send_refused", false},
-    {"code_refused", false},
-    {"password_refused", false},
-    {"operator_request_refused", false},
-    {"operator_link_refused", false},
-    {"not_me_refused", false},
-    {"admin_login_refused", false},
-    {"admin_forbidden", true},
+    {"send_refused", false},          {"code_refused", false},
+    {"password_refused", false},      {"operator_request_refused", false},
+    {"operator_link_refused", false}, {"not_me_refused", false},
+    {"admin_login_refused", false},   {"admin_forbidden", true},
     {"admin_not_found", true},
 };
 

@@ -2,6 +2,8 @@
 // MariaDB of the running stack (PASSWD_CONFIG names its configuration):
 // at most kAuditedRefusalsPerHour rows of one event per client address
 // group and hour, then one notice; an IPv6 /64 is one group.
+#include "store/audit.h"
+
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <string>
@@ -9,7 +11,6 @@
 
 #include "base/crypto.h"
 #include "db_fixture.h"
-#include "store/audit.h"
 
 namespace passwd {
 namespace {

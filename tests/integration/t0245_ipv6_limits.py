@@ -1,5 +1,6 @@
 """Per-address limits group IPv6 clients by /64: requests from several
-addresses of one /64 share one limit, and another /64 has its own.
+addresses of one /64 share one limit (code requests, operator requests,
+console login failures), and another /64 has its own.
 
 Real IPv6 requests: the test adds addresses of two /64s of the documentation
 prefix (2001:db8::/32, one pair per stack port) to lo, sends each request from
@@ -19,6 +20,7 @@ import flows
 import harness
 
 OPERATOR_REQUEST = "/cgi-open-bin/passwd/operator_request"
+CONSOLE_LOGIN = "/cgi-bin/passwd-admin/login"
 
 
 def port():
@@ -180,6 +182,24 @@ class Ipv6Limits(flows.FlowTestCase):
             fields, contact_mail="v6-b-%d@example.org" % port()))
         self.assertEqual(response.status_code, 429)
         self.assertEqual(count_events(scope, group(1)), limit)
+
+    def test_console_login_failures_count_per_64(self):
+        # The console's allow-list lets ::1 in, no other IPv6 address; its
+        # /64 is ::/64, and failures are counted under it.
+        scope = "admin_login_address"
+        browser = harness.Browser(base_url="http://[::1]:%d" % port())
+        self.browsers = [browser]
+        browser.get(CONSOLE_LOGIN)
+        response = browser.submit(CONSOLE_LOGIN, {"login": "t-nobody-v6",
+                                                  "password": "Wrong#Pass00"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(count_events(scope, "::/64"), 1)
+        self.assertEqual(count_events(scope, "::1"), 0)
+        preload(scope, "::/64", 19)
+        browser.get(CONSOLE_LOGIN)
+        response = browser.submit(CONSOLE_LOGIN, {"login": "t-nobody-v6",
+                                                  "password": "Wrong#Pass00"})
+        self.assertEqual(response.status_code, 429)
 
 
 if __name__ == "__main__":
