@@ -185,10 +185,14 @@ $(ERROR_PAGES_STAMP): $(BUILD)/tools/render_error_pages $(wildcard templates/*.t
 NGINX_SUBST = -e 's|@STATIC_DIR@|$(1)|g' -e 's|@ERRORS_DIR@|$(2)|g' \
 	-e 's|@NGINX_DIR@|$(3)|g' -e 's|@SOCKET_DIR@|$(4)|g' -e 's|@ACCESS_LOG@|$(5)|g' \
 	-e 's|@ALLOW_DIR@|$(6)|g' -e 's|@POST_RATE@|$(7)|g' -e 's|@POST_BURST@|$(8)|g'
+# The development stack listens on [::1]:PORT too when the machine has IPv6
+# loopback (/proc/net/if_inet6 lists ::1), and on 127.0.0.1 only otherwise.
+DEV_LISTEN_V6 = $(if $(shell grep -qs '^0\{31\}1 ' /proc/net/if_inet6 && echo y),listen [::1]:$(PORT);)
 $(BUILD)/nginx/%: nginx/%.in Makefile
 	@mkdir -p $(@D)
 	sed -e 's|@ROOT@|$(ROOT)|g' -e 's|@BUILD@|$(ROOT)/$(BUILD)|g' \
 	    -e 's|@VAR@|$(ROOT)/$(VAR)|g' -e 's|@PORT@|$(PORT)|g' \
+	    -e 's|@LISTEN_V6@|$(DEV_LISTEN_V6)|g' \
 	    $(call NGINX_SUBST,$(ROOT)/static,$(ROOT)/$(BUILD)/errors,$(ROOT)/$(BUILD)/nginx,$(ROOT)/$(VAR)/run/fcgi,$(ROOT)/$(VAR)/log/nginx-access.log,$(ROOT)/$(BUILD)/nginx,100r/s,200) \
 	    $< > $@
 # The local cluster's rendering (scripts/cluster): the same locations, each

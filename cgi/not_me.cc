@@ -49,7 +49,8 @@ Status HandleNotMe(const Request& request, Env* env, Response* response) {
   if (!request.IsPost()) {
     std::string receipt = request.Query("receipt");
     if (!receipt.empty()) {
-      return RenderOwnReceipt(env, request, receipt, kReceiptPage, response);
+      return RenderOwnReceipt(env, request, receipt, kReceiptPage,
+                              /*mailed=*/true, response);
     }
     std::string token = request.Query("t");
     NotMeLinkState state = NotMeLinkState::kUnknown;

@@ -2,8 +2,11 @@
 // apply to the secretariat; they get a receipt number on screen and by mail.
 #include <optional>
 
+#include "base/client_address.h"
+#include "base/crypto.h"
 #include "base/jst.h"
 #include "base/paths.h"
+#include "domain/mail_address.h"
 #include "mail/operator_mail_texts.h"
 #include "mail/outbox.h"
 #include "store/audit.h"
@@ -17,11 +20,28 @@
 namespace passwd {
 namespace {
 
-// Requests one client address may make per hour.
+// Requests one client address (an IPv6 /64) may make per hour.
 RateLimit RequestsPerAddress(const Config& config) {
   return {"operator_request_address", config.operator_requests_per_address_hour,
           std::chrono::hours(1)};
 }
+
+// Receipt mails one contact mailbox may get per day, so the form cannot
+// flood a stranger's mailbox: past it the request is still received, and
+// its number shown on screen only.
+RateLimit ReceiptsPerContact(const Config& config) {
+  return {"operator_receipt_contact", config.operator_receipts_per_contact_day,
+          std::chrono::hours(24)};
+}
+
+// The receipt limit's subject: a keyed hash of the mailbox, so the rate
+// limit tables do not collect contact addresses.
+std::string ContactSubject(const Config& config, const std::string& contact) {
+  return HexEncode(HmacSha256(config.keys.rate_subject, MailboxOf(contact)));
+}
+
+// The redirect's mark of a receipt that was not mailed.
+constexpr char kReceiptNotMailed[] = "not_mailed";
 
 OperatorRequestForm ReadForm(const Request& request) {
   OperatorRequestForm form;
@@ -71,47 +91,73 @@ constexpr ReceiptPage kReceiptPage = {"operator_request_done.tpl",
                                       "申請受付完了", false};
 
 // What became of a valid request.
-enum class SubmitResult { kAccepted, kRateLimited };
+enum class SubmitResult { kAccepted, kAcceptedNotMailed, kRateLimited };
+
+// Queues the receipt mail of `receipt` unless its contact mailbox had its
+// day's receipts; `*mailed` says which.
+Status MailReceiptWithinLimit(Env* env, SqlSession* session,
+                              const NewOperatorRequest& new_request,
+                              const std::string& receipt, bool* mailed) {
+  const auto now = env->Now();
+  const RateLimit limit = ReceiptsPerContact(env->config());
+  const std::string subject =
+      ContactSubject(env->config(), new_request.contact_mail);
+  std::optional<std::chrono::system_clock::time_point> capped_until;
+  *mailed = false;
+  Status s = CheckRateLimit(session, limit, subject, now, &capped_until);
+  if (!s.ok() || capped_until) return s;
+  s = RecordRateEvent(session, limit, subject, now);
+  if (s.ok()) {
+    s = EnqueueMail(
+        env, session,
+        OperatorRequestReceiptMail(env->config(), new_request.contact_mail,
+                                   receipt, new_request.reason));
+  }
+  *mailed = s.ok();
+  return s;
+}
 
 // Within the client address's limit, stores `new_request`, queues its
-// receipt mail and audits it (`*receipt`); over the limit, audits the
-// refusal and sets `*retry_at`.
+// receipt mail (within the contact's limit) and audits it (`*receipt`);
+// over the address's limit, audits the refusal and sets `*retry_at`.
 Status SubmitWithinLimit(
     Env* env, SqlSession* session, const Request& request,
     const NewOperatorRequest& new_request, SubmitResult* result,
     std::optional<std::chrono::system_clock::time_point>* retry_at,
     std::string* receipt) {
   auto now = env->Now();
+  const std::string address_group =
+      ClientAddressGroup(request.client_address());
   Status t = CheckRateLimit(session, RequestsPerAddress(env->config()),
-                            request.client_address(), now, retry_at);
+                            address_group, now, retry_at);
   if (t.ok() && *retry_at) {
     *result = SubmitResult::kRateLimited;
     return AppendAudit(session, request.caller(), now,
                        {"operator_request_refused", new_request.umin_id, "",
                         "address rate limit"});
   }
-  *result = SubmitResult::kAccepted;
   if (t.ok()) {
     t = RecordRateEvent(session, RequestsPerAddress(env->config()),
-                        request.client_address(), now);
+                        address_group, now);
   }
   int64_t id = 0;
   if (t.ok()) {
     t = SubmitOperatorRequest(env, session, new_request,
                               request.client_address(), receipt, &id);
   }
+  bool mailed = false;
   if (t.ok()) {
-    t = EnqueueMail(
-        env, session,
-        OperatorRequestReceiptMail(env->config(), new_request.contact_mail,
-                                   *receipt, new_request.reason));
+    t = MailReceiptWithinLimit(env, session, new_request, *receipt, &mailed);
   }
+  *result = mailed ? SubmitResult::kAccepted : SubmitResult::kAcceptedNotMailed;
   // The free text stays in the request; the audit names the receipt.
   if (t.ok()) {
-    t = AppendAudit(session, request.caller(), now,
-                    {"operator_request", new_request.umin_id, "",
-                     "receipt " + *receipt + ", reason " +
-                         OperatorRequestReasonValue(new_request.reason)});
+    t = AppendAudit(
+        session, request.caller(), now,
+        {"operator_request", new_request.umin_id, "",
+         "receipt " + *receipt + ", reason " +
+             OperatorRequestReasonValue(new_request.reason) +
+             (mailed ? "" : ", no receipt mail (contact's daily cap)")});
   }
   return t;
 }
@@ -123,7 +169,10 @@ Status HandleOperatorRequest(const Request& request, Env* env,
   if (!request.IsPost()) {
     std::string receipt = request.Query("receipt");
     if (!receipt.empty()) {
-      return RenderOwnReceipt(env, request, receipt, kReceiptPage, response);
+      // A mark the user could only forge to mislead themselves.
+      const bool mailed = request.Query("mail") != kReceiptNotMailed;
+      return RenderOwnReceipt(env, request, receipt, kReceiptPage, mailed,
+                              response);
     }
     return RenderForm(request, env, OperatorRequestForm{}, {}, response);
   }
@@ -151,7 +200,10 @@ Status HandleOperatorRequest(const Request& request, Env* env,
                              response);
   }
   SetReceiptCookie(env->config(), receipt, response);
-  response->Redirect(std::string(kOperatorRequestPath) + "?receipt=" + receipt);
+  response->Redirect(std::string(kOperatorRequestPath) + "?receipt=" + receipt +
+                     (result == SubmitResult::kAcceptedNotMailed
+                          ? std::string("&mail=") + kReceiptNotMailed
+                          : ""));
   return Status::Ok();
 }
 

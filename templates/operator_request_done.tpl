@@ -5,7 +5,9 @@
 <dt>受付番号</dt>
 <dd id="receipt_number">{{RECEIPT_NUMBER}}</dd>
 </dl>
-<p>受付番号は{{CONTACT_MAIL}}へもメールでお送りしました。お問い合わせの際は、受付番号をお知らせください。</p>
+{{#MAILED}}<p>受付番号は{{CONTACT_MAIL}}へもメールでお送りしました。お問い合わせの際は、受付番号をお知らせください。</p>
+{{/MAILED}}{{#NOT_MAILED}}<p id="receipt_not_mailed">このメールアドレス（{{CONTACT_MAIL}}）へは本日すでに受付メールを何度かお送りしているため、今回の受付メールはお送りしておりません。受付番号をお控えのうえ、お問い合わせの際は受付番号をお知らせください。</p>
+{{/NOT_MAILED}}
 <p>申請内容を事務局にて確認させていただき、対応いたします。事務局からのご連絡まで、今しばらくお待ちください。</p>
 </section>
 {{/RECEIPT}}{{#UNAVAILABLE}}<section class="notice error-page">

@@ -164,6 +164,8 @@ const std::map<std::string, Setter>& Setters() {
       {"audit_retention_days", Number(&Config::audit_retention_days, 1, 36500)},
       {"operator_requests_per_address_hour",
        Number(&Config::operator_requests_per_address_hour, 1, 100000)},
+      {"operator_receipts_per_contact_day",
+       Number(&Config::operator_receipts_per_contact_day, 1, 100000)},
       {"test_clock_offset_file", Text(&Config::test_clock_offset_file)},
   };
   return *setters;
@@ -303,6 +305,7 @@ Status DeriveConfigKeys(const std::string& secret, PurposeKeys* keys) {
       {"umin-passwd access-code v1", &PurposeKeys::access_code},
       {"umin-passwd csrf v1", &PurposeKeys::csrf},
       {"umin-passwd receipt v1", &PurposeKeys::receipt},
+      {"umin-passwd rate-limit subject v1", &PurposeKeys::rate_subject},
   };
   for (const auto& p : purposes) {
     Status s = HkdfSha256(secret, "", p.label, kSha256Size, &(keys->*p.key));

@@ -23,6 +23,9 @@ struct PurposeKeys {
   std::string access_code;  // HMAC of stored access codes
   std::string csrf;         // HMAC of CSRF tokens
   std::string receipt;      // HMAC of the operator request receipt cookie
+  // HMAC of a rate limit's subject that must not be stored in clear (an
+  // operator request's contact address).
+  std::string rate_subject;
 };
 
 // Every setting of the service, each with its default.
@@ -100,6 +103,8 @@ struct Config {
   long code_sends_per_address_hour = 30;
   long code_failures_per_account_day = 30;
   long operator_requests_per_address_hour = 5;
+  // Operator request receipt mails to one contact address in a day.
+  long operator_receipts_per_contact_day = 3;
 
   // The new password: the compiled word list, and the scrypt cost (N=2^ln).
   std::string dictionary_path;  // default: configure's build/dict/words.dict

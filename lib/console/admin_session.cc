@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/client_address.h"
 #include "base/crypto.h"
 #include "base/database.h"
 #include "base/paths.h"
@@ -58,7 +59,8 @@ struct LoginAttempt {
 
 Status CountAddressFailure(SqlSession* session, const LoginAttempt& attempt) {
   return RecordRateEvent(session, kAdminLoginFailuresPerAddress,
-                         attempt.request.client_address(), attempt.now);
+                         ClientAddressGroup(attempt.request.client_address()),
+                         attempt.now);
 }
 
 // A login that names no enabled operator (`known` is the disabled one, if
@@ -152,7 +154,8 @@ Status TryLogIn(SqlSession* session, const LoginAttempt& attempt) {
   std::optional<system_clock::time_point> retry_at;
   Status s =
       CheckRateLimit(session, kAdminLoginFailuresPerAddress,
-                     attempt.request.client_address(), attempt.now, &retry_at);
+                     ClientAddressGroup(attempt.request.client_address()),
+                     attempt.now, &retry_at);
   if (!s.ok()) return s;
   if (retry_at) {
     attempt.result->outcome = LoginOutcome::kRateLimited;

@@ -35,7 +35,8 @@ inline constexpr RateLimit kAdminUnknownLoginFailures = {
     "admin_login_unknown", kMaxOperatorFailures - 1,
     std::chrono::duration_cast<std::chrono::seconds>(kOperatorLockTime),
     /*counted=*/false};
-// Failed logins allowed from one client address in an hour.
+// Failed logins allowed from one client address (its ClientAddressGroup: an
+// IPv6 /64 counts as one) in an hour.
 inline constexpr RateLimit kAdminLoginFailuresPerAddress = {
     "admin_login_address", 20, std::chrono::hours(1)};
 

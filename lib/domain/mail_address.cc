@@ -96,6 +96,17 @@ Status ValidateMailAddress(const std::string& address) {
   return Status::Ok();
 }
 
+std::string MailboxOf(const std::string& address) {
+  std::string mailbox = ToLowerAscii(address);
+  const size_t at = mailbox.rfind('@');
+  const size_t plus = mailbox.find('+');
+  if (at != std::string::npos && plus != std::string::npos && plus > 0 &&
+      plus < at) {
+    mailbox.erase(plus, at - plus);
+  }
+  return mailbox;
+}
+
 std::string MaskMailAddress(const std::string& address) {
   size_t at = address.find('@');
   if (at == std::string::npos || at == 0) return "***";

@@ -23,6 +23,12 @@ Status ValidateMailAddress(const std::string& address);
 // True for a host name of at least two dot-separated LDH labels.
 bool IsMailHostName(const std::string& domain);
 
+// The mailbox `address` reaches, as far as the address tells it: lower-cased
+// whole (few mail servers tell case apart) and without a "+tag" suffix of
+// the local part, so "Taro+x@Example.JP" and "taro@example.jp" are one
+// mailbox for a limit on mails sent to it.
+std::string MailboxOf(const std::string& address);
+
 // Masks an address for display, t***@example.org: the page shows where mail
 // went without showing the address (nor a UMIN ID in it).
 std::string MaskMailAddress(const std::string& address);

@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "base/client_address.h"
 #include "base/crypto.h"
 #include "base/enum_table.h"
 #include "domain/access_code.h"
@@ -225,15 +226,15 @@ Status CountCodeRequest(Env* env, SqlSession* session, const Caller& caller,
                         std::optional<system_clock::time_point>* retry_at) {
   FlowLimits limits(env->config());
   system_clock::time_point now = env->Now();
-  Status s = CheckRateLimit(session, limits.sends_per_address,
-                            caller.client_address, now, retry_at);
+  const std::string address_group = ClientAddressGroup(caller.client_address);
+  Status s = CheckRateLimit(session, limits.sends_per_address, address_group,
+                            now, retry_at);
   if (!s.ok()) return s;
   if (*retry_at) {
     return AppendAudit(session, caller, env->Now(),
                        {"send_refused", umin_id, "", "address rate limit"});
   }
-  return RecordRateEvent(session, limits.sends_per_address,
-                         caller.client_address, now);
+  return RecordRateEvent(session, limits.sends_per_address, address_group, now);
 }
 
 Status SendCodeWithinLimit(Env* env, SqlSession* session, const Caller& caller,

@@ -77,8 +77,9 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
 // What a request for an access code came to.
 enum class SendOutcome { kSent, kRefused, kRateLimited };
 
-// Counts a code request against the client address's limit; when the
-// address is over it, sets `*retry_at` and audits the refusal (naming
+// Counts a code request against the client address's limit (its
+// ClientAddressGroup: an IPv6 /64 is one subject); when the address is over
+// it, sets `*retry_at` and audits the refusal (naming
 // `umin_id`, which may be ""), and nothing else must happen.
 Status CountCodeRequest(
     Env* env, SqlSession* session, const Caller& caller,

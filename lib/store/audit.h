@@ -22,10 +22,19 @@ struct AuditEvent {
   int64_t request_ref = 0;    // the operator request concerned; 0 for none
 };
 
+// The audit log keeps at most this many rows of one kind of refused
+// anonymous request (a refused code send, an invalid link, a console login
+// without its CSRF token...) from one client address group
+// (ClientAddressGroup) in any hour, so anonymous requests cannot grow it
+// without bound; the first refusal past it writes one `audit_suppressed`
+// row per hour instead, and the metrics count every refusal.
+inline constexpr long kAuditedRefusalsPerHour = 20;
+
 // The one way to write the audit log: appends `event`, which happened at
 // `now` for `caller` (a worker passes no address and its own name as the
 // request id), and moves the metrics page's counters the event counts
-// (store/metric_counters).
+// (store/metric_counters). A refused anonymous request past
+// kAuditedRefusalsPerHour is counted but not written.
 Status AppendAudit(SqlSession* session, const Caller& caller,
                    std::chrono::system_clock::time_point now,
                    const AuditEvent& event);

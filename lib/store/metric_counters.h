@@ -21,6 +21,8 @@ enum class MetricCounter {
   kCodesExpired,     // codes_expired: a flow found past its code's deadline
   kPasswordChanges,  // password_changes: a new password set
   kRateLimited,      // rate_limited: a request refused by a rate limit
+  kRefusedRequests,  // refused_requests: an anonymous request refused
+  kAuditSuppressed,  // audit_rows_suppressed: a refusal not written (bound)
 };
 
 // One counter: its value, its stored name and the exposition's HELP text.
@@ -45,6 +47,12 @@ inline constexpr MetricCounterEntry kMetricCounters[] = {
     {MetricCounter::kPasswordChanges, "password_changes", "New passwords set."},
     {MetricCounter::kRateLimited, "rate_limited",
      "Requests refused by a rate limit."},
+    {MetricCounter::kRefusedRequests, "refused_requests",
+     "Requests anyone can send refused (a code send, a code, a link, a "
+     "login...), whether the audit log kept their row or not."},
+    {MetricCounter::kAuditSuppressed, "audit_rows_suppressed",
+     "Refused requests left out of the audit log, past its bound per kind, "
+     "client address group and hour."},
 };
 
 // Adds 1 to `counter` in the caller's transaction (on a random shard row).

@@ -45,7 +45,7 @@ Status FindOwnReceiptContact(Env* env, const Request& request,
 
 Status RenderOwnReceipt(Env* env, const Request& request,
                         const std::string& receipt, const ReceiptPage& page,
-                        Response* response) {
+                        bool mailed, Response* response) {
   std::optional<std::string> contact;
   Status s = FindOwnReceiptContact(env, request, receipt, &contact);
   if (!s.ok()) return s;
@@ -56,6 +56,7 @@ Status RenderOwnReceipt(Env* env, const Request& request,
     shown->SetValue("RECEIPT_NUMBER", receipt);
     shown->SetValue("CONTACT_MAIL",
                     page.mask_contact ? MaskMailAddress(*contact) : *contact);
+    shown->ShowSection(mailed ? "MAILED" : "NOT_MAILED");
   } else {
     shown_page.dict()->ShowSection("UNAVAILABLE");
   }

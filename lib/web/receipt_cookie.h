@@ -41,12 +41,13 @@ struct ReceiptPage {
   bool mask_contact;          // show the contact address masked
 };
 
-// Renders the receipt page of `receipt` for the browser that submitted it;
-// anyone else (a guessed or shared URL) gets a 404 page that tells nothing
-// about it.
+// Renders the receipt page of `receipt` for the browser that submitted it,
+// with its MAILED section, or NOT_MAILED when `mailed` is false (no receipt
+// mail was sent); anyone else (a guessed or shared URL) gets a 404 page
+// that tells nothing about it.
 Status RenderOwnReceipt(Env* env, const Request& request,
                         const std::string& receipt, const ReceiptPage& page,
-                        Response* response);
+                        bool mailed, Response* response);
 
 }  // namespace passwd
 

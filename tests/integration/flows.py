@@ -34,6 +34,22 @@ class FlowTestCase(unittest.TestCase):
         self.browser.close()
 
 
+def forget_audit_bound(cnf=None):
+    """Forgets which refusals the audit log kept (store/audit's bound of
+    refusals per kind, address group and hour), so that a test's refusals
+    are logged whatever the tests before it refused."""
+    harness.db_exec("DELETE FROM rate_limit_events WHERE scope IN "
+                    "('audit_refusal', 'audit_refusal_notice')", cnf=cnf)
+
+
+def metric_counters():
+    """{name: value} of the metrics page's umin_passwd_<name>_total."""
+    response = harness.Browser().get("/cgi-bin/passwd-admin/metrics")
+    assert response.status_code == 200, response.status_code
+    return {m.group(1): int(float(m.group(2))) for m in re.finditer(
+        r"^umin_passwd_(\w+)_total (\S+)$", response.text, re.M)}
+
+
 def reset_limits(cnf=None):
     """Forgets every rate-limited event, so tests do not limit each other
     (of the database CNF names, default the stack's)."""

@@ -73,6 +73,45 @@ class RateLimits(flows.FlowTestCase):
         self.assert_limited(flows.enter_code(self.browser, code))
         self.assertEqual(flows.flow_row(self.account)["code_tries"], "0")
 
+    def test_refused_sends_cannot_fill_the_audit_log(self):
+        # 200 refused code requests from one address (unknown IDs, then the
+        # address's limit): the audit log keeps 20 and one notice; the
+        # metrics count all 200.
+        last_id = int(harness.db_value(
+            "SELECT COALESCE(MAX(id), 0) FROM audit_log"))
+        before = flows.metric_counters()
+        page = self.browser.get(flows.SEND_ID)
+        statuses = set()
+        for n in range(200):
+            response = self.browser.submit(
+                flows.SEND_ID, {"umin_id": "nobody%04d-x" % n}, page=page.text)
+            statuses.add(response.status_code)
+        self.assertEqual(statuses, {200, 429})
+        rows = harness.db_query(
+            "SELECT event, detail FROM audit_log WHERE id > %s", [last_id])
+        self.assertEqual(
+            len([r for r in rows if r["event"] == "send_refused"]), 20)
+        notices = [r["detail"] for r in rows if r["event"] == "audit_suppressed"]
+        self.assertEqual(len(notices), 1)
+        self.assertTrue(notices[0].startswith(
+            "send_refused from 127.0.0.1: more than 20 in an hour"), notices)
+        self.assertLessEqual(len(rows), 21)
+        after = flows.metric_counters()
+        self.assertGreaterEqual(
+            after["refused_requests"] - before["refused_requests"], 200)
+        self.assertGreaterEqual(after["audit_rows_suppressed"]
+                                - before["audit_rows_suppressed"], 180)
+        # The notice comes once an hour, the rows again as the hour passes.
+        harness.db_exec(
+            "UPDATE rate_limit_events SET occurred_at = occurred_at - "
+            "INTERVAL 61 MINUTE WHERE scope LIKE 'audit_refusal%'")
+        last_id = int(harness.db_value("SELECT MAX(id) FROM audit_log"))
+        self.browser.submit(flows.SEND_ID, {"umin_id": "nobody-y"},
+                            page=page.text)
+        self.assertEqual(harness.db_value(
+            "SELECT COUNT(*) FROM audit_log WHERE id > %s "
+            "AND event = 'send_refused'", [last_id]), "1")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,16 +1,21 @@
 """The operator request form (オペレータへパスワード更新申請): field errors
 next to their field with the input kept, the receipt on screen and by mail,
 the request committed and audited, the receipt shown to the submitting
-browser only, CSRF and the per-address rate limit."""
+browser only, CSRF, the per-address rate limit, the daily cap of receipt
+mails to one contact address, and the bound of refusals in the audit log."""
 import html
 import re
 import secrets
+import time
 import unittest
 
+import flows
 import harness
 
 PAGE = "/cgi-open-bin/passwd/operator_request"
 RATE_SCOPE = "operator_request_address"
+RECEIPT_SCOPE = "operator_receipt_contact"
+NOT_MAILED = "このメールアドレス（%s）へは本日すでに受付メールを何度かお送りしているため"
 REASONS = ["code_not_received", "send_failed", "role_account", "other"]
 FIELDS = ["umin_id", "family_name", "given_name", "family_reading",
           "given_reading", "birth_date", "affiliation", "contact_mail",
@@ -20,6 +25,7 @@ FIELDS = ["umin_id", "family_name", "given_name", "family_reading",
 def forget_rate_events():
     harness.db_exec("DELETE FROM rate_limit_events WHERE scope = %s",
                     [RATE_SCOPE])
+    flows.forget_audit_bound()
 
 
 def refused_count():
@@ -318,6 +324,123 @@ class OperatorRequestForm(unittest.TestCase):
             "UPDATE rate_limit_events SET occurred_at = occurred_at - "
             "INTERVAL 61 MINUTE WHERE scope = %s", [RATE_SCOPE])
         self.assertEqual(self.submit(refused).status_code, 303)
+
+    def receipt_cap(self):
+        return int(harness.read_config().get(
+            "operator_receipts_per_contact_day", "3"))
+
+    def outbox_rows_to(self, contact):
+        return int(harness.db_value(
+            "SELECT COUNT(*) FROM mail_outbox WHERE LOWER(recipient) LIKE %s",
+            [contact.split("@")[0].split("+")[0].lower() + "%"]))
+
+    def test_receipts_to_one_contact_address_are_capped_per_day(self):
+        cap = self.receipt_cap()
+        local = "orq-cap-%s" % secrets.token_hex(5)
+        contact = local + "@example.org"
+        # One mailbox, however it is spelled: the domain's and the local
+        # part's case, a "+tag".
+        spellings = [contact, local.upper() + "@EXAMPLE.ORG",
+                     local + "+again@example.org"]
+        mark = self.mailbox.mark()
+        for n in range(cap):
+            forget_rate_events()  # not the address's limit under test
+            spelled = spellings[n % len(spellings)]
+            response = self.submit(valid_fields(contact_mail=spelled))
+            self.assertEqual(response.status_code, 303)
+            page = self.browser.get(harness.location_path(response))
+            self.assertIn("へもメールでお送りしました", page.text)
+        self.assertEqual(self.outbox_rows_to(contact), cap)
+        # Past the cap the request is received and its number shown, but no
+        # receipt mail goes out.
+        forget_rate_events()
+        over = valid_fields(contact_mail=contact)
+        response = self.submit(over)
+        self.assertEqual(response.status_code, 303)
+        location = harness.location_path(response)
+        receipt = re.search(r"receipt=(R\d{8}-\d{6})", location).group(1)
+        page = self.browser.get(location)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(receipt, page.text)
+        self.assertIn(NOT_MAILED % contact, page.text)
+        self.assertNotIn("へもメールでお送りしました", page.text)
+        self.assertEqual(harness.db_value(
+            "SELECT COUNT(*) FROM operator_requests WHERE receipt_number = %s",
+            [receipt]), "1")
+        self.assertEqual(self.outbox_rows_to(contact), cap)
+        # The catcher got the cap's mails, and nothing more comes.
+        for spelled in set(spellings[:cap]):
+            self.mailbox.wait_for(spelled, since=mark,
+                                  count=spellings[:cap].count(spelled))
+        time.sleep(3)
+        mailed = [m for m in self.mailbox.messages(since=mark)
+                  if any(a.startswith(local) for a in m.envelope_to)]
+        self.assertEqual(len(mailed), cap)
+        self.assertNotIn(receipt, "".join(str(m["Subject"]) for m in mailed))
+        audit = harness.db_value(
+            "SELECT detail FROM audit_log WHERE event = 'operator_request' "
+            "AND detail LIKE %s", ["%" + receipt + "%"])
+        self.assertIn("no receipt mail", audit)
+        # The limit's rows hold a keyed hash, never the address.
+        subjects = [r["subject"] for r in harness.db_query(
+            "SELECT subject FROM rate_limit_events WHERE scope = %s",
+            [RECEIPT_SCOPE])]
+        self.assertTrue(subjects)
+        for subject in subjects:
+            self.assertRegex(subject, r"^[0-9a-f]{64}$")
+        self.assertEqual(int(harness.db_value(
+            "SELECT COUNT(*) FROM rate_limit_subjects WHERE subject LIKE %s",
+            ["%" + local + "%"])), 0)
+        # Another address is not affected.
+        other = unique_contact()
+        self.assertEqual(self.submit(valid_fields(
+            contact_mail=other)).status_code, 303)
+        self.mailbox.wait_for_one(other, since=mark)
+        # A day later the address gets receipts again.
+        harness.db_exec(
+            "UPDATE rate_limit_events SET occurred_at = occurred_at - "
+            "INTERVAL 25 HOUR WHERE scope = %s", [RECEIPT_SCOPE])
+        forget_rate_events()
+        response = self.submit(valid_fields(contact_mail=contact))
+        self.assertEqual(response.status_code, 303)
+        self.assertNotIn("mail=", harness.location_path(response))
+        self.assertEqual(self.outbox_rows_to(contact), cap + 1)
+
+    def test_refusals_past_the_bound_are_counted_not_logged(self):
+        # 200 requests over the address's limit: the audit log keeps the
+        # bound's rows and one notice, the metrics count every refusal.
+        harness.db_exec(
+            "INSERT INTO rate_limit_events (scope, subject, occurred_at) "
+            "SELECT %s, '127.0.0.1', UTC_TIMESTAMP() FROM seq_1_to_5",
+            [RATE_SCOPE])
+        bound = 20
+        last_id = int(harness.db_value(
+            "SELECT COALESCE(MAX(id), 0) FROM audit_log"))
+        counters_before = flows.metric_counters()
+        page = self.browser.get(PAGE)
+        for _ in range(200):
+            response = self.browser.submit(PAGE, valid_fields(), page=page.text)
+            self.assertEqual(response.status_code, 429)
+        new_rows = harness.db_query(
+            "SELECT event, detail FROM audit_log WHERE id > %s", [last_id])
+        refused = [r for r in new_rows
+                   if r["event"] == "operator_request_refused"]
+        notices = [r for r in new_rows if r["event"] == "audit_suppressed"]
+        self.assertEqual(len(refused), bound)
+        self.assertEqual(len(notices), 1)
+        self.assertTrue(notices[0]["detail"].startswith(
+            "operator_request_refused from 127.0.0.1: more than 20"),
+            notices[0]["detail"])
+        self.assertLessEqual(len(new_rows), bound + 1)
+        moved = flows.metric_counters()
+        self.assertGreaterEqual(
+            moved["refused_requests"] - counters_before["refused_requests"],
+            200)
+        self.assertGreaterEqual(
+            moved["rate_limited"] - counters_before["rate_limited"], 200)
+        self.assertGreaterEqual(
+            moved["audit_rows_suppressed"]
+            - counters_before["audit_rows_suppressed"], 180)
 
 
 if __name__ == "__main__":

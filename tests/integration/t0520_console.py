@@ -387,6 +387,44 @@ class LoginAndSession(ConsoleTestCase):
         self.assertEqual(response.status_code, 403)
         self.assertIsNone(anonymous.cookie("passwd_admin"))
 
+    def test_logins_without_csrf_token_cannot_fill_the_audit_log(self):
+        # 200 anonymous refusals: the audit log keeps 20 of them and one
+        # notice, the metrics count all 200. An operator's own refusals are
+        # not bounded.
+        last_id = int(harness.db_value(
+            "SELECT COALESCE(MAX(id), 0) FROM audit_log"))
+        before = flows.metric_counters()
+        anonymous = harness.Browser()
+        anonymous.get(LOGIN)
+        for _ in range(200):
+            response = anonymous.post(LOGIN, data={"login": DEMO_LOGIN,
+                                                   "password": "x"})
+            self.assertEqual(response.status_code, 403)
+        rows = harness.db_query(
+            "SELECT event, operator_name, detail FROM audit_log "
+            "WHERE id > %s AND event IN ('admin_forbidden', "
+            "'audit_suppressed')", [last_id])
+        refused = [r for r in rows if r["event"] == "admin_forbidden"]
+        self.assertEqual(len(refused), 20)
+        self.assertTrue(all(r["operator_name"] is None for r in refused))
+        notices = [r for r in rows if r["event"] == "audit_suppressed"]
+        self.assertEqual([r["detail"].split(":")[0] for r in notices],
+                         ["admin_forbidden from 127.0.0.1"])
+        after = flows.metric_counters()
+        self.assertGreaterEqual(
+            after["refused_requests"] - before["refused_requests"], 200)
+        self.assertGreaterEqual(after["audit_rows_suppressed"]
+                                - before["audit_rows_suppressed"], 180)
+        # A signed-in operator's refusals are all logged, past the bound too.
+        browser = signed_in_browser()
+        last_id = int(harness.db_value("SELECT MAX(id) FROM audit_log"))
+        for _ in range(25):
+            self.assertEqual(browser.post(LOGOUT, data={}).status_code, 403)
+        self.assertEqual(int(harness.db_value(
+            "SELECT COUNT(*) FROM audit_log WHERE id > %s AND "
+            "event = 'admin_forbidden' AND operator_name = %s",
+            [last_id, DEMO_LOGIN])), 25)
+
 
 class OperatorTool(ConsoleTestCase):
     def test_add_operator_creates_resets_unlocks_and_is_idempotent(self):

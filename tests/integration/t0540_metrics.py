@@ -22,7 +22,8 @@ METRICS = "/cgi-bin/passwd-admin/metrics"
 CONSOLE_LOGIN = "/cgi-bin/passwd-admin/login"
 DAY = 24 * 3600
 COUNTERS = ["codes_sent", "codes_verified", "codes_wrong", "codes_locked",
-            "codes_expired", "password_changes", "rate_limited"]
+            "codes_expired", "password_changes", "rate_limited",
+            "refused_requests", "audit_rows_suppressed"]
 GAUGES = ["operator_requests", "outbox_pending", "outbox_failed",
           "outbox_oldest_pending_seconds", "sync_pending", "sync_failed",
           "sync_oldest_pending_seconds"]
@@ -94,7 +95,7 @@ class Page(unittest.TestCase):
             self.assertLessEqual(set(targets),
                                  set(labelled(families, name, "target")), name)
         for text in ("# HELP ", "# TYPE "):
-            self.assertEqual(response.text.count(text), 14, text)
+            self.assertEqual(response.text.count(text), 16, text)
 
     def test_no_session_no_cookie_nothing_written(self):
         tables = ["audit_log", "rate_limit_events", "operator_sessions"]
@@ -171,7 +172,8 @@ class Counters(flows.FlowTestCase):
         self.assertEqual(moved(before, counters()), {
             "codes_sent": 1, "codes_verified": 1, "codes_wrong": 1,
             "codes_locked": 0, "codes_expired": 0, "password_changes": 1,
-            "rate_limited": 0})
+            "rate_limited": 0, "refused_requests": 0,
+            "audit_rows_suppressed": 0})
 
     def test_a_locked_flow_counts_three_wrong_codes_and_one_lock(self):
         code = self.send_code()

@@ -171,8 +171,9 @@ BOOST_AUTO_TEST_CASE(derives_a_distinct_key_per_purpose) {
   BOOST_REQUIRE(
       ParseConfig("code_hmac_key = " + std::string(64, 'a'), "t", &c).ok());
   const std::set<std::string> keys = {c.code_hmac_key, c.keys.access_code,
-                                      c.keys.csrf, c.keys.receipt};
-  BOOST_TEST(keys.size() == 4u);
+                                      c.keys.csrf, c.keys.receipt,
+                                      c.keys.rate_subject};
+  BOOST_TEST(keys.size() == 5u);
   for (const auto& key : keys) BOOST_TEST(key.size() == 32u);
   PurposeKeys again;
   BOOST_REQUIRE(DeriveConfigKeys(c.code_hmac_key, &again).ok());

@@ -116,5 +116,30 @@ BOOST_AUTO_TEST_CASE(masks_addresses) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(tells_one_mailbox_from_its_spellings) {
+  struct Case {
+    const char* address;
+    const char* mailbox;
+  } cases[] = {
+      {"taro@example.org", "taro@example.org"},
+      {"Taro@Example.ORG", "taro@example.org"},
+      {"TARO+receipt@EXAMPLE.org", "taro@example.org"},
+      {"taro+a+b@example.org", "taro@example.org"},
+      {"taro.yamada.@docomo.ne.jp", "taro.yamada.@docomo.ne.jp"},
+      // A leading "+" is the whole local part, not a tag.
+      {"+x@example.org", "+x@example.org"},
+      // A "+" in the domain is no tag (such an address is refused anyway).
+      {"taro@ex+ample.org", "taro@ex+ample.org"},
+      {"noat+x", "noat+x"},
+      {"", ""},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.address) {
+      BOOST_TEST(MailboxOf(c.address) == c.mailbox);
+      BOOST_TEST(MailboxOf(MailboxOf(c.address)) == c.mailbox);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace passwd
