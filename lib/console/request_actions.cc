@@ -178,8 +178,7 @@ Status SendCodeLink(const ActionContext& c, RequestActionOutcome* outcome) {
   if (!s.ok()) return s;
   return AuditAction(c, "request_link_sent", umin_id,
                      "link to " + std::to_string(recipients.size()) +
-                         " registered address(es), valid 24h" +
-                         override_note);
+                         " registered address(es), valid 24h" + override_note);
 }
 
 constexpr RequestAction kActions[] = {

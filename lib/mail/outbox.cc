@@ -249,10 +249,9 @@ Status Send(Env* env, const DueMail& mail, std::string* message_id) {
     if (mail.seal_ref.empty()) {
       return Status::InvalidInput("sealed secret not bound to its row");
     }
-    Status s = Open(config.outbox_key, mail.sealed_secret,
-                    SealedSecretContext(mail.seal_ref, mail.kind,
-                                        mail.recipient),
-                    &secret);
+    Status s = Open(
+        config.outbox_key, mail.sealed_secret,
+        SealedSecretContext(mail.seal_ref, mail.kind, mail.recipient), &secret);
     if (!s.ok()) {
       return s.code() == Status::Code::kInvalidInput
                  ? Status::InvalidInput("cannot open the sealed secret")

@@ -275,9 +275,9 @@ BOOST_AUTO_TEST_CASE(stores_the_secret_sealed_and_never_in_clear) {
   // Sealed with its row's reference, kind and recipient, and only with them.
   BOOST_TEST(row.Text(kSealRef).size() == 32u);
   std::string opened;
-  Status s = Open(env.config().outbox_key, sealed,
-                  SealedSecretContext(row.Text(kSealRef), "test", recipient),
-                  &opened);
+  Status s =
+      Open(env.config().outbox_key, sealed,
+           SealedSecretContext(row.Text(kSealRef), "test", recipient), &opened);
   BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
   BOOST_TEST(opened == code);
   std::string unbound;

@@ -235,12 +235,12 @@ BOOST_AUTO_TEST_CASE(open_needs_the_context_the_value_was_sealed_with) {
   BOOST_REQUIRE(Open(key, sealed, context, &opened).ok());
   BOOST_TEST(opened == "0123456789");
   const std::vector<std::string> others = {
-      "",                               // sealed without a context
-      "mail_outbox:42:access_code",     // another row
-      "mail_outbox:41:operator_link",   // another purpose
-      "mail_outbox:4:1access_code",     // the same bytes, cut elsewhere
-      "mail_outbox:41:access_code ",    // one byte more
-      "mail_outbox:41:access_cod",      // one byte less
+      "",                              // sealed without a context
+      "mail_outbox:42:access_code",    // another row
+      "mail_outbox:41:operator_link",  // another purpose
+      "mail_outbox:4:1access_code",    // the same bytes, cut elsewhere
+      "mail_outbox:41:access_code ",   // one byte more
+      "mail_outbox:41:access_cod",     // one byte less
   };
   for (const std::string& other : others) {
     BOOST_TEST_CONTEXT("context '" << other << "'") {

@@ -105,7 +105,8 @@ BOOST_AUTO_TEST_CASE(the_difference_names_the_fields_that_differ) {
   cases.back().account.family_name = "";
   for (const Case& c : cases) {
     BOOST_TEST_CONTEXT(c.name) {
-      const IdentityDifference d = RequestIdentityDifference(c.request, c.account);
+      const IdentityDifference d =
+          RequestIdentityDifference(c.request, c.account);
       BOOST_TEST(d.name == c.name_differs);
       BOOST_TEST(d.reading == c.reading_differs);
       BOOST_TEST(d.birth_date == c.birth_date_differs);
