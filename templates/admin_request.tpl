@@ -25,7 +25,7 @@
 {{#NO_ACCOUNT}}<p>一致するUMIN IDはありません。</p>{{/NO_ACCOUNT}}
 {{#ACCOUNT}}<div class="account box" id="account-{{UMIN_ID}}">
 <h3><a href="/cgi-bin/passwd-admin/account?id={{UMIN_ID}}">{{UMIN_ID}}</a></h3>
-<p>{{#IDENTITY_MATCH}}<strong>本人情報一致</strong>{{/IDENTITY_MATCH}}{{#NO_IDENTITY_MATCH}}<strong class="error">本人情報不一致</strong>{{/NO_IDENTITY_MATCH}}{{#NAMED}}　申請に記入されたUMIN ID{{/NAMED}}{{#REVIEW}}　<strong>区分: {{CATEGORY}}（申請内容確認が必要な区分）</strong>{{/REVIEW}}</p>
+<p>{{#IDENTITY_MATCH}}<strong>本人情報一致</strong>{{/IDENTITY_MATCH}}{{#NO_IDENTITY_MATCH}}<strong class="error">本人情報不一致</strong>（申請と異なる項目: <span id="mismatch-{{UMIN_ID}}">{{FIELDS}}</span>）{{/NO_IDENTITY_MATCH}}{{#NAMED}}　申請に記入されたUMIN ID{{/NAMED}}{{#REVIEW}}　<strong>区分: {{CATEGORY}}（申請内容確認が必要な区分）</strong>{{/REVIEW}}</p>
 <div class="table-scroll"><table class="details">
 <tr><th>氏名</th><td>{{FAMILY_NAME}} {{GIVEN_NAME}}（{{FAMILY_READING}} {{GIVEN_READING}}）</td></tr>
 <tr><th>性別・生年月日</th><td>{{GENDER}}　{{BIRTH_DATE}}</td></tr>
@@ -37,6 +37,10 @@
 <input type="hidden" name="id" value="{{REQUEST_ID}}">
 <input type="hidden" name="action" value="send_code">
 <input type="hidden" name="umin_id" value="{{UMIN_ID}}">
+{{#NEEDS_REASON}}<div class="field">
+<label for="reason-{{UMIN_ID}}">本人情報が申請と一致しません。本人と確認できた場合のみ、確認した方法など送る理由を入力してください（必須、200文字以内、この申請の記録に残ります）</label>
+<input type="text" id="reason-{{UMIN_ID}}" name="text" maxlength="200" required>
+</div>{{/NEEDS_REASON}}
 <button type="submit">アクセスコード送信用リンクを送る</button>
 </form>{{/CAN_SEND}}
 <p><a href="/cgi-bin/passwd-admin/address_change?umin_id={{UMIN_ID}}&amp;request_id={{REQUEST_ID}}">登録メールアドレスの変更を提案する</a></p>

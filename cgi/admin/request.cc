@@ -96,8 +96,12 @@ void FillAccounts(Env* env, const PageData& data,
     auto* d = dict->AddSectionDictionary("ACCOUNT");
     d->SetValue("UMIN_ID", a.umin_id);
     d->SetIntValue("REQUEST_ID", data.request.id);
-    d->ShowSection(match.identity_matches ? "IDENTITY_MATCH"
-                                          : "NO_IDENTITY_MATCH");
+    if (match.identity_matches) {
+      d->ShowSection("IDENTITY_MATCH");
+    } else {
+      d->AddSectionDictionary("NO_IDENTITY_MATCH")
+          ->SetValue("FIELDS", IdentityDifferenceLabel(match.difference));
+    }
     if (match.named_in_request) d->ShowSection("NAMED");
     d->SetValue("CATEGORY", AccountCategoryLabel(a.category));
     if (a.NeedsReview()) d->ShowSection("REVIEW");
@@ -111,7 +115,11 @@ void FillAccounts(Env* env, const PageData& data,
          AccountRecipients(a, env->config().umin_mail_domain)) {
       d->AddSectionDictionary("ADDRESS")->SetValue("VALUE", to);
     }
-    if (open) d->ShowSection("CAN_SEND");
+    if (open) {
+      // Sending for an account that does not match needs a typed reason.
+      auto* send = d->AddSectionDictionary("CAN_SEND");
+      if (!match.identity_matches) send->ShowSection("NEEDS_REASON");
+    }
     const auto& events = data.account_events[i];
     d->ShowSection(events.empty() ? "NO_EVENT" : "HAS_EVENTS");
     for (const auto& event : events) {

@@ -219,15 +219,17 @@ bool ConstantTimeEquals(const std::string& a, const std::string& b) {
 }
 
 Status Seal(const std::string& key32, const std::string& plaintext,
-            const std::string& nonce12, std::string* sealed) {
+            const std::string& context, const std::string& nonce12,
+            std::string* sealed) {
   if (key32.size() != kAeadKeySize) {
     return Status::Internal("Seal: the key is not 32 bytes");
   }
   if (nonce12.size() != kAeadNonceSize) {
     return Status::Internal("Seal: the nonce is not 12 bytes");
   }
-  if (plaintext.size() > static_cast<size_t>(INT_MAX) - 64) {
-    return Status::InvalidInput("Seal: plaintext too large");
+  if (plaintext.size() > static_cast<size_t>(INT_MAX) - 64 ||
+      context.size() > static_cast<size_t>(INT_MAX)) {
+    return Status::InvalidInput("Seal: plaintext or context too large");
   }
   CipherCtx ctx(EVP_CIPHER_CTX_new());
   if (!ctx) return Status::Internal("EVP_CIPHER_CTX_new failed");
@@ -244,6 +246,13 @@ Status Seal(const std::string& key32, const std::string& plaintext,
       EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, Bytes(key32),
                          Bytes(nonce12)) != 1) {
     return Status::Internal("AES-GCM encrypt init failed");
+  }
+  // The context goes in as additional authenticated data: part of the tag,
+  // not of the output.
+  if (!context.empty() &&
+      EVP_EncryptUpdate(ctx.get(), nullptr, &len, Bytes(context),
+                        static_cast<int>(context.size())) != 1) {
+    return Status::Internal("AES-GCM additional data failed");
   }
   if (!plaintext.empty()) {
     if (EVP_EncryptUpdate(ctx.get(), body, &len, Bytes(plaintext),
@@ -266,15 +275,16 @@ Status Seal(const std::string& key32, const std::string& plaintext,
 }
 
 Status Open(const std::string& key32, const std::string& sealed,
-            std::string* plaintext) {
+            const std::string& context, std::string* plaintext) {
   if (key32.size() != kAeadKeySize) {
     return Status::Internal("Open: the key is not 32 bytes");
   }
   if (sealed.size() < kAeadNonceSize + kAeadTagSize) {
     return Status::InvalidInput("sealed value too short");
   }
-  if (sealed.size() > static_cast<size_t>(INT_MAX)) {
-    return Status::InvalidInput("sealed value too large");
+  if (sealed.size() > static_cast<size_t>(INT_MAX) ||
+      context.size() > static_cast<size_t>(INT_MAX)) {
+    return Status::InvalidInput("sealed value or context too large");
   }
   const size_t body_size = sealed.size() - kAeadNonceSize - kAeadTagSize;
   const unsigned char* nonce = Bytes(sealed);
@@ -296,6 +306,11 @@ Status Open(const std::string& key32, const std::string& sealed,
   std::string out(body_size, '\0');
   int len = 0;
   int total = 0;
+  if (!context.empty() &&
+      EVP_DecryptUpdate(ctx.get(), nullptr, &len, Bytes(context),
+                        static_cast<int>(context.size())) != 1) {
+    return Status::Internal("AES-GCM additional data failed");
+  }
   if (body_size > 0) {
     if (EVP_DecryptUpdate(ctx.get(), MutableBytes(&out), &len, body,
                           static_cast<int>(body_size)) != 1) {

@@ -61,17 +61,19 @@ Status Base64UrlDecode(const std::string& text, std::string* bytes);
 // lengths, never on where the contents differ.
 bool ConstantTimeEquals(const std::string& a, const std::string& b);
 
-// Encrypts plaintext with AES-256-GCM under key32 and nonce12 and stores
-// nonce || ciphertext || tag in *sealed; a nonce must never be reused with
-// the same key.
+// Encrypts plaintext with AES-256-GCM under key32 and nonce12, authenticating
+// `context` with it (additional data: what the value belongs to, e.g. its
+// row and purpose; not stored), and stores nonce || ciphertext || tag in
+// *sealed; a nonce must never be reused with the same key.
 Status Seal(const std::string& key32, const std::string& plaintext,
-            const std::string& nonce12, std::string* sealed);
+            const std::string& context, const std::string& nonce12,
+            std::string* sealed);
 
 // Reverses Seal: checks the tag and stores the plaintext in *plaintext, or
-// returns InvalidInput when sealed was altered, truncated or sealed under
-// another key.
+// returns InvalidInput when sealed was altered, truncated, sealed under
+// another key or under another `context` (moved to another row or purpose).
 Status Open(const std::string& key32, const std::string& sealed,
-            std::string* plaintext);
+            const std::string& context, std::string* plaintext);
 
 }  // namespace passwd
 

@@ -1,10 +1,12 @@
 #include "base/env.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
 #include "base/crypto.h"
+#include "base/log_line.h"
 
 namespace passwd {
 
@@ -30,7 +32,14 @@ void ProcessEnv::Log(const std::string& line) {
     log_sink_(line);
     return;
   }
-  std::fprintf(stderr, "%s\n", line.c_str());
+  // A UTC time stamp in front: the development stack keeps the lines in
+  // plain files (the journal adds its own time beside it).
+  std::string time = SqlTime(std::chrono::system_clock::now());
+  std::replace(time.begin(), time.end(), ' ', 'T');
+  // One write per line, so the processes sharing a file never interleave.
+  const std::string out =
+      FormatLogLine({{"time", time + "Z"}}) + " " + line + "\n";
+  std::fwrite(out.data(), 1, out.size(), stderr);
   std::fflush(stderr);
 }
 

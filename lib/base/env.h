@@ -26,8 +26,9 @@ class Env {
   virtual std::chrono::system_clock::time_point Now() = 0;
   // `n` cryptographically secure random bytes.
   virtual Status RandomBytes(size_t n, std::string* out) = 0;
-  // Writes one line to the log (stderr: the journal, or nginx's error log
-  // for a page); callers pass base/log_line's key=value pairs.
+  // Writes one line to the log (the process's stderr: the journal under
+  // systemd, var/log/<name>.log in the development stack); callers pass
+  // base/log_line's key=value pairs.
   virtual void Log(const std::string& line) = 0;
 };
 
@@ -40,8 +41,10 @@ class ProcessEnv : public Env {
   std::chrono::system_clock::time_point Now() override;
   Status RandomBytes(size_t n, std::string* out) override;
   void Log(const std::string& line) override;
-  // Routes log lines into the current request's FastCGI error stream (nginx
-  // writes it to its error log); null sends them to stderr.
+  // Routes log lines to `sink` instead of stderr (the tests read them);
+  // null sends them to stderr again. Pages never route them into FastCGI's
+  // error stream: nginx would log them with the request line, whose query
+  // string may hold a mailed link's token.
   void SetLogSink(std::function<void(const std::string&)> sink) {
     log_sink_ = std::move(sink);
   }

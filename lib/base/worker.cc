@@ -50,18 +50,14 @@ void SleepUnlessStopped(long seconds) {
   }
 }
 
-// The process's Env with a UTC time stamp and the worker's name in front of
-// every log line's pairs (the development stack keeps it in a plain file; the
-// journal adds its own time).
+// The process's Env with the worker's name in front of every log line's
+// pairs (after ProcessEnv's time stamp).
 class WorkerEnv : public ProcessEnv {
  public:
   WorkerEnv(Config config, std::string name)
       : ProcessEnv(std::move(config)), name_(std::move(name)) {}
   void Log(const std::string& line) override {
-    std::string time = SqlTime(std::chrono::system_clock::now());
-    std::replace(time.begin(), time.end(), ' ', 'T');
-    ProcessEnv::Log(FormatLogLine({{"time", time + "Z"}, {"worker", name_}}) +
-                    " " + line);
+    ProcessEnv::Log(FormatLogLine({{"worker", name_}}) + " " + line);
   }
 
  private:

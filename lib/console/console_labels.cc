@@ -1,5 +1,7 @@
 #include "console/console_labels.h"
 
+#include <utility>
+
 namespace passwd {
 
 std::string AccountCategoryLabel(const std::string& category) {
@@ -145,6 +147,21 @@ std::string MailKindLabel(const std::string& kind) {
     if (kind == entry.kind) return entry.label;
   }
   return kind;
+}
+
+std::string IdentityDifferenceLabel(const IdentityDifference& difference) {
+  const std::pair<bool, const char*> fields[] = {
+      {difference.name, "氏名"},
+      {difference.reading, "よみがな"},
+      {difference.gender, "性別"},
+      {difference.birth_date, "生年月日"}};
+  std::string out;
+  for (const auto& [differs, label] : fields) {
+    if (!differs) continue;
+    if (!out.empty()) out += "、";
+    out += label;
+  }
+  return out;
 }
 
 }  // namespace passwd

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "domain/identity.h"
 #include "flow/password_change_history.h"
 #include "flow/reset_flow.h"
 #include "mail/outbox.h"
@@ -36,6 +37,9 @@ const char* DeliveryStateLabel(DeliveryState state);
 
 // The Japanese name of a mail's state, e.g. "送信失敗".
 const char* MailStateLabel(MailState state);
+
+// The identity fields that differ, in Japanese, e.g. "氏名、生年月日".
+std::string IdentityDifferenceLabel(const IdentityDifference& difference);
 
 // The Japanese name of a mail's kind, e.g. "アクセスコード通知" (the kind
 // itself when unknown).

@@ -51,21 +51,34 @@ bool SetQueueSearch(const QueueSearch& search, OperatorRequestQuery* query) {
   return ascii || !search.name.empty() || !search.reading.empty();
 }
 
-bool RequestMatchesAccount(const OperatorRequestRecord& request,
-                           const Account& account) {
+IdentityDifference RequestIdentityDifference(
+    const OperatorRequestRecord& request, const Account& account) {
   IdentityQuery stored;
-  if (!NormalisedIdentity(account, &stored)) return false;
-  IdentityQuery asked;
-  if (!NormalizeName(request.family_name, &asked.family_name).ok() ||
-      !NormalizeName(request.given_name, &asked.given_name).ok() ||
-      !NormalizeReading(request.family_reading, &asked.family_reading).ok() ||
-      !NormalizeReading(request.given_reading, &asked.given_reading).ok() ||
-      !ParseDate(request.birth_date, &asked.birth_date)) {
-    return false;
+  if (!NormalisedIdentity(account, &stored)) {
+    IdentityDifference all;
+    all.name = all.reading = all.gender = all.birth_date = true;
+    return all;
   }
+  IdentityQuery asked;
+  const bool name_ok =
+      NormalizeName(request.family_name, &asked.family_name).ok() &&
+      NormalizeName(request.given_name, &asked.given_name).ok();
+  const bool reading_ok =
+      NormalizeReading(request.family_reading, &asked.family_reading).ok() &&
+      NormalizeReading(request.given_reading, &asked.given_reading).ok();
+  const bool date_ok = ParseDate(request.birth_date, &asked.birth_date);
   // The request form asks no gender: let it never decide.
   asked.gender = stored.gender;
-  return IdentityMatches(asked, stored);
+  IdentityDifference d = CompareIdentities(asked, stored);
+  d.name = d.name || !name_ok;
+  d.reading = d.reading || !reading_ok;
+  d.birth_date = d.birth_date || !date_ok;
+  return d;
+}
+
+bool RequestMatchesAccount(const OperatorRequestRecord& request,
+                           const Account& account) {
+  return !RequestIdentityDifference(request, account).any();
 }
 
 }  // namespace passwd

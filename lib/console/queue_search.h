@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "domain/identity.h"
 #include "store/accounts.h"
 #include "store/operator_requests.h"
 
@@ -30,8 +31,15 @@ QueueSearch ParseQueueSearch(const std::string& typed);
 // when nothing can match it (text no column can hold): show no rows.
 bool SetQueueSearch(const QueueSearch& search, OperatorRequestQuery* query);
 
+// The identity fields in which the account differs from the request, both
+// normalised as send_profile does (requests have no gender, so it never
+// differs); a field of the request that cannot be normalised differs, and
+// every field does when the account's own data cannot be.
+IdentityDifference RequestIdentityDifference(
+    const OperatorRequestRecord& request, const Account& account);
+
 // True when the account's name, reading and birth date equal the
-// request's, normalised as send_profile does (requests have no gender).
+// request's (RequestIdentityDifference finds none).
 bool RequestMatchesAccount(const OperatorRequestRecord& request,
                            const Account& account);
 

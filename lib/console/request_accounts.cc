@@ -26,7 +26,7 @@ Status FindMatchingAccounts(SqlSession* session,
     if (!RequestMatchesAccount(request, account)) continue;
     AccountMatch match;
     match.account = account;
-    match.identity_matches = true;
+    match.identity_matches = true;  // and `difference` stays empty
     match.named_in_request = account.umin_id == named_id;
     matches->push_back(match);
   }
@@ -39,20 +39,22 @@ Status FindMatchingAccounts(SqlSession* session,
   if (!s.ok() || !named) return s;
   AccountMatch match;
   match.account = *named;
-  match.identity_matches = RequestMatchesAccount(request, *named);
+  match.difference = RequestIdentityDifference(request, *named);
+  match.identity_matches = !match.difference.any();
   match.named_in_request = true;
   matches->insert(matches->begin(), match);
   return Status::Ok();
 }
 
-Status IsAccountOffered(SqlSession* session,
-                        const OperatorRequestRecord& request,
-                        const std::string& umin_id, bool* offered) {
-  *offered = false;
+Status FindOfferedAccount(SqlSession* session,
+                          const OperatorRequestRecord& request,
+                          const std::string& umin_id,
+                          std::optional<AccountMatch>* offered) {
+  offered->reset();
   std::vector<AccountMatch> matches;
   Status s = FindMatchingAccounts(session, request, &matches);
   for (const auto& match : matches) {
-    if (match.account.umin_id == umin_id) *offered = true;
+    if (match.account.umin_id == umin_id) *offered = match;
   }
   return s;
 }

@@ -3,11 +3,13 @@
 #ifndef PASSWD_LIB_CONSOLE_REQUEST_ACCOUNTS_H_
 #define PASSWD_LIB_CONSOLE_REQUEST_ACCOUNTS_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/database.h"
 #include "base/status.h"
+#include "domain/identity.h"
 #include "store/accounts.h"
 #include "store/operator_requests.h"
 
@@ -17,6 +19,7 @@ namespace passwd {
 struct AccountMatch {
   Account account;
   bool identity_matches = false;  // RequestMatchesAccount
+  IdentityDifference difference;  // what differs when it does not match
   bool named_in_request = false;  // the UMIN ID the applicant gave
 };
 
@@ -26,11 +29,12 @@ Status FindMatchingAccounts(SqlSession* session,
                             const OperatorRequestRecord& request,
                             std::vector<AccountMatch>* matches);
 
-// True when `umin_id` is one of the accounts FindMatchingAccounts offers
-// for `request`.
-Status IsAccountOffered(SqlSession* session,
-                        const OperatorRequestRecord& request,
-                        const std::string& umin_id, bool* offered);
+// The account `umin_id` as FindMatchingAccounts offers it for `request`
+// (`*offered`), or none when it is not offered.
+Status FindOfferedAccount(SqlSession* session,
+                          const OperatorRequestRecord& request,
+                          const std::string& umin_id,
+                          std::optional<AccountMatch>* offered);
 
 }  // namespace passwd
 

@@ -1,6 +1,7 @@
 #include "console/request_actions.h"
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "base/crypto.h"
@@ -23,6 +24,9 @@ constexpr std::chrono::hours kLinkLifetime{24};
 constexpr size_t kLinkTokenBytes = 32;
 constexpr size_t kMaxNoteChars = 2000;
 constexpr size_t kMaxReasonChars = 1000;
+// The reason an operator types to send a link for an account whose identity
+// data do not match the request; the audit row keeps it whole.
+constexpr size_t kMaxOverrideChars = 200;
 // How much of an action's text its audit row keeps.
 constexpr size_t kAuditedTextChars = 200;
 
@@ -93,16 +97,60 @@ Status Close(const ActionContext& c, RequestActionOutcome*) {
                      Utf8Prefix(c.in.text, kAuditedTextChars));
 }
 
+// The fields an identity difference names, for the audit row, e.g.
+// "name, birth date".
+std::string DifferenceText(const IdentityDifference& d) {
+  std::string out;
+  const std::pair<bool, const char*> fields[] = {{d.name, "name"},
+                                                 {d.reading, "reading"},
+                                                 {d.gender, "gender"},
+                                                 {d.birth_date, "birth date"}};
+  for (const auto& [differs, label] : fields) {
+    if (!differs) continue;
+    if (!out.empty()) out += ", ";
+    out += label;
+  }
+  return out;
+}
+
+// What the audit row of a sent link adds about the account's identity: ""
+// when it matches the request; else what differs and the override reason
+// the operator typed, or false when that reason is missing or unfit (a line
+// break or another control character).
+bool OverrideNote(const AccountMatch& match, const std::string& typed,
+                  std::string* note) {
+  note->clear();
+  if (match.identity_matches) return true;
+  const std::string reason = Trim(typed);
+  if (reason.empty() || HasControlCharacter(reason) ||
+      !IsValidUtf8Text(reason) || Utf8Length(reason) > kMaxOverrideChars) {
+    return false;
+  }
+  *note = "; identity mismatch (" + DifferenceText(match.difference) +
+          "), override reason: " + reason;
+  return true;
+}
+
 // Mails a one-time link to the registered addresses of an account offered
-// for the request, and waits for the user.
+// for the request, and waits for the user. An account whose identity data
+// do not match the request needs the operator's reason, which is audited;
+// without one nothing is sent.
 Status SendCodeLink(const ActionContext& c, RequestActionOutcome* outcome) {
   const std::string& umin_id = c.in.umin_id;
-  bool offered = false;
-  Status s = IsAccountOffered(c.session, c.r, umin_id, &offered);
-  std::optional<Account> account;
-  if (s.ok() && offered) {
-    s = FindAccount(c.session, umin_id, /*for_update=*/true, &account);
+  std::optional<AccountMatch> offered;
+  Status s = FindOfferedAccount(c.session, c.r, umin_id, &offered);
+  if (!s.ok()) return s;
+  if (!offered) {
+    *outcome = RequestActionOutcome::kAccountRefused;
+    return Status::Ok();
   }
+  std::string override_note;
+  if (!OverrideNote(*offered, c.in.text, &override_note)) {
+    *outcome = RequestActionOutcome::kTextMissing;
+    return Status::Ok();
+  }
+  std::optional<Account> account;
+  s = FindAccount(c.session, umin_id, /*for_update=*/true, &account);
   if (!s.ok()) return s;
   if (!account) {
     *outcome = RequestActionOutcome::kAccountRefused;
@@ -130,7 +178,7 @@ Status SendCodeLink(const ActionContext& c, RequestActionOutcome* outcome) {
   if (!s.ok()) return s;
   return AuditAction(c, "request_link_sent", umin_id,
                      "link to " + std::to_string(recipients.size()) +
-                         " registered address(es), valid 24h");
+                         " registered address(es), valid 24h" + override_note);
 }
 
 constexpr RequestAction kActions[] = {
@@ -143,9 +191,12 @@ constexpr RequestAction kActions[] = {
     {"close", TextRule::kOptional, kMaxNoteChars, Close,
      "申請を完了にしました。",
      "完了時のメモは2000文字以内で入力してください。"},
-    {"send_code", TextRule::kNone, 0, SendCodeLink,
+    // The text is the override reason, which SendCodeLink requires when
+    // the account's identity data do not match the request.
+    {"send_code", TextRule::kOptional, kMaxOverrideChars, SendCodeLink,
      "アクセスコード送信用のリンクを登録メールアドレスへ送信しました。",
-     nullptr},
+     "本人情報が申請と一致しないUMIN IDへリンクを送るには、送る理由を"
+     "200文字以内（改行なし）で入力してください。リンクは送信していません。"},
 };
 
 // True when the text `action` needs is missing or too long.

@@ -24,7 +24,8 @@ enum class RequestActionOutcome {
   kDone,
   kNotFound,        // no such request
   kClosed,          // the request is closed
-  kTextMissing,     // the action's text is missing or too long
+  kTextMissing,     // the action's text is missing or too long (send_code:
+                    // the reason an account that does not match needs)
   kAccountRefused,  // send_code for an account the request is not offered
 };
 
@@ -32,7 +33,8 @@ enum class RequestActionOutcome {
 struct ActionInput {
   std::string action;
   std::string umin_id;  // send_code: the account to send the link for
-  std::string text;     // note, reject, close
+  std::string text;     // note, reject, close; send_code: the reason to
+                        // send for an account whose identity does not match
 };
 
 // What an action's handler works on: the locked, open request.

@@ -190,14 +190,22 @@ std::string BirthDateError(const std::string& typed, const Date& today,
   return "";
 }
 
+IdentityDifference CompareIdentities(const IdentityQuery& normalised_query,
+                                     const IdentityQuery& normalised_account) {
+  const IdentityQuery& q = normalised_query;
+  const IdentityQuery& a = normalised_account;
+  IdentityDifference d;
+  d.name = q.family_name != a.family_name || q.given_name != a.given_name;
+  d.reading = q.family_reading != a.family_reading ||
+              q.given_reading != a.given_reading;
+  d.gender = q.gender != a.gender;
+  d.birth_date = !(q.birth_date == a.birth_date);
+  return d;
+}
+
 bool IdentityMatches(const IdentityQuery& normalised_query,
                      const IdentityQuery& normalised_account) {
-  return normalised_query.family_name == normalised_account.family_name &&
-         normalised_query.given_name == normalised_account.given_name &&
-         normalised_query.family_reading == normalised_account.family_reading &&
-         normalised_query.given_reading == normalised_account.given_reading &&
-         normalised_query.gender == normalised_account.gender &&
-         normalised_query.birth_date == normalised_account.birth_date;
+  return !CompareIdentities(normalised_query, normalised_account).any();
 }
 
 }  // namespace passwd

@@ -53,8 +53,22 @@ Status ParseBirthDate(const std::string& in, const Date& today, Date* out);
 std::string BirthDateError(const std::string& typed, const Date& today,
                            Date* birth);
 
-// True when every field of the normalised query equals the normalised
+// The fields in which two normalised identities differ.
+struct IdentityDifference {
+  bool name = false;        // 姓 or 名
+  bool reading = false;     // せい or めい
+  bool gender = false;      // 性別
+  bool birth_date = false;  // 生年月日
+  bool any() const { return name || reading || gender || birth_date; }
+};
+
+// Compares every field of the normalised query with the normalised
 // account's.
+IdentityDifference CompareIdentities(const IdentityQuery& normalised_query,
+                                     const IdentityQuery& normalised_account);
+
+// True when every field of the normalised query equals the normalised
+// account's (CompareIdentities finds no difference).
 bool IdentityMatches(const IdentityQuery& normalised_query,
                      const IdentityQuery& normalised_account);
 

@@ -18,8 +18,8 @@ namespace {
 
 const char kInsertMail[] =
     "INSERT INTO mail_outbox (kind, recipient, subject, body, sealed_secret, "
-    "not_after, status, attempts, next_attempt_at, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)";
+    "seal_ref, not_after, status, attempts, next_attempt_at, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)";
 // The metrics page's backlog, from the due index (status first).
 const char kBacklog[] =
     "SELECT status, COUNT(*), MIN(created_at) FROM mail_outbox "
@@ -47,8 +47,8 @@ const char kClaimMail[] =
     "AND status = 'pending' AND next_attempt_at <= ? AND "
     "(lease_until IS NULL OR lease_until < ?)";
 const char kReadClaimedMail[] =
-    "SELECT id, kind, recipient, subject, body, sealed_secret, not_after, "
-    "attempts FROM mail_outbox WHERE id = ? AND lease_owner = ?";
+    "SELECT id, kind, recipient, subject, body, sealed_secret, seal_ref, "
+    "not_after, attempts FROM mail_outbox WHERE id = ? AND lease_owner = ?";
 
 // One claimed mail as kReadClaimedMail reads it.
 struct DueMail {
@@ -59,6 +59,7 @@ struct DueMail {
   std::string body;
   std::string sealed_secret;
   bool has_secret = false;
+  std::string seal_ref;   // "" for a secret sealed before migration 014
   std::string not_after;  // SQL time text, "" when none
   int64_t attempts = 0;
 };
@@ -72,8 +73,9 @@ DueMail FromRow(const SqlRow& row) {
   mail.body = row.Text(4);
   mail.has_secret = !row.IsNull(5);
   mail.sealed_secret = row.Text(5);
-  mail.not_after = row.Text(6);
-  mail.attempts = row.Int(7);
+  mail.seal_ref = row.Text(6);
+  mail.not_after = row.Text(7);
+  mail.attempts = row.Int(8);
   return mail;
 }
 // The results, each only for the claim's owner; each ends the claim.
@@ -171,6 +173,8 @@ constexpr long kMaxBackoffSeconds = 5 * 60;
 // last_error is VARCHAR(255).
 constexpr size_t kMaxErrorLength = 255;
 constexpr size_t kMessageIdRandomBytes = 16;
+// A row's seal_ref: 16 random bytes as 32 hex digits (CHAR(32)).
+constexpr size_t kSealRefBytes = 16;
 
 // Overwrites a string that held a secret before its memory is released
 // (copies made by reallocation or by libraries are beyond reach).
@@ -240,7 +244,14 @@ Status Send(Env* env, const DueMail& mail, std::string* message_id) {
   std::string secret;
   WipeOnExit wipe_secret(&secret);
   if (mail.has_secret) {
-    Status s = Open(config.outbox_key, mail.sealed_secret, &secret);
+    // A secret sealed before migration 014 has no reference to be bound
+    // to: it fails closed, as a moved one does (docs/design.md, "Mail").
+    if (mail.seal_ref.empty()) {
+      return Status::InvalidInput("sealed secret not bound to its row");
+    }
+    Status s = Open(
+        config.outbox_key, mail.sealed_secret,
+        SealedSecretContext(mail.seal_ref, mail.kind, mail.recipient), &secret);
     if (!s.ok()) {
       return s.code() == Status::Code::kInvalidInput
                  ? Status::InvalidInput("cannot open the sealed secret")
@@ -433,9 +444,18 @@ Status RecordSend(Env* env, const DueMail& mail, const Lease& lease,
 
 }  // namespace
 
+std::string SealedSecretContext(const std::string& seal_ref,
+                                const std::string& kind,
+                                const std::string& recipient) {
+  // seal_ref has a fixed length and kind no colon, so no two rows' fields
+  // run together into the same text.
+  return "mail_outbox:" + seal_ref + ":" + kind + ":" + recipient;
+}
+
 Status EnqueueMail(Env* env, SqlSession* session, const OutboxMail& mail) {
   const auto now = env->Now();
   SqlValue sealed = nullptr;
+  SqlValue seal_ref = nullptr;
   if (!mail.secret.empty()) {
     if (mail.body.find(kSecretPlaceholder) == std::string::npos) {
       return Status::InvalidInput("outbox: a secret but no placeholder");
@@ -443,20 +463,30 @@ Status EnqueueMail(Env* env, SqlSession* session, const OutboxMail& mail) {
     if (!mail.not_after) {
       return Status::InvalidInput("outbox: a secret but no not_after");
     }
+    if (mail.kind.find(':') != std::string::npos) {
+      return Status::InvalidInput("outbox: a kind with a colon");
+    }
+    std::string ref_bytes;
+    Status s = env->RandomBytes(kSealRefBytes, &ref_bytes);
+    if (!s.ok()) return s;
+    const std::string ref = HexEncode(ref_bytes);
     std::string nonce;
-    Status s = env->RandomBytes(kAeadNonceSize, &nonce);
+    s = env->RandomBytes(kAeadNonceSize, &nonce);
     if (!s.ok()) return s;
     std::string sealed_secret;
-    s = Seal(env->config().outbox_key, mail.secret, nonce, &sealed_secret);
+    s = Seal(env->config().outbox_key, mail.secret,
+             SealedSecretContext(ref, mail.kind, mail.recipient), nonce,
+             &sealed_secret);
     if (!s.ok()) return s;
     sealed = std::move(sealed_secret);
+    seal_ref = ref;
   }
   SqlValue not_after = nullptr;
   if (mail.not_after) not_after = SqlTime(*mail.not_after);
   return session->Execute(
       kInsertMail,
       {mail.kind, mail.recipient, mail.subject, mail.body, std::move(sealed),
-       std::move(not_after), SqlTime(now), SqlTime(now)});
+       std::move(seal_ref), std::move(not_after), SqlTime(now), SqlTime(now)});
 }
 
 Status DeliverDueMail(Env* env, DeliveryReport* report) {

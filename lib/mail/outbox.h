@@ -27,15 +27,27 @@ struct OutboxMail {
   std::string subject;    // Japanese, plain text
   std::string body;       // plain text; holds kSecretPlaceholder if secret set
                           // (wiped once sent: it may hold link tokens)
-  std::string secret;     // sealed with outbox_key before storing; may be ""
+  std::string secret;     // sealed with outbox_key before storing, bound to
+                          // the row, kind and recipient; may be ""
   // Never deliver after this time (an access code's expiry); none if unset.
   // Required with a secret: a one-time secret always has an expiry, and the
   // console tells by it which mails carried one (MailRecord).
   std::optional<std::chrono::system_clock::time_point> not_after;
 };
 
-// Adds `mail` to the outbox inside the caller's transaction.
+// Adds `mail` to the outbox inside the caller's transaction. A secret is
+// sealed (AES-256-GCM, outbox_key) with SealedSecretContext of a random
+// reference stored in the row (seal_ref), the kind and the recipient.
 Status EnqueueMail(Env* env, SqlSession* session, const OutboxMail& mail);
+
+// The additional data a row's secret is sealed and opened with,
+// "mail_outbox:<seal_ref>:<kind>:<recipient>": the mail-sender opens a
+// secret only in the row, for the purpose and to the address it was sealed
+// for; a value copied to another row, or a row whose kind or recipient
+// changed, fails and the mail fails without its secret.
+std::string SealedSecretContext(const std::string& seal_ref,
+                                const std::string& kind,
+                                const std::string& recipient);
 
 // What one delivery pass did.
 struct DeliveryReport {

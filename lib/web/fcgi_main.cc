@@ -153,11 +153,11 @@ void ServeFastCgi(const PageSpec& spec, const Config& config, ProcessEnv* env) {
           return FCGX_GetStr(buf, size, fcgi.in);
         },
         &raw);
-    env->SetLogSink([&fcgi](const std::string& line) {
-      FCGX_PutS((line + "\n").c_str(), fcgi.err);
-    });
+    // The page's log lines go to its own stderr (ProcessEnv::Log), never to
+    // fcgi.err: nginx copies that stream into its error log together with
+    // the request line, query string and a mailed link's token included.
+    // The line's request_id names the access log's line (rid=).
     Response response = HandleRawRequest(spec, raw, env);
-    env->SetLogSink(nullptr);
     std::string bytes = response.Serialize(raw.params["HTTPS"] == "on",
                                            SecureCookiesFrom(config));
     FCGX_PutStr(bytes.data(), static_cast<int>(bytes.size()), fcgi.out);

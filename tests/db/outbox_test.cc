@@ -30,8 +30,8 @@ const char kClosedPort[] = "smtp://127.0.0.1:1";
 
 const char kSelectRow[] =
     "SELECT kind, recipient, subject, body, sealed_secret, not_after, status, "
-    "attempts, next_attempt_at, last_error, message_id, created_at, sent_at "
-    "FROM mail_outbox WHERE recipient = ?";
+    "attempts, next_attempt_at, last_error, message_id, created_at, sent_at, "
+    "seal_ref FROM mail_outbox WHERE recipient = ?";
 const char kDeleteTestRows[] =
     "DELETE FROM mail_outbox WHERE recipient LIKE '%@outbox-test.example'";
 // The shield: every other pending mail nobody holds, leased to the test
@@ -64,6 +64,7 @@ enum Column {
   kMessageId,
   kCreatedAt,
   kSentAt,
+  kSealRef,
 };
 
 constexpr std::chrono::hours kEnqueueShift{1};
@@ -271,10 +272,16 @@ BOOST_AUTO_TEST_CASE(stores_the_secret_sealed_and_never_in_clear) {
   BOOST_REQUIRE(!row.IsNull(kSealedSecret));
   const std::string sealed = row.Text(kSealedSecret);
   BOOST_TEST(sealed.size() == kAeadNonceSize + code.size() + kAeadTagSize);
+  // Sealed with its row's reference, kind and recipient, and only with them.
+  BOOST_TEST(row.Text(kSealRef).size() == 32u);
   std::string opened;
-  Status s = Open(env.config().outbox_key, sealed, &opened);
+  Status s =
+      Open(env.config().outbox_key, sealed,
+           SealedSecretContext(row.Text(kSealRef), "test", recipient), &opened);
   BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
   BOOST_TEST(opened == code);
+  std::string unbound;
+  BOOST_TEST(!Open(env.config().outbox_key, sealed, "", &unbound).ok());
 }
 
 BOOST_AUTO_TEST_CASE(a_mail_without_a_secret_stores_no_sealed_value) {
@@ -489,6 +496,93 @@ BOOST_AUTO_TEST_CASE(refuses_a_secret_without_its_not_after) {
   Status s = env.db()->Transaction(
       [&](SqlSession* session) { return EnqueueMail(&env, session, mail); });
   BOOST_TEST((s.code() == Status::Code::kInvalidInput), s.ToString());
+}
+
+const char kReadSealed[] =
+    "SELECT sealed_secret FROM mail_outbox WHERE recipient = ?";
+const char kWriteSealed[] =
+    "UPDATE mail_outbox SET sealed_secret = ? WHERE recipient = ?";
+
+// Copies the sealed secret of the row to `from` into the row to `to`, as
+// someone who can write the table but has no key would.
+void CopySealedSecret(Env* env, const std::string& from,
+                      const std::string& to) {
+  Status s = env->db()->Transaction([&](SqlSession* session) {
+    std::vector<SqlRow> rows;
+    Status q = session->Query(kReadSealed, {from}, &rows);
+    if (!q.ok()) return q;
+    if (rows.size() != 1 || rows[0].IsNull(0)) {
+      return Status::Internal("no sealed secret to copy");
+    }
+    return session->Execute(kWriteSealed, {rows[0].Text(0), to});
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+}
+
+// Runs `sql` with `params` on the test's rows.
+void Exec(Env* env, const char* sql, const std::vector<SqlValue>& params) {
+  Status s = env->db()->Transaction(
+      [&](SqlSession* session) { return session->Execute(sql, params); });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+}
+
+// The row to `recipient` failed for good, its secret and body wiped, and
+// nothing reached the SMTP catcher for it.
+void CheckFailedUnsent(Env* env, const std::string& recipient) {
+  SqlRow row = ReadRow(env, recipient);
+  BOOST_TEST(row.Text(kStatus) == "failed");
+  BOOST_TEST(row.IsNull(kSealedSecret));
+  BOOST_TEST(row.Text(kBody) == "");
+  BOOST_TEST(row.Text(kLastError).find("sealed secret") != std::string::npos,
+             row.Text(kLastError));
+  BOOST_TEST(CountStored(recipient) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_secret_copied_to_another_row_is_never_sent) {
+  const std::string victim = UniqueRecipient("victim");
+  const std::string thief = UniqueRecipient("thief");
+  const std::string code = RandomCode();
+  Enqueue(&env, TestMail(victim, code));
+  Enqueue(&env, TestMail(thief, RandomCode()));
+  CopySealedSecret(&env, victim, thief);
+  auto sender = EnvWith(env.config().smtp_url);
+  DeliveryReport report = Deliver(sender.get());
+  BOOST_TEST(report.sent == 1);
+  BOOST_TEST(report.failed == 1);
+  CheckFailedUnsent(&env, thief);
+  // The victim's own mail still goes out, with its code.
+  BOOST_TEST(ReadRow(&env, victim).Text(kStatus) == "sent");
+  BOOST_TEST(StoredBody(victim).find(code) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_secret_whose_row_changed_recipient_or_kind_fails) {
+  const std::string redirected = UniqueRecipient("redirected");
+  const std::string rekinded = UniqueRecipient("rekinded");
+  const std::string meant = UniqueRecipient("meant");
+  Enqueue(&env, TestMail(meant, RandomCode()));
+  // The first row's recipient changed to another address.
+  Exec(&env, "UPDATE mail_outbox SET recipient = ? WHERE recipient = ?",
+       {redirected, meant});
+  Enqueue(&env, TestMail(rekinded, RandomCode()));
+  Exec(&env, "UPDATE mail_outbox SET kind = 'other' WHERE recipient = ?",
+       {rekinded});
+  auto sender = EnvWith(env.config().smtp_url);
+  DeliveryReport report = Deliver(sender.get());
+  BOOST_TEST(report.failed == 2);
+  BOOST_TEST(report.sent == 0);
+  CheckFailedUnsent(&env, redirected);
+  CheckFailedUnsent(&env, rekinded);
+}
+
+BOOST_AUTO_TEST_CASE(a_secret_sealed_before_rows_had_references_fails) {
+  // As the code before migration 014 left it: no seal_ref.
+  const std::string recipient = UniqueRecipient("unbound");
+  Enqueue(&env, TestMail(recipient, RandomCode()));
+  Exec(&env, "UPDATE mail_outbox SET seal_ref = NULL WHERE recipient = ?",
+       {recipient});
+  auto sender = EnvWith(env.config().smtp_url);
+  BOOST_TEST(Deliver(sender.get()).failed == 1);
+  CheckFailedUnsent(&env, recipient);
 }
 
 // The id of the only row to `recipient`.

@@ -820,8 +820,11 @@ class QueueAndRequests(ConsoleTestCase):
             tokens.add(found.group(1))
         self.assertEqual(len(tokens), 1)
         token = tokens.pop()
-        self.assertTrue(audit_rows(event="request_link_sent", request_ref=request_id,
-                                   operator_name=DEMO_LOGIN, umin_id=umin_id))
+        sent = audit_rows(event="request_link_sent", request_ref=request_id,
+                          operator_name=DEMO_LOGIN, umin_id=umin_id)
+        self.assertEqual(len(sent), 1)
+        # A matching account needs no reason, and its row notes none.
+        self.assertNotIn("override", sent[0]["detail"])
         # Only the token's hash is stored; the code has not been sent yet.
         self.assertEqual(harness.db_value(
             "SELECT COUNT(*) FROM operator_link_tokens WHERE token_hash = %s",
@@ -867,6 +870,68 @@ class QueueAndRequests(ConsoleTestCase):
         for event in ["request_link_sent", "operator_link_used", "code_sent",
                       "code_verified"]:
             self.assertIn(event, listed)
+
+    def test_an_account_that_does_not_match_needs_an_audited_reason(self):
+        birth = unique_birth_date()
+        umin_id = flows.fresh_account(given_name="四郎", given_reading="しろう",
+                                      birth_date=birth)
+        # The applicant named the account, but with another given name.
+        request_id, _ = insert_request(umin_id=umin_id, given_name="五郎",
+                                       given_reading="ごろう", birth_date=birth)
+        addresses = ["%s@example.org" % umin_id, flows.umin_address(umin_id)]
+        page = self.browser.get(REQUEST, params={"id": request_id}).text
+        self.assertIn("本人情報不一致", page)
+        self.assertIn('<span id="mismatch-%s">氏名、よみがな</span>' % umin_id,
+                      page)
+        self.assertIn('id="reason-%s" name="text"' % umin_id, page)
+
+        mark = self.mailbox.mark()
+        last_mail = int(harness.db_value(
+            "SELECT COALESCE(MAX(id), 0) FROM mail_outbox"))
+        for reason in [None, "", " 　\t", "電話で\n確認", "x" * 201]:
+            fields = {"umin_id": umin_id}
+            if reason is not None:
+                fields["text"] = reason
+            response = act(self.browser, request_id, "send_code", **fields)
+            self.assertEqual(response.status_code, 303, repr(reason))
+            self.assertIn("error=send_code", response.headers["Location"])
+            page = self.browser.get(response.headers["Location"]).text
+            self.assertIn("送る理由を200文字以内（改行なし）で入力してください。"
+                          "リンクは送信していません。", page)
+        # Nothing was sent: no link, no mail queued or delivered, no flow.
+        self.assertEqual(harness.db_value(
+            "SELECT COUNT(*) FROM operator_link_tokens WHERE request_id = %s",
+            [request_id]), "0")
+        for to in addresses:
+            self.assertEqual(harness.db_value(
+                "SELECT COUNT(*) FROM mail_outbox WHERE id > %s AND "
+                "recipient = %s", [last_mail, to]), "0")
+        self.assertEqual(request_row(request_id)["status"], "new")
+        self.assertFalse(audit_rows(event="request_link_sent",
+                                    request_ref=request_id))
+        self.assertIsNone(flows.flow_row(umin_id))
+
+        # With a reason the link goes out, and the audit row keeps the
+        # reason, shown escaped.
+        reason = "電話で生年月日と登録住所を確認 <b>本人</b> & 改名済み"
+        response = act(self.browser, request_id, "send_code", umin_id=umin_id,
+                       text=" %s " % reason)
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("done=send_code", response.headers["Location"])
+        for to in addresses:
+            mails = self.mailbox.wait_for(to, since=mark, timeout=30)
+            self.assertEqual(len(mails), 1, to)
+            self.assertIsNotNone(LINK_RE.search(harness.body_text(mails[0])))
+        sent = audit_rows(event="request_link_sent", request_ref=request_id,
+                          operator_name=DEMO_LOGIN, umin_id=umin_id)
+        self.assertEqual(len(sent), 1)
+        self.assertTrue(sent[0]["detail"].endswith(
+            "; identity mismatch (name, reading), override reason: " + reason),
+            sent[0]["detail"])
+        page = self.browser.get(REQUEST, params={"id": request_id}).text
+        self.assertIn(html.escape(reason, quote=False), page)
+        self.assertNotIn("<b>本人</b>", page)
+        self.assertEqual(request_row(request_id)["status"], "waiting")
 
     def account_with_request(self, given_name, given_reading):
         """A fresh account and an operator request that matches it."""

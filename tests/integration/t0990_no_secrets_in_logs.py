@@ -1,10 +1,14 @@
 """Runs last: no access code mailed during the run, no link token and no
 password field reached a log."""
+import http.client
 import os
 import re
+import secrets
 import subprocess
 import tempfile
+import time
 import unittest
+import urllib.parse
 
 import flows
 import harness
@@ -33,6 +37,105 @@ class NoSecretsInLogs(unittest.TestCase):
             self.assertIsNone(re.search(r"[?&]t=[A-Za-z0-9_-]{20,}", text), name)
             self.assertNotIn("password=", text, name)
             self.assertNotIn("Kq7mWz2x!Rv", text, name)
+
+
+def every_log_file():
+    """(relative name, bytes) of every file under var/log, rotated ones
+    (FILE.1) and subfolders included."""
+    folder = harness.var_path("log")
+    for top, _, names in os.walk(folder):
+        for name in sorted(names):
+            path = os.path.join(top, name)
+            with open(path, "rb") as f:
+                yield os.path.relpath(path, folder), f.read()
+
+
+class TokensStayOutOfLogs(unittest.TestCase):
+    """Issue 12, finding 4: a page's log line goes to the page's own log
+    (var/log/<page>.log here, the journal when installed), never through
+    FastCGI's error stream, which nginx would copy into its error log with
+    the request line, a mailed link's token included. The line's request id
+    still finds the request in nginx's access log."""
+
+    PAGES = "/cgi-open-bin/passwd/"
+
+    def send(self, method, target, body=None, headers=None):
+        """Sends the request exactly as written (requests would re-quote
+        "%ZZ"); returns the status."""
+        host = urllib.parse.urlsplit(harness.base_url())
+        conn = http.client.HTTPConnection(host.hostname, host.port, timeout=10)
+        try:
+            conn.request(method, target, body=body, headers=headers or {})
+            response = conn.getresponse()
+            response.read()
+            return response.status
+        finally:
+            conn.close()
+
+    @staticmethod
+    def size(name):
+        try:
+            return os.path.getsize(harness.var_path("log", name))
+        except FileNotFoundError:
+            return 0
+
+    @staticmethod
+    def wait_for_line(name, offset, pattern, timeout=15):
+        """The first line of var/log/NAME past byte OFFSET matching PATTERN
+        (a compiled regex); AssertionError after TIMEOUT seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with open(harness.var_path("log", name), "rb") as f:
+                    f.seek(offset)
+                    text = f.read().decode("utf-8", "replace")
+            except FileNotFoundError:
+                text = ""
+            for line in text.splitlines():
+                if pattern.search(line):
+                    return line
+            if time.monotonic() >= deadline:
+                raise AssertionError("no line matching %s in %s:\n%s"
+                                     % (pattern.pattern, name, text[-2000:]))
+            time.sleep(0.2)
+
+    def test_a_refused_link_request_logs_its_line_without_the_token(self):
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        cases = [
+            # (method, page, query after the token, body, status)
+            ("GET", "not_me", "&x=%ZZ", None, 400),
+            ("GET", "operator_link", "&x=%ZZ", None, 400),
+            ("GET", "not_me", "&x=%FF%FE", None, 400),
+            ("DELETE", "operator_link", "", None, 405),
+            ("POST", "not_me", "", "a=1", 403),
+        ]
+        tokens = []
+        for method, page, rest, body, status in cases:
+            with self.subTest(method=method, page=page, rest=rest):
+                token = secrets.token_urlsafe(32)  # 43 characters, as mailed
+                tokens.append(token)
+                log = page + ".log"
+                offset = self.size(log)
+                access_offset = self.size("nginx-access.log")
+                target = "%s%s?t=%s%s" % (self.PAGES, page, token, rest)
+                self.assertEqual(self.send(method, target, body,
+                                           form if body else None), status)
+                line = self.wait_for_line(log, offset, re.compile(
+                    r"event=page_failed page=%s request_id=[0-9a-f]+ "
+                    r"outcome=%d " % (page, status)))
+                self.assertNotIn(token, line)
+                self.assertNotIn("?", line)
+                request_id = re.search(r"request_id=([0-9a-f]+)",
+                                       line).group(1)
+                access = self.wait_for_line(
+                    "nginx-access.log", access_offset,
+                    re.compile(r"rid=%s\b" % request_id))
+                self.assertIn('"%s %s%s ' % (method, self.PAGES, page), access)
+                self.assertIn(" %d " % status, access)
+        # The tokens are in no log at all, nginx's error log included.
+        for name, data in every_log_file():
+            for token in tokens:
+                self.assertNotIn(token.encode(), data, name)
 
 
 class ProductionLogFormat(unittest.TestCase):

@@ -40,6 +40,18 @@ BOOST_AUTO_TEST_CASE(labels_of_the_account_view) {
   BOOST_TEST(AuditEventLabel("mail_retried") == "メールの再送");
 }
 
+BOOST_AUTO_TEST_CASE(identity_differences_are_listed_in_the_forms_order) {
+  IdentityDifference d;
+  BOOST_TEST(IdentityDifferenceLabel(d) == "");
+  d.birth_date = true;
+  BOOST_TEST(IdentityDifferenceLabel(d) == "生年月日");
+  d.name = true;
+  d.reading = true;
+  BOOST_TEST(IdentityDifferenceLabel(d) == "氏名、よみがな、生年月日");
+  d.gender = true;
+  BOOST_TEST(IdentityDifferenceLabel(d) == "氏名、よみがな、性別、生年月日");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -184,29 +184,79 @@ BOOST_AUTO_TEST_CASE(random_bytes_gives_the_requested_length) {
 
 BOOST_AUTO_TEST_CASE(seal_matches_the_gcm_spec_vectors) {
   // McGrew and Viega, "The Galois/Counter Mode of Operation", test cases 13
-  // and 14 (AES-256, zero key, zero nonce, no AAD).
+  // and 14 (AES-256, zero key, zero nonce, no AAD) and 16 (AES-256 with
+  // additional authenticated data, our `context`).
   struct Case {
     const char* name;
-    std::string plaintext;
+    std::string key, nonce, plaintext, context;
     const char* hex_ciphertext_and_tag;
   };
+  const std::string zero_key(kAeadKeySize, '\0');
+  const std::string zero_nonce(kAeadNonceSize, '\0');
   const std::vector<Case> cases = {
-      {"case 13", "", "530f8afbc74536b9a963b4f1c4cb738b"},
-      {"case 14", std::string(16, '\0'),
+      {"case 13", zero_key, zero_nonce, "", "",
+       "530f8afbc74536b9a963b4f1c4cb738b"},
+      {"case 14", zero_key, zero_nonce, std::string(16, '\0'), "",
        "cea7403d4d606b6e074ec5d3baf39d18d0d1c8a799996bf0265b98b5d48ab919"},
+      {"case 16",
+       Unhex("feffe9928665731c6d6a8f9467308308"
+             "feffe9928665731c6d6a8f9467308308"),
+       Unhex("cafebabefacedbaddecaf888"),
+       Unhex("d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
+             "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39"),
+       Unhex("feedfacedeadbeeffeedfacedeadbeefabaddad2"),
+       "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa"
+       "8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662"
+       "76fc6ece0f4e1768cddf8853bb2d551b"},
   };
-  const std::string key(kAeadKeySize, '\0');
-  const std::string nonce(kAeadNonceSize, '\0');
   for (const Case& c : cases) {
     BOOST_TEST_CONTEXT(c.name) {
       std::string sealed;
-      BOOST_REQUIRE(Seal(key, c.plaintext, nonce, &sealed).ok());
-      BOOST_TEST(sealed == nonce + Unhex(c.hex_ciphertext_and_tag));
+      BOOST_REQUIRE(Seal(c.key, c.plaintext, c.context, c.nonce, &sealed).ok());
+      BOOST_TEST(sealed == c.nonce + Unhex(c.hex_ciphertext_and_tag));
       std::string opened;
-      BOOST_TEST(Open(key, sealed, &opened).ok());
+      BOOST_TEST(Open(c.key, sealed, c.context, &opened).ok());
       BOOST_TEST(opened == c.plaintext);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(open_needs_the_context_the_value_was_sealed_with) {
+  std::string key;
+  BOOST_REQUIRE(RandomBytes(kAeadKeySize, &key).ok());
+  std::string nonce;
+  BOOST_REQUIRE(RandomBytes(kAeadNonceSize, &nonce).ok());
+  const std::string context = "mail_outbox:41:access_code";
+  std::string sealed;
+  BOOST_REQUIRE(Seal(key, "0123456789", context, nonce, &sealed).ok());
+  // Same length, same key: only the context differs.
+  BOOST_TEST(sealed.size() == kAeadNonceSize + 10 + kAeadTagSize);
+  std::string opened;
+  BOOST_REQUIRE(Open(key, sealed, context, &opened).ok());
+  BOOST_TEST(opened == "0123456789");
+  const std::vector<std::string> others = {
+      "",                              // sealed without a context
+      "mail_outbox:42:access_code",    // another row
+      "mail_outbox:41:operator_link",  // another purpose
+      "mail_outbox:4:1access_code",    // the same bytes, cut elsewhere
+      "mail_outbox:41:access_code ",   // one byte more
+      "mail_outbox:41:access_cod",     // one byte less
+  };
+  for (const std::string& other : others) {
+    BOOST_TEST_CONTEXT("context '" << other << "'") {
+      std::string wrong = "untouched";
+      Status s = Open(key, sealed, other, &wrong);
+      BOOST_TEST((s.code() == Status::Code::kInvalidInput), s.ToString());
+      BOOST_TEST(wrong == "untouched");
+    }
+  }
+  // A value sealed without a context (as before contexts) opens only
+  // without one.
+  std::string unbound;
+  BOOST_REQUIRE(Seal(key, "0123456789", "", nonce, &unbound).ok());
+  std::string out;
+  BOOST_TEST(!Open(key, unbound, context, &out).ok());
+  BOOST_TEST(Open(key, unbound, "", &out).ok());
 }
 
 BOOST_AUTO_TEST_CASE(seal_and_open_round_trip) {
@@ -219,11 +269,11 @@ BOOST_AUTO_TEST_CASE(seal_and_open_round_trip) {
       std::string nonce;
       BOOST_REQUIRE(RandomBytes(kAeadNonceSize, &nonce).ok());
       std::string sealed;
-      BOOST_REQUIRE(Seal(key, plaintext, nonce, &sealed).ok());
+      BOOST_REQUIRE(Seal(key, plaintext, "row 7", nonce, &sealed).ok());
       BOOST_TEST(sealed.size() == kAeadNonceSize + size + kAeadTagSize);
       BOOST_TEST(sealed.compare(0, kAeadNonceSize, nonce) == 0);
       std::string opened;
-      BOOST_TEST(Open(key, sealed, &opened).ok());
+      BOOST_TEST(Open(key, sealed, "row 7", &opened).ok());
       BOOST_TEST(opened == plaintext);
     }
   }
@@ -233,14 +283,14 @@ BOOST_AUTO_TEST_CASE(open_refuses_a_tampered_sealed_value) {
   const std::string key(kAeadKeySize, 'k');
   const std::string nonce(kAeadNonceSize, 'n');
   std::string sealed;
-  BOOST_REQUIRE(Seal(key, "flow 12345", nonce, &sealed).ok());
+  BOOST_REQUIRE(Seal(key, "flow 12345", "ctx", nonce, &sealed).ok());
   // Flip one bit in every position: nonce, ciphertext and tag alike.
   for (size_t i = 0; i < sealed.size(); ++i) {
     BOOST_TEST_CONTEXT("bit flipped in byte " << i) {
       std::string tampered = sealed;
       tampered[i] = static_cast<char>(tampered[i] ^ 0x01);
       std::string opened = "untouched";
-      Status s = Open(key, tampered, &opened);
+      Status s = Open(key, tampered, "ctx", &opened);
       BOOST_TEST((s.code() == Status::Code::kInvalidInput));
       BOOST_TEST(opened == "untouched");
     }
@@ -265,7 +315,7 @@ BOOST_AUTO_TEST_CASE(open_refuses_a_tampered_sealed_value) {
   for (const Case& c : cases) {
     BOOST_TEST_CONTEXT(c.name) {
       std::string opened;
-      Status s = Open(c.key, c.sealed, &opened);
+      Status s = Open(c.key, c.sealed, "ctx", &opened);
       BOOST_TEST(!s.ok());
       BOOST_TEST((s.code() == c.code));
     }
@@ -275,9 +325,9 @@ BOOST_AUTO_TEST_CASE(open_refuses_a_tampered_sealed_value) {
 BOOST_AUTO_TEST_CASE(seal_refuses_bad_key_or_nonce_sizes) {
   std::string sealed;
   BOOST_TEST(
-      !Seal(std::string(31, 'k'), "x", std::string(12, 'n'), &sealed).ok());
+      !Seal(std::string(31, 'k'), "x", "", std::string(12, 'n'), &sealed).ok());
   BOOST_TEST(
-      !Seal(std::string(32, 'k'), "x", std::string(16, 'n'), &sealed).ok());
+      !Seal(std::string(32, 'k'), "x", "", std::string(16, 'n'), &sealed).ok());
 }
 
 BOOST_AUTO_TEST_CASE(hkdf_sha256_matches_rfc5869) {

@@ -251,44 +251,53 @@ BOOST_AUTO_TEST_CASE(identity_matches_only_when_every_field_does) {
     const char* name;
     IdentityQuery query;
     bool matches;
+    const char* differs;  // the fields CompareIdentities names
   };
   const std::vector<Case> cases = {
       {"same spelling",
        Normalised("高橋", "太郎", "たかはし", "たろう", Gender::kMale,
                   "1980/04/01"),
-       true},
+       true, ""},
       {"variants, width and katakana",
        Normalised(" 髙橋 ", "太郎", "ﾀｶﾊｼ", "タロウ", Gender::kMale,
                   "１９８０/4/1"),
-       true},
+       true, ""},
       {"other family name",
        Normalised("高田", "太郎", "たかはし", "たろう", Gender::kMale,
                   "1980/04/01"),
-       false},
+       false, "name"},
       {"other given name",
        Normalised("高橋", "次郎", "たかはし", "たろう", Gender::kMale,
                   "1980/04/01"),
-       false},
+       false, "name"},
       {"other family reading",
        Normalised("高橋", "太郎", "たかばし", "たろう", Gender::kMale,
                   "1980/04/01"),
-       false},
+       false, "reading"},
       {"other given reading",
        Normalised("高橋", "太郎", "たかはし", "たろ", Gender::kMale,
                   "1980/04/01"),
-       false},
+       false, "reading"},
       {"other gender",
        Normalised("高橋", "太郎", "たかはし", "たろう", Gender::kFemale,
                   "1980/04/01"),
-       false},
+       false, "gender"},
       {"other birth date",
        Normalised("高橋", "太郎", "たかはし", "たろう", Gender::kMale,
                   "1980/04/02"),
-       false},
+       false, "birth_date"},
   };
   for (const Case& c : cases) {
     BOOST_TEST_CONTEXT(c.name) {
       BOOST_TEST(IdentityMatches(c.query, account) == c.matches);
+      const IdentityDifference d = CompareIdentities(c.query, account);
+      std::string differs;
+      if (d.name) differs += "name";
+      if (d.reading) differs += "reading";
+      if (d.gender) differs += "gender";
+      if (d.birth_date) differs += "birth_date";
+      BOOST_TEST(differs == c.differs);
+      BOOST_TEST(d.any() == !c.matches);
     }
   }
 }

@@ -82,6 +82,39 @@ BOOST_AUTO_TEST_CASE(requests_match_accounts_as_send_profile_does) {
   BOOST_TEST(!RequestMatchesAccount(bad_reading, a));
 }
 
+BOOST_AUTO_TEST_CASE(the_difference_names_the_fields_that_differ) {
+  const OperatorRequestRecord r = SampleRequest();
+  const Account a = SampleAccount();
+  struct Case {
+    const char* name;
+    OperatorRequestRecord request;
+    Account account;
+    bool name_differs, reading_differs, birth_date_differs;
+  };
+  std::vector<Case> cases = {{"the same", r, a, false, false, false}};
+  cases.push_back({"other given name", r, a, true, false, false});
+  cases.back().account.given_name = "健二";
+  cases.push_back({"other reading and day", r, a, false, true, true});
+  cases.back().account.given_reading = "けんじ";
+  cases.back().account.birth_date = "1985-07-08";
+  cases.push_back({"no date in the request", r, a, false, false, true});
+  cases.back().request.birth_date = "";
+  cases.push_back({"a reading that is none", r, a, false, true, false});
+  cases.back().request.family_reading = "takahashi";
+  cases.push_back({"an account without a name", r, a, true, true, true});
+  cases.back().account.family_name = "";
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT(c.name) {
+      const IdentityDifference d =
+          RequestIdentityDifference(c.request, c.account);
+      BOOST_TEST(d.name == c.name_differs);
+      BOOST_TEST(d.reading == c.reading_differs);
+      BOOST_TEST(d.birth_date == c.birth_date_differs);
+      BOOST_TEST(RequestMatchesAccount(c.request, c.account) == !d.any());
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -28,8 +28,11 @@ BOOST_AUTO_TEST_CASE(every_action_has_its_rule_and_messages) {
        "却下の理由を1000文字以内で入力してください。"},
       {"close", TextRule::kOptional, 2000, "申請を完了にしました。",
        "完了時のメモは2000文字以内で入力してください。"},
-      {"send_code", TextRule::kNone, 0,
-       "アクセスコード送信用のリンクを登録メールアドレスへ送信しました。", ""},
+      // The text is the reason an account that does not match needs.
+      {"send_code", TextRule::kOptional, 200,
+       "アクセスコード送信用のリンクを登録メールアドレスへ送信しました。",
+       "本人情報が申請と一致しないUMIN IDへリンクを送るには、送る理由を"
+       "200文字以内（改行なし）で入力してください。リンクは送信していません。"},
   };
   for (const auto& c : cases) {
     const RequestAction* action = FindRequestAction(c.name);
