@@ -59,7 +59,7 @@ struct DueMail {
   std::string body;
   std::string sealed_secret;
   bool has_secret = false;
-  std::string seal_ref;   // "" for a secret sealed before migration 014
+  std::string seal_ref;   // "" for a secret sealed before migration 013
   std::string not_after;  // SQL time text, "" when none
   int64_t attempts = 0;
 };
@@ -244,7 +244,7 @@ Status Send(Env* env, const DueMail& mail, std::string* message_id) {
   std::string secret;
   WipeOnExit wipe_secret(&secret);
   if (mail.has_secret) {
-    // A secret sealed before migration 014 has no reference to be bound
+    // A secret sealed before migration 013 has no reference to be bound
     // to: it fails closed, as a moved one does (docs/design.md, "Mail").
     if (mail.seal_ref.empty()) {
       return Status::InvalidInput("sealed secret not bound to its row");

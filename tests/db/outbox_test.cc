@@ -575,7 +575,7 @@ BOOST_AUTO_TEST_CASE(a_secret_whose_row_changed_recipient_or_kind_fails) {
 }
 
 BOOST_AUTO_TEST_CASE(a_secret_sealed_before_rows_had_references_fails) {
-  // As the code before migration 014 left it: no seal_ref.
+  // As the code before migration 013 left it: no seal_ref.
   const std::string recipient = UniqueRecipient("unbound");
   Enqueue(&env, TestMail(recipient, RandomCode()));
   Exec(&env, "UPDATE mail_outbox SET seal_ref = NULL WHERE recipient = ?",

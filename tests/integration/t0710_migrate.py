@@ -12,15 +12,16 @@ import harness
 from t0700_passwdctl_config import passwdctl
 
 # The newest migration, and how to take the database back to before it.
-LAST = "012_leases.sql"
-UNDO_LAST = ("ALTER TABLE mail_outbox DROP COLUMN lease_owner, "
-             "DROP COLUMN lease_until; "
-             "ALTER TABLE password_sync_queue DROP COLUMN lease_owner, "
-             "DROP COLUMN lease_until; "
-             "ALTER TABLE rate_limit_subjects DROP COLUMN checks")
+LAST = "013_outbox_seal_ref.sql"
+UNDO_LAST = ("DROP INDEX mail_outbox_seal_ref ON mail_outbox; "
+             "ALTER TABLE mail_outbox DROP COLUMN seal_ref")
 LAST_COLUMNS = ("SELECT COUNT(*) FROM information_schema.columns "
-                "WHERE table_schema = DATABASE() AND "
-                "column_name IN ('lease_owner', 'lease_until', 'checks')")
+                "WHERE table_schema = DATABASE() AND column_name = 'seal_ref'")
+# A migration that fails when a table it alters is missing.
+LEASES = "012_leases.sql"
+LEASES_COLUMNS = ("SELECT COUNT(*) FROM information_schema.columns "
+                  "WHERE table_schema = DATABASE() AND "
+                  "column_name IN ('lease_owner', 'lease_until', 'checks')")
 
 
 def migrations():
@@ -51,7 +52,7 @@ class Migrate(unittest.TestCase):
         proc = passwdctl("migrate")
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual(proc.stdout.decode().splitlines(), ["applied " + LAST])
-        self.assertEqual(harness.db_value(LAST_COLUMNS), "5")
+        self.assertEqual(harness.db_value(LAST_COLUMNS), "1")
         again = passwdctl("migrate")
         self.assertEqual(again.returncode, 0, again.stderr)
         self.assertEqual(again.stdout.decode().strip(), "the schema is current")
@@ -86,13 +87,13 @@ class Migrate(unittest.TestCase):
                                        sql).returncode, 1)
 
     def test_a_failed_migration_is_not_recorded_and_runs_again(self):
-        # The last migration failing: a table it alters is missing.
-        harness.db_exec("DELETE FROM schema_migrations WHERE name = %s", [LAST])
+        # A migration failing: a table it alters is missing.
+        harness.db_exec("DELETE FROM schema_migrations WHERE name = %s", [LEASES])
         harness.db_exec("DROP TABLE rate_limit_subjects")
         first = passwdctl("migrate")
         self.assertNotEqual(first.returncode, 0, first.stdout)
-        self.assertIn(LAST.encode(), first.stderr)
-        self.assertNotIn(LAST, recorded())
+        self.assertIn(LEASES.encode(), first.stderr)
+        self.assertNotIn(LEASES, recorded())
         # Its cause gone (the table back as its own migration made it), the
         # same command applies and records it.
         with open(os.path.join(harness.root(), "sql",
@@ -100,9 +101,9 @@ class Migrate(unittest.TestCase):
             harness.db_exec(f.read())
         again = passwdctl("migrate")
         self.assertEqual(again.returncode, 0, again.stderr)
-        self.assertEqual(again.stdout.decode().splitlines(), ["applied " + LAST])
-        self.assertIn(LAST, recorded())
-        self.assertEqual(harness.db_value(LAST_COLUMNS), "5")
+        self.assertEqual(again.stdout.decode().splitlines(), ["applied " + LEASES])
+        self.assertIn(LEASES, recorded())
+        self.assertEqual(harness.db_value(LEASES_COLUMNS), "5")
 
     def test_a_database_newer_than_the_code_is_refused(self):
         harness.db_exec("INSERT INTO schema_migrations (name, checksum) "
