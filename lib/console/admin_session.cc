@@ -9,6 +9,7 @@
 #include "domain/password_hash.h"
 #include "store/audit.h"
 #include "store/operators.h"
+#include "web/csrf.h"
 
 namespace passwd {
 namespace {
@@ -298,6 +299,7 @@ Status RequireOperator(const Request& request, Env* env, Response* response,
     if (!s.ok()) return s;
   }
   if (op.signed_in()) {
+    op.csrf_token = SessionCsrfToken(env->config(), token);
     *out = op;
     return Status::Ok();
   }

@@ -45,6 +45,9 @@ struct Operator {
   std::string login;
   std::string display_name;
   int64_t session_id = 0;
+  // The session-bound CSRF token (SessionCsrfToken) every form of this
+  // operator's pages carries and every POST must send back.
+  std::string csrf_token;
 
   bool signed_in() const { return id != 0; }
 };
