@@ -43,8 +43,8 @@ void AdminPage::SetOperator(const Operator& op, const std::string& csrf_token) {
   page_.dict()->SetValue("OPERATOR_LOGIN", op.login);
 }
 
-Status AdminLoginCsrfToken(Env* env, const Request& request,
-                           Response* response, std::string* token) {
+Status AdminLoginCsrfToken(Env* env, const Request& request, Response* response,
+                           std::string* token) {
   return CsrfToken(env, kAdminLoginCsrf, request, response, token);
 }
 

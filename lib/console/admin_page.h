@@ -46,8 +46,8 @@ class AdminPage {
 
 // The CSRF token of the login form (kAdminLoginCsrf, cookie-bound: there is
 // no session yet), setting its cookie when the browser has none.
-Status AdminLoginCsrfToken(Env* env, const Request& request,
-                           Response* response, std::string* token);
+Status AdminLoginCsrfToken(Env* env, const Request& request, Response* response,
+                           std::string* token);
 
 // Forbidden unless the POST carries the CSRF token of `op`'s session (and
 // `op` is signed in): every console form but the login's.

@@ -134,11 +134,10 @@ Status StoreUnknownLoginFailure(SqlSession* session,
     if (!s.ok()) return s;
   }
   const bool locked = attempt.result->outcome == LoginOutcome::kLocked;
-  return AppendAudit(
-      session, attempt.request.caller(), attempt.now,
-      {locked ? "admin_login_refused" : "admin_login_failed", "",
-       known ? known->login : "",
-       known ? "disabled" : "no such operator (unknown login)"});
+  return AppendAudit(session, attempt.request.caller(), attempt.now,
+                     {locked ? "admin_login_refused" : "admin_login_failed", "",
+                      known ? known->login : "",
+                      known ? "disabled" : "no such operator (unknown login)"});
 }
 
 // Stores and audits a failed attempt at operator `op`, whose state was
@@ -236,8 +235,7 @@ Status TryLogIn(SqlSession* session, const LoginAttempt& attempt) {
   if (!s.ok()) return s;
   const FailureState after = CountFailure(before, attempt.now, attempt.result);
   if (known) return StoreOperatorFailure(session, attempt, *op, before, after);
-  return StoreUnknownLoginFailure(session, attempt, op, subject, before,
-                                  after);
+  return StoreUnknownLoginFailure(session, attempt, op, subject, before, after);
 }
 
 // Ends session `session_id` because of `age` (or because its operator was

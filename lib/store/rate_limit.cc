@@ -90,9 +90,8 @@ Status ReadRateEvents(SqlSession* session, const RateLimit& limit,
       kLockSubject, {std::string(limit.scope), subject, SqlTime(now)});
   if (!s.ok()) return s;
   std::vector<SqlRow> rows;
-  s = session->Query(kEventsSince,
-                     {std::string(limit.scope), subject, SqlTime(since)},
-                     &rows);
+  s = session->Query(
+      kEventsSince, {std::string(limit.scope), subject, SqlTime(since)}, &rows);
   if (!s.ok() || rows.empty()) return s;
   events->count = rows[0].Int(0);
   const std::string latest = rows[0].Text(1);

@@ -55,10 +55,12 @@ BOOST_AUTO_TEST_CASE(decodes_query_and_form_fields) {
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.encoded) {
       Request q;
-      BOOST_REQUIRE(Request::Parse(Raw("GET", c.encoded), 1024, false, &q).ok());
+      BOOST_REQUIRE(
+          Request::Parse(Raw("GET", c.encoded), 1024, false, &q).ok());
       BOOST_TEST(q.Query(c.name) == c.want);
       Request f;
-      BOOST_REQUIRE(Request::Parse(Raw("POST", "", c.encoded), 1024, false, &f).ok());
+      BOOST_REQUIRE(
+          Request::Parse(Raw("POST", "", c.encoded), 1024, false, &f).ok());
       BOOST_TEST(f.Form(c.name) == c.want);
     }
   }
@@ -81,8 +83,9 @@ BOOST_AUTO_TEST_CASE(refuses_malformed_input) {
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.what) {
       Request r;
-      Status s = Request::Parse(
-          Raw(c.body.empty() ? "GET" : "POST", c.query, c.body), 1024, false, &r);
+      Status s =
+          Request::Parse(Raw(c.body.empty() ? "GET" : "POST", c.query, c.body),
+                         1024, false, &r);
       BOOST_TEST(!s.ok());
       BOOST_TEST(static_cast<int>(s.code()) == static_cast<int>(c.want));
     }
@@ -172,8 +175,8 @@ BOOST_AUTO_TEST_CASE(refuses_a_site_cookie_sent_twice) {
       {"passwd_flow=a; __Host-passwd_flow=f", true, true, "f"},
       {"passwd_flow=a", true, true, ""},
       // Over plain HTTP the __Host- names are never read.
-      {"__Host-passwd_flow=a; __Host-passwd_flow=b; passwd_flow=f", false,
-       true, "f"},
+      {"__Host-passwd_flow=a; __Host-passwd_flow=b; passwd_flow=f", false, true,
+       "f"},
       {"__Host-passwd_flow=a", false, true, ""},
   };
   for (const auto& c : cases) {
