@@ -65,7 +65,7 @@ Status HandleAction(const Request& request, Env* env, const Operator& op,
   int64_t id = 0;
   const bool has_id = ParseRecordId(request.Form("id"), &id);
   const std::string what = "action " + Utf8Prefix(in.action, 20);
-  if (!CheckCsrf(env->config(), kAdminCsrf, request).ok()) {
+  if (!CheckAdminCsrf(request, op).ok()) {
     return RefuseConsoleRequest(
         env, request, op,
         {403, what + ": CSRF token missing or wrong", has_id ? id : 0},

@@ -180,7 +180,7 @@ Status HandleAddressChange(const Request& request, Env* env, const Operator& op,
   }
   const std::string action = request.Form("action");
   const std::string what = "address change " + Utf8Prefix(action, 20);
-  if (!CheckCsrf(env->config(), kAdminCsrf, request).ok()) {
+  if (!CheckAdminCsrf(request, op).ok()) {
     return RefuseConsoleRequest(env, request, op,
                                 {403, what + ": CSRF token missing or wrong"},
                                 response);

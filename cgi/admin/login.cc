@@ -21,7 +21,7 @@ Status RenderForm(const Request& request, Env* env, const std::string& login,
   if (request.Query("timeout") == "1") dict->ShowSection("TIMED_OUT");
   if (request.Query("logged_out") == "1") dict->ShowSection("LOGGED_OUT");
   std::string token;
-  Status s = AdminCsrfToken(env, request, response, &token);
+  Status s = AdminLoginCsrfToken(env, request, response, &token);
   if (!s.ok()) return s;
   dict->SetValue("CSRF_TOKEN", token);
   return page.RenderTo(env->config(), http_status, response);
@@ -49,7 +49,7 @@ Status HandleLogin(const Request& request, Env* env, const Operator&,
     return RenderForm(request, env, "", "", 200, response);
   }
 
-  if (!CheckCsrf(env->config(), kAdminCsrf, request).ok()) {
+  if (!CheckCsrf(env->config(), kAdminLoginCsrf, request).ok()) {
     return RefuseConsoleRequest(env, request, Operator{},
                                 {403, "login without a valid CSRF token"},
                                 response);
@@ -61,6 +61,9 @@ Status HandleLogin(const Request& request, Env* env, const Operator&,
   switch (result.outcome) {
     case LoginOutcome::kSignedIn:
       SetAdminSessionCookie(result.session_token, response);
+      // The login form's cookie has done its work: the console's forms are
+      // bound to the session from now on.
+      response->ClearCookie(kAdminCsrfCookie, kAdminPrefix);
       response->Redirect(kAdminHomePath);
       return Status::Ok();
     case LoginOutcome::kWrong:

@@ -8,7 +8,7 @@ namespace passwd {
 
 Status HandleLogout(const Request& request, Env* env, const Operator& op,
                     Response* response) {
-  if (!CheckCsrf(env->config(), kAdminCsrf, request).ok()) {
+  if (!CheckAdminCsrf(request, op).ok()) {
     return RefuseConsoleRequest(
         env, request, op, {403, "logout without a valid CSRF token"}, response);
   }

@@ -64,7 +64,7 @@ Status HandleMailRetry(const Request& request, Env* env, const Operator& op,
                        Response* response) {
   int64_t id = 0;
   const bool has_id = ParseRecordId(request.Form("id"), &id);
-  if (!CheckCsrf(env->config(), kAdminCsrf, request).ok()) {
+  if (!CheckAdminCsrf(request, op).ok()) {
     return RefuseConsoleRequest(
         env, request, op, {403, "mail retry: CSRF token missing or wrong"},
         response);

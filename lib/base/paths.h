@@ -4,6 +4,8 @@
 #ifndef PASSWD_LIB_BASE_PATHS_H_
 #define PASSWD_LIB_BASE_PATHS_H_
 
+#include <string>
+
 namespace passwd {
 
 // The public pages (cgi-open-bin layout of the legacy site).
@@ -45,12 +47,39 @@ inline constexpr char kAdminMailRetryPath[] =
 inline constexpr char kAdminMetricsPath[] = "/cgi-bin/passwd-admin/metrics";
 
 // Cookies: the public ones are scoped to kPublicPrefix, the console's to
-// kAdminPrefix.
+// kAdminPrefix (on plain HTTP; see ServedCookieName). The code names them
+// by these base names; ServedCookieName and ServedCookiePath decide, for
+// reading and writing alike, what the browser holds.
 inline constexpr char kFlowCookie[] = "passwd_flow";
 inline constexpr char kReceiptCookie[] = "passwd_receipt";
 inline constexpr char kPublicCsrfCookie[] = "passwd_csrf";
 inline constexpr char kAdminSessionCookie[] = "passwd_admin";
+// The console's pre-session CSRF cookie: it guards the login form only
+// (web/csrf.h); a signed-in operator's forms are bound to the session.
 inline constexpr char kAdminCsrfCookie[] = "passwd_admin_csrf";
+// Every cookie the site reads: a request carrying one of them twice is
+// refused (web/request.h).
+inline constexpr const char* kSiteCookies[] = {
+    kFlowCookie, kReceiptCookie, kPublicCsrfCookie, kAdminSessionCookie,
+    kAdminCsrfCookie};
+
+// The prefix that makes a browser keep a cookie only when it is Secure,
+// host-only (no Domain) and scoped to Path=/, so that no other host of the
+// site can set or shadow it.
+inline constexpr char kHostCookiePrefix[] = "__Host-";
+
+// The name cookie `name` goes by: with kHostCookiePrefix when cookies are
+// served Secure (over TLS), else `name` itself (the plain-HTTP development
+// stack, where a browser would refuse the prefix).
+inline std::string ServedCookieName(const std::string& name, bool secure) {
+  return secure ? kHostCookiePrefix + name : name;
+}
+
+// The path a cookie scoped to `path` is served with: "/" when Secure (the
+// prefix demands it), else `path`.
+inline std::string ServedCookiePath(const std::string& path, bool secure) {
+  return secure ? "/" : path;
+}
 
 }  // namespace passwd
 

@@ -43,17 +43,21 @@ void AdminPage::SetOperator(const Operator& op, const std::string& csrf_token) {
   page_.dict()->SetValue("OPERATOR_LOGIN", op.login);
 }
 
-Status AdminCsrfToken(Env* env, const Request& request, Response* response,
-                      std::string* token) {
-  return CsrfToken(env, kAdminCsrf, request, response, token);
+Status AdminLoginCsrfToken(Env* env, const Request& request, Response* response,
+                           std::string* token) {
+  return CsrfToken(env, kAdminLoginCsrf, request, response, token);
 }
 
-Status RenderAdminPage(Env* env, const Request& request, const Operator& op,
+Status CheckAdminCsrf(const Request& request, const Operator& op) {
+  // Only the session's token counts: the login form's cookie-bound one,
+  // which a sibling host could have planted, opens nothing past the login.
+  if (!op.signed_in()) return Status::Forbidden("no console session");
+  return CheckSessionCsrf(op.csrf_token, request);
+}
+
+Status RenderAdminPage(Env* env, const Request&, const Operator& op,
                        AdminPage* page, Response* response) {
-  std::string token;
-  Status s = AdminCsrfToken(env, request, response, &token);
-  if (!s.ok()) return s;
-  page->SetOperator(op, token);
+  page->SetOperator(op, op.csrf_token);
   return page->RenderTo(env->config(), 200, response);
 }
 
@@ -74,10 +78,7 @@ Status RefuseConsoleRequest(Env* env, const Request& request,
   page.dict()->SetValue("HEADING", text.title);
   page.dict()->SetValue(
       "MESSAGE", refusal.message.empty() ? text.message : refusal.message);
-  std::string token;
-  s = AdminCsrfToken(env, request, response, &token);
-  if (!s.ok()) return s;
-  if (op.signed_in()) page.SetOperator(op, token);
+  if (op.signed_in()) page.SetOperator(op, op.csrf_token);
   return page.RenderTo(env->config(), refusal.http_status, response);
 }
 

@@ -44,10 +44,14 @@ class AdminPage {
   Page page_;
 };
 
-// The console's CSRF token (kAdminCsrf scope), setting its cookie when the
-// browser has none.
-Status AdminCsrfToken(Env* env, const Request& request, Response* response,
-                      std::string* token);
+// The CSRF token of the login form (kAdminLoginCsrf, cookie-bound: there is
+// no session yet), setting its cookie when the browser has none.
+Status AdminLoginCsrfToken(Env* env, const Request& request, Response* response,
+                           std::string* token);
+
+// Forbidden unless the POST carries the CSRF token of `op`'s session (and
+// `op` is signed in): every console form but the login's.
+Status CheckAdminCsrf(const Request& request, const Operator& op);
 
 // Renders a console page for `op` with the CSRF token set up: the usual
 // last step of a console GET.

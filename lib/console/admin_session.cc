@@ -10,6 +10,7 @@
 #include "domain/password_hash.h"
 #include "store/audit.h"
 #include "store/operators.h"
+#include "web/csrf.h"
 
 namespace passwd {
 namespace {
@@ -27,8 +28,8 @@ ScryptParams ParamsFrom(const Config& config) {
   return params;
 }
 
-// A hash no password matches, verified for an unknown login so that the
-// answer takes as long as for a known one.
+// A hash no password matches, verified for an unknown, disabled or locked
+// login so that the answer takes as long as for an open one.
 const std::string& DummyHash(const Config& config) {
   static const std::string* hash = [&config] {
     auto* h = new std::string;
@@ -63,62 +64,107 @@ Status CountAddressFailure(SqlSession* session, const LoginAttempt& attempt) {
                          attempt.now);
 }
 
-// A login that names no enabled operator (`known` is the disabled one, if
-// any): answered as a real operator's would be, wrong and then locked.
-Status AnswerNoOperator(SqlSession* session, const LoginAttempt& attempt,
-                        const std::optional<OperatorAccount>& known) {
-  bool ignored = false;
-  // Spends the time of a real check, so timing tells no login apart.
-  (void)VerifyPassword(attempt.password, attempt.dummy_hash, &ignored);
-  Status s = CountAddressFailure(session, attempt);
-  if (!s.ok()) return s;
-  const std::string known_login = known ? known->login : "";
-  const std::string why =
-      known ? "disabled" : "no such operator (unknown login)";
-  const std::string subject = HexEncode(Sha256(attempt.login));
+// A login's wrong passwords in a row and its lock: the operator's row keeps
+// them for a real operator, rate-limit events for a login that names none
+// (ReadUnknownLogin). One rule, CountFailure, moves both on, so the two are
+// answered alike.
+struct FailureState {
+  int64_t failures = 0;  // wrong passwords in a row since the last lock
   std::optional<system_clock::time_point> locked_until;
-  s = CheckRateLimit(session, kAdminUnknownLoginFailures, subject, attempt.now,
-                     &locked_until);
-  if (!s.ok()) return s;
-  if (locked_until) {
-    attempt.result->outcome = LoginOutcome::kLocked;
-    attempt.result->retry_at = *locked_until;
-    return AppendAudit(session, attempt.request.caller(), attempt.now,
-                       {"admin_login_refused", "", known_login, why});
+
+  bool LockedAt(system_clock::time_point now) const {
+    return locked_until && now < *locked_until;
   }
-  s = RecordRateEvent(session, kAdminUnknownLoginFailures, subject,
-                      attempt.now);
-  if (!s.ok()) return s;
-  attempt.result->outcome = LoginOutcome::kWrong;
-  return AppendAudit(session, attempt.request.caller(), attempt.now,
-                     {"admin_login_failed", "", known_login, why});
+};
+
+// Where a failed attempt at `now` leaves a login of `state`, and how it is
+// answered (`result`): locked until the lock's end while a lock holds;
+// else one failure more, the kMaxOperatorFailures-th in a row locking it
+// for kOperatorLockTime from now.
+FailureState CountFailure(const FailureState& state,
+                          system_clock::time_point now, LoginResult* result) {
+  if (state.LockedAt(now)) {
+    result->outcome = LoginOutcome::kLocked;
+    result->retry_at = *state.locked_until;
+    return state;
+  }
+  const int64_t failures = state.failures + 1;
+  if (failures >= kMaxOperatorFailures) {
+    result->outcome = LoginOutcome::kLocked;
+    result->retry_at = now + kOperatorLockTime;
+    return {0, result->retry_at};
+  }
+  result->outcome = LoginOutcome::kWrong;
+  return {failures, std::nullopt};
 }
 
-// A wrong password for `op`: counted, and the kMaxOperatorFailures-th in a
-// row locks the operator.
-Status AnswerWrongPassword(SqlSession* session, const LoginAttempt& attempt,
-                           const OperatorAccount& op) {
-  Status s = CountAddressFailure(session, attempt);
+// The state of a login that names no enabled operator, kept under
+// `subject` (the login's SHA-256): its last lock (kAdminUnknownLoginLocks)
+// and its failures since (kAdminUnknownLoginFailures). The housekeeper
+// forgets events after two days; an operator's row keeps its count.
+Status ReadUnknownLogin(SqlSession* session, const std::string& subject,
+                        system_clock::time_point now, FailureState* state) {
+  RateEvents locks;
+  Status s = ReadRateEvents(session, kAdminUnknownLoginLocks, subject,
+                            system_clock::time_point{}, now, &locks);
   if (!s.ok()) return s;
-  const int64_t failures = op.failed_logins + 1;
-  if (failures >= kMaxOperatorFailures) {
-    attempt.result->outcome = LoginOutcome::kLocked;
-    attempt.result->retry_at = attempt.now + kOperatorLockTime;
-    s = RecordOperatorFailures(session, op.id, 0, attempt.result->retry_at,
-                               attempt.now);
+  RateEvents failures;
+  s = ReadRateEvents(session, kAdminUnknownLoginFailures, subject,
+                     locks.latest.value_or(system_clock::time_point{}), now,
+                     &failures);
+  if (!s.ok()) return s;
+  *state = FailureState{};
+  state->failures = failures.count;
+  if (locks.latest) state->locked_until = *locks.latest + kOperatorLockTime;
+  return Status::Ok();
+}
+
+// Stores and audits a failed attempt at a login that names no enabled
+// operator (`known` is the disabled one, if any), whose state was
+// `before` and is now `after`.
+Status StoreUnknownLoginFailure(SqlSession* session,
+                                const LoginAttempt& attempt,
+                                const std::optional<OperatorAccount>& known,
+                                const std::string& subject,
+                                const FailureState& before,
+                                const FailureState& after) {
+  if (!before.LockedAt(attempt.now)) {
+    Status s = RecordRateEvent(session,
+                               after.locked_until ? kAdminUnknownLoginLocks
+                                                  : kAdminUnknownLoginFailures,
+                               subject, attempt.now);
     if (!s.ok()) return s;
+  }
+  const bool locked = attempt.result->outcome == LoginOutcome::kLocked;
+  return AppendAudit(session, attempt.request.caller(), attempt.now,
+                     {locked ? "admin_login_refused" : "admin_login_failed", "",
+                      known ? known->login : "",
+                      known ? "disabled" : "no such operator (unknown login)"});
+}
+
+// Stores and audits a failed attempt at operator `op`, whose state was
+// `before` and is now `after`.
+Status StoreOperatorFailure(SqlSession* session, const LoginAttempt& attempt,
+                            const OperatorAccount& op,
+                            const FailureState& before,
+                            const FailureState& after) {
+  if (before.LockedAt(attempt.now)) {
+    return AppendAudit(
+        session, attempt.request.caller(), attempt.now,
+        {"admin_login_refused", "", op.login, "operator locked"});
+  }
+  Status s = RecordOperatorFailures(session, op.id, after.failures,
+                                    after.locked_until, attempt.now);
+  if (!s.ok()) return s;
+  if (after.locked_until) {
     return AppendAudit(
         session, attempt.request.caller(), attempt.now,
         {"admin_login_locked", "", op.login,
          std::to_string(kMaxOperatorFailures) + " wrong passwords"});
   }
-  attempt.result->outcome = LoginOutcome::kWrong;
-  s = RecordOperatorFailures(session, op.id, failures, std::nullopt,
-                             attempt.now);
-  if (!s.ok()) return s;
   return AppendAudit(session, attempt.request.caller(), attempt.now,
                      {"admin_login_failed", "", op.login,
-                      "wrong password " + std::to_string(failures)});
+                      "wrong password " + std::to_string(after.failures)});
 }
 
 // The right password for `op`: opens a session, ending the one this
@@ -168,21 +214,31 @@ Status TryLogIn(SqlSession* session, const LoginAttempt& attempt) {
     s = FindOperatorForUpdate(session, attempt.login, &op);
     if (!s.ok()) return s;
   }
-  if (!op || op->disabled) return AnswerNoOperator(session, attempt, op);
-  if (op->locked_until && attempt.now < *op->locked_until) {
-    attempt.result->outcome = LoginOutcome::kLocked;
-    attempt.result->retry_at = *op->locked_until;
-    s = CountAddressFailure(session, attempt);
+  const bool known = op && !op->disabled;
+  const std::string subject = HexEncode(Sha256(attempt.login));
+  FailureState before;
+  if (known) {
+    before.failures = op->failed_logins;
+    before.locked_until = op->locked_until;
+  } else {
+    s = ReadUnknownLogin(session, subject, attempt.now, &before);
     if (!s.ok()) return s;
-    return AppendAudit(
-        session, attempt.request.caller(), attempt.now,
-        {"admin_login_refused", "", op->login, "operator locked"});
   }
+  // One scrypt run whatever the case (unknown, disabled, locked, wrong or
+  // right), so the time of the answer tells none of them apart: against
+  // the operator's own hash when it could let the login in, else against a
+  // hash no password matches.
+  const bool open = known && !before.LockedAt(attempt.now);
   bool match = false;
   // A stored hash that cannot be read matches no password.
-  (void)VerifyPassword(attempt.password, op->password_hash, &match);
-  if (!match) return AnswerWrongPassword(session, attempt, *op);
-  return OpenSession(session, attempt, *op);
+  (void)VerifyPassword(attempt.password,
+                       open ? op->password_hash : attempt.dummy_hash, &match);
+  if (open && match) return OpenSession(session, attempt, *op);
+  s = CountAddressFailure(session, attempt);
+  if (!s.ok()) return s;
+  const FailureState after = CountFailure(before, attempt.now, attempt.result);
+  if (known) return StoreOperatorFailure(session, attempt, *op, before, after);
+  return StoreUnknownLoginFailure(session, attempt, op, subject, before, after);
 }
 
 // Ends session `session_id` because of `age` (or because its operator was
@@ -301,6 +357,7 @@ Status RequireOperator(const Request& request, Env* env, Response* response,
     if (!s.ok()) return s;
   }
   if (op.signed_in()) {
+    op.csrf_token = SessionCsrfToken(env->config(), token);
     *out = op;
     return Status::Ok();
   }

@@ -26,13 +26,21 @@ inline constexpr std::chrono::hours kAdminAbsoluteTimeout{8};
 // Wrong passwords in a row that lock an operator, and for how long.
 inline constexpr int kMaxOperatorFailures = 5;
 inline constexpr std::chrono::minutes kOperatorLockTime{15};
-// A login that names no enabled operator answers like a real one: after
-// this many failures within kOperatorLockTime it too is "locked", so the
-// answers do not tell which logins exist. Keyed by the login's SHA-256.
-// Its refusals are not counted as rate-limited: a real operator's lock is
-// not, and the metrics must not tell the two apart either.
+// A login that names no enabled operator answers like a real one: its
+// wrong passwords in a row and its lock are kept as rate-limit events of the
+// login's SHA-256 (failures since its last lock; locks), read and counted by
+// the same rule as an operator's row, so neither the answers, nor their
+// retry times, nor their timing (one scrypt run either way) tell which
+// logins exist. Only the scopes of these "limits" are used: they are not
+// checked per window, and their refusals are not counted as rate-limited
+// (a real operator's lock is not, and the metrics must not tell the two
+// apart either).
 inline constexpr RateLimit kAdminUnknownLoginFailures = {
     "admin_login_unknown", kMaxOperatorFailures - 1,
+    std::chrono::duration_cast<std::chrono::seconds>(kOperatorLockTime),
+    /*counted=*/false};
+inline constexpr RateLimit kAdminUnknownLoginLocks = {
+    "admin_login_unknown_lock", 1,
     std::chrono::duration_cast<std::chrono::seconds>(kOperatorLockTime),
     /*counted=*/false};
 // Failed logins allowed from one client address (its ClientAddressGroup: an
@@ -46,6 +54,9 @@ struct Operator {
   std::string login;
   std::string display_name;
   int64_t session_id = 0;
+  // The session-bound CSRF token (SessionCsrfToken) every form of this
+  // operator's pages carries and every POST must send back.
+  std::string csrf_token;
 
   bool signed_in() const { return id != 0; }
 };

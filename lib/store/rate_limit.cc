@@ -34,6 +34,10 @@ WindowEvents FromRow(const SqlRow& row) {
   return events;
 }
 
+const char kEventsSince[] =
+    "SELECT COUNT(*), MAX(occurred_at) FROM rate_limit_events "
+    "WHERE scope = ? AND subject = ? AND occurred_at > ?";
+
 const char kInsertEvent[] =
     "INSERT INTO rate_limit_events (scope, subject, occurred_at) "
     "VALUES (?, ?, ?)";
@@ -74,6 +78,29 @@ Status RecordRateEvent(SqlSession* session, const RateLimit& limit,
                        std::chrono::system_clock::time_point now) {
   return session->Execute(kInsertEvent,
                           {std::string(limit.scope), subject, SqlTime(now)});
+}
+
+Status ReadRateEvents(SqlSession* session, const RateLimit& limit,
+                      const std::string& subject,
+                      std::chrono::system_clock::time_point since,
+                      std::chrono::system_clock::time_point now,
+                      RateEvents* events) {
+  *events = RateEvents{};
+  Status s = session->Execute(
+      kLockSubject, {std::string(limit.scope), subject, SqlTime(now)});
+  if (!s.ok()) return s;
+  std::vector<SqlRow> rows;
+  s = session->Query(
+      kEventsSince, {std::string(limit.scope), subject, SqlTime(since)}, &rows);
+  if (!s.ok() || rows.empty()) return s;
+  events->count = rows[0].Int(0);
+  const std::string latest = rows[0].Text(1);
+  if (latest.empty()) return Status::Ok();
+  std::chrono::system_clock::time_point at;
+  s = ParseSqlTime(latest, &at);
+  if (!s.ok()) return s;
+  events->latest = at;
+  return Status::Ok();
 }
 
 Status DeleteExpiredRateEvents(SqlSession* session,

@@ -40,6 +40,23 @@ Status RecordRateEvent(SqlSession* session, const RateLimit& limit,
                        const std::string& subject,
                        std::chrono::system_clock::time_point now);
 
+// The events of one scope and subject after some time, as ReadRateEvents
+// reads them.
+struct RateEvents {
+  int64_t count = 0;
+  std::optional<std::chrono::system_clock::time_point> latest;  // the newest
+};
+
+// Reads the events of `limit.scope` for `subject` that occurred after
+// `since`, locking the subject as CheckRateLimit does: for a rule that is
+// no plain limit per window (the console's unknown logins, which imitate
+// an operator's failures in a row and lockout).
+Status ReadRateEvents(SqlSession* session, const RateLimit& limit,
+                      const std::string& subject,
+                      std::chrono::system_clock::time_point since,
+                      std::chrono::system_clock::time_point now,
+                      RateEvents* events);
+
 // Deletes at most `max_rows` events that occurred before `before` (the
 // housekeeper's batches); `*deleted` counts them.
 Status DeleteExpiredRateEvents(SqlSession* session,

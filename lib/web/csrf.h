@@ -1,6 +1,13 @@
-// CSRF protection for every form: a random cookie (HttpOnly, SameSite=Strict)
-// and a hidden field holding its HMAC under the server key, so a page of
-// another site can neither read nor forge the field.
+// CSRF protection for every form, in two kinds:
+// - Cookie-bound (the public pages, and the console's login form, before
+//   there is a session): a random cookie (HttpOnly, SameSite=Strict) and a
+//   hidden field holding its HMAC under the server key, so a page of another
+//   site can neither read nor forge the field.
+// - Session-bound (the console once an operator is signed in): the field is
+//   the HMAC of the session's token, with no cookie of its own. Someone who
+//   can plant a cookie from another host of the same site (SameSite does
+//   not stop that host) gets a valid field for his own cookie only, never
+//   for an operator's session.
 #ifndef PASSWD_LIB_WEB_CSRF_H_
 #define PASSWD_LIB_WEB_CSRF_H_
 
@@ -20,7 +27,8 @@ struct CsrfScope {
   const char* cookie_path;
 };
 inline constexpr CsrfScope kPublicCsrf = {kPublicCsrfCookie, kPublicPrefix};
-inline constexpr CsrfScope kAdminCsrf = {kAdminCsrfCookie, kAdminPrefix};
+// The console's login form only: signed-in console forms are session-bound.
+inline constexpr CsrfScope kAdminLoginCsrf = {kAdminCsrfCookie, kAdminPrefix};
 
 // The name of the hidden form field.
 inline constexpr char kCsrfField[] = "csrf_token";
@@ -33,6 +41,14 @@ Status CsrfToken(Env* env, const CsrfScope& scope, const Request& request,
 // Forbidden unless the POSTed field matches the browser's cookie.
 Status CheckCsrf(const Config& config, const CsrfScope& scope,
                  const Request& request);
+
+// The session-bound token of the console session whose cookie value is
+// `session_token`.
+std::string SessionCsrfToken(const Config& config,
+                             const std::string& session_token);
+
+// Forbidden unless the POSTed field is `expected`, a SessionCsrfToken.
+Status CheckSessionCsrf(const std::string& expected, const Request& request);
 
 }  // namespace passwd
 

@@ -72,7 +72,12 @@ Response HandleRawRequest(const PageSpec& spec, const RawRequest& raw,
   const Config& config = env->config();
   Request request;
   Response response;
-  Status s = Request::Parse(raw, config.max_body_bytes, &request);
+  auto https = raw.params.find("HTTPS");
+  const bool secure_cookies = Response::CookiesSecure(
+      https != raw.params.end() && https->second == "on",
+      SecureCookiesFrom(config));
+  Status s =
+      Request::Parse(raw, config.max_body_bytes, secure_cookies, &request);
   if (s.ok() && !MethodAllowed(spec, request.method())) {
     s = Status::MethodNotAllowed(request.method());
     response.SetHeader("Allow", JoinMethods(spec));

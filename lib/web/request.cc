@@ -1,5 +1,6 @@
 #include "web/request.h"
 
+#include "base/paths.h"
 #include "base/text.h"
 
 #include <cstdlib>
@@ -71,9 +72,9 @@ Status ParseUrlEncoded(const std::string& text,
   return Status::Ok();
 }
 
-std::map<std::string, std::string> ParseCookieHeader(
-    const std::string& header) {
-  std::map<std::string, std::string> cookies;
+Status ParseCookieHeader(const std::string& header, bool secure_cookies,
+                         std::map<std::string, std::string>* out) {
+  out->clear();
   size_t pos = 0;
   while (pos < header.size()) {
     size_t semi = header.find(';', pos);
@@ -88,13 +89,19 @@ std::map<std::string, std::string> ParseCookieHeader(
       value = value.substr(1, value.size() - 2);
     }
     if (!IsValidUtf8Text(name) || !IsValidUtf8Text(value)) continue;
-    cookies.emplace(std::move(name), std::move(value));
+    if (!out->emplace(name, std::move(value)).second) {
+      for (const char* site_cookie : kSiteCookies) {
+        if (name == ServedCookieName(site_cookie, secure_cookies)) {
+          return Status::InvalidInput("cookie " + name + " sent twice");
+        }
+      }
+    }
   }
-  return cookies;
+  return Status::Ok();
 }
 
 Status Request::Parse(const RawRequest& raw, long max_body_bytes,
-                      Request* out) {
+                      bool secure_cookies, Request* out) {
   out->method_ = Param(raw, "REQUEST_METHOD");
   out->client_address_ = Param(raw, "REMOTE_ADDR");
   out->request_id_ = Param(raw, "REQUEST_ID");
@@ -102,9 +109,12 @@ Status Request::Parse(const RawRequest& raw, long max_body_bytes,
   std::string uri = Param(raw, "DOCUMENT_URI");
   if (uri.empty()) uri = Param(raw, "SCRIPT_NAME");
   out->path_ = uri;
-  out->cookies_ = ParseCookieHeader(Param(raw, "HTTP_COOKIE"));
+  out->secure_cookies_ = secure_cookies;
+  Status s = ParseCookieHeader(Param(raw, "HTTP_COOKIE"), secure_cookies,
+                               &out->cookies_);
+  if (!s.ok()) return s;
 
-  Status s = ParseUrlEncoded(Param(raw, "QUERY_STRING"), &out->query_);
+  s = ParseUrlEncoded(Param(raw, "QUERY_STRING"), &out->query_);
   if (!s.ok()) return s;
 
   long length = 0;
@@ -149,7 +159,7 @@ bool Request::HasForm(const std::string& name) const {
 }
 
 std::string Request::Cookie(const std::string& name) const {
-  auto it = cookies_.find(name);
+  auto it = cookies_.find(ServedCookieName(name, secure_cookies_));
   return it == cookies_.end() ? "" : it->second;
 }
 

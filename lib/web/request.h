@@ -22,8 +22,12 @@ struct RawRequest {
 class Request {
  public:
   // Parses `raw`; a body over `max_body_bytes` gives kTooLarge, a malformed
-  // body or parameter (bad percent-encoding, broken UTF-8) kInvalidInput.
-  static Status Parse(const RawRequest& raw, long max_body_bytes, Request* out);
+  // body or parameter (bad percent-encoding, broken UTF-8) or a site cookie
+  // sent twice kInvalidInput. `secure_cookies`: the site's cookies are
+  // served Secure, under their `__Host-` names (ServedCookieName), and read
+  // under those names only.
+  static Status Parse(const RawRequest& raw, long max_body_bytes,
+                      bool secure_cookies, Request* out);
 
   // "GET", "POST", ...
   const std::string& method() const { return method_; }
@@ -40,6 +44,8 @@ class Request {
   Caller caller() const { return {client_address_, request_id_}; }
   // True when the request came over TLS.
   bool https() const { return https_; }
+  // True when the site's cookies are served Secure, under `__Host-` names.
+  bool secure_cookies() const { return secure_cookies_; }
 
   // A query-string parameter, or "" when absent.
   std::string Query(const std::string& name) const;
@@ -47,7 +53,8 @@ class Request {
   std::string Form(const std::string& name) const;
   // True when the POST body carried the field (even empty).
   bool HasForm(const std::string& name) const;
-  // A cookie's value, or "" when absent.
+  // The value of the cookie the site calls `name` (a base name of
+  // base/paths.h, looked up under ServedCookieName), or "" when absent.
   std::string Cookie(const std::string& name) const;
 
  private:
@@ -56,6 +63,7 @@ class Request {
   std::string client_address_;
   std::string request_id_;
   bool https_ = false;
+  bool secure_cookies_ = false;
   std::map<std::string, std::string> query_;
   std::map<std::string, std::string> form_;
   std::map<std::string, std::string> cookies_;
@@ -66,9 +74,17 @@ class Request {
 Status ParseUrlEncoded(const std::string& text,
                        std::map<std::string, std::string>* out);
 
-// Parses a Cookie header; malformed pairs are skipped (junk cookies from
-// other sites must not break our pages).
-std::map<std::string, std::string> ParseCookieHeader(const std::string& header);
+// Parses a Cookie header into `out`; malformed pairs are skipped (junk
+// cookies from other sites must not break our pages). A site cookie
+// (kSiteCookies under its ServedCookieName for `secure_cookies`) sent twice
+// gives kInvalidInput: a browser holds one of each, so a second one was
+// planted (from another host of the site, or for another path) to shadow
+// ours. Other names may repeat (the first wins): the site never reads them.
+// A site cookie under its other name (plain over TLS, `__Host-` over HTTP)
+// is kept but never read, so a browser still holding the cookie of before
+// the switch to TLS is not locked out.
+Status ParseCookieHeader(const std::string& header, bool secure_cookies,
+                         std::map<std::string, std::string>* out);
 
 }  // namespace passwd
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "base/paths.h"
+
 namespace passwd {
 namespace {
 
@@ -112,9 +114,13 @@ void Response::SetText(std::string text) {
   SetHeader("Content-Type", "text/plain; charset=UTF-8");
 }
 
+bool Response::CookiesSecure(bool https, SecureCookies secure) {
+  return secure == SecureCookies::kAlways ||
+         (secure == SecureCookies::kAuto && https);
+}
+
 std::string Response::Serialize(bool https, SecureCookies secure) const {
-  bool secure_flag = secure == SecureCookies::kAlways ||
-                     (secure == SecureCookies::kAuto && https);
+  const bool secure_flag = CookiesSecure(https, secure);
   std::string out = "Status: " + std::to_string(status_) + " " +
                     ReasonPhrase(status_) + "\r\n";
   bool has_cache_control = false;
@@ -130,7 +136,8 @@ std::string Response::Serialize(bool https, SecureCookies secure) const {
     out += std::string(header[0]) + ": " + header[1] + "\r\n";
   }
   for (const auto& c : cookies_) {
-    out += "Set-Cookie: " + c.name + "=" + c.value + "; Path=" + c.path;
+    out += "Set-Cookie: " + ServedCookieName(c.name, secure_flag) + "=" +
+           c.value + "; Path=" + ServedCookiePath(c.path, secure_flag);
     if (c.max_age >= 0) out += "; Max-Age=" + std::to_string(c.max_age);
     out += "; HttpOnly; SameSite=Strict";
     if (secure_flag) out += "; Secure";

@@ -30,7 +30,9 @@ class Response {
   // The header's value, or "" when unset.
   std::string Header(const std::string& name) const;
 
-  // Adds a cookie, always HttpOnly and SameSite=Strict, scoped to `path`.
+  // Adds cookie `name` (a base name of base/paths.h), always HttpOnly and
+  // SameSite=Strict, scoped to `path`; when Serialize makes it Secure, it
+  // goes out under ServedCookieName and ServedCookiePath (`__Host-`, "/").
   // `max_age_seconds` < 0 makes a session cookie.
   void SetCookie(const std::string& name, const std::string& value,
                  const std::string& path, long max_age_seconds = -1);
@@ -49,6 +51,12 @@ class Response {
   // Sets a plain-text body (UTF-8), for machines such as a monitor.
   void SetText(std::string text);
   const std::string& body() const { return body_; }
+
+  // Whether cookies go out Secure (and under `__Host-` names) for a request
+  // over TLS or not (`https`) under the configured `secure`: the one
+  // judgement, which Request::Parse is given too, so reading and writing
+  // agree on the names.
+  static bool CookiesSecure(bool https, SecureCookies secure);
 
   // The whole CGI/FastCGI response: a Status line, headers (the security
   // headers every response carries included), a blank line and the body.

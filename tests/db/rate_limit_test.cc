@@ -83,6 +83,40 @@ BOOST_AUTO_TEST_CASE(a_parallel_burst_cannot_overrun_the_limit) {
   BOOST_TEST(rows.at(0).Int(0) == 5);
 }
 
+// ReadRateEvents counts only the events after `since` and names the newest,
+// whatever the limit's window (the console's unknown logins count their
+// failures since their last lock with it).
+BOOST_AUTO_TEST_CASE(reads_the_events_after_a_time) {
+  ShiftedEnv env(TestConfig());
+  const RateLimit limit{"test_read", 1, std::chrono::seconds(1)};
+  std::string random;
+  BOOST_REQUIRE(RandomBytes(8, &random).ok());
+  const std::string subject = "read-" + HexEncode(random);
+  const auto t0 = std::chrono::time_point_cast<std::chrono::seconds>(
+      std::chrono::system_clock::now());
+  using std::chrono::hours;
+  RateEvents none, all, recent;
+  Status s = env.db()->Transaction([&](SqlSession* session) {
+    Status t = ReadRateEvents(session, limit, subject, {}, t0, &none);
+    for (int h = 0; t.ok() && h < 3; ++h) {
+      t = RecordRateEvent(session, limit, subject, t0 + hours(h));
+    }
+    if (t.ok()) t = ReadRateEvents(session, limit, subject, {}, t0, &all);
+    if (t.ok()) {
+      t = ReadRateEvents(session, limit, subject, t0 + hours(1), t0, &recent);
+    }
+    return t;
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(none.count == 0);
+  BOOST_TEST(!none.latest.has_value());
+  BOOST_TEST(all.count == 3);
+  BOOST_TEST((all.latest == t0 + hours(2)));
+  // Strictly after `since`: the event at t0 + 1 h is not counted.
+  BOOST_TEST(recent.count == 1);
+  BOOST_TEST((recent.latest == t0 + hours(2)));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -10,6 +10,7 @@ import re
 import secrets
 import subprocess
 import unittest
+import urllib.parse
 
 import flows
 import harness
@@ -255,7 +256,12 @@ class LoginAndSession(ConsoleTestCase):
         token = first.cookie("passwd_admin")
         again = harness.Browser()
         page = again.get(LOGIN)
-        again.session.cookies.set("passwd_admin", token, path=CONSOLE)
+        # As the browser would hold it (host-only for this host), so that
+        # the new session's cookie replaces it: one of another domain next
+        # to it would be a planted second cookie, refused with 400 (t0150).
+        again.session.cookies.set(
+            "passwd_admin", token, path=CONSOLE,
+            domain=urllib.parse.urlsplit(harness.base_url()).hostname)
         response = again.submit(LOGIN, {"login": DEMO_LOGIN,
                                         "password": DEMO_PASSWORD},
                                 page=page.text)

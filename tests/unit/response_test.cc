@@ -3,6 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <string>
+#include <utility>
 
 namespace passwd {
 namespace {
@@ -49,6 +50,40 @@ BOOST_AUTO_TEST_CASE(cookies_are_httponly_strict_and_secure_over_tls) {
   cleared.ClearCookie("flow", "/");
   BOOST_TEST(cleared.Serialize(false, Response::SecureCookies::kAuto)
                  .find("flow=; Path=/; Max-Age=0") != std::string::npos);
+}
+
+// Secure cookies go out under __Host- names with Path=/ (the browser keeps
+// such a cookie only if Secure, host-only and Path=/, so no other host of
+// the site can set or shadow it); plain HTTP keeps the names and paths.
+BOOST_AUTO_TEST_CASE(secure_cookies_get_host_prefix_and_root_path) {
+  Response r;
+  r.SetCookie("passwd_admin", "tok", "/cgi-bin/passwd-admin/");
+  r.ClearCookie("passwd_flow", "/cgi-open-bin/passwd/");
+  for (auto [https, setting] :
+       {std::pair{true, Response::SecureCookies::kAuto},
+        std::pair{false, Response::SecureCookies::kAlways}}) {
+    std::string out = r.Serialize(https, setting);
+    BOOST_TEST(out.find("Set-Cookie: __Host-passwd_admin=tok; Path=/; "
+                        "HttpOnly; SameSite=Strict; Secure\r\n") !=
+               std::string::npos);
+    BOOST_TEST(out.find("Set-Cookie: __Host-passwd_flow=; Path=/; Max-Age=0; "
+                        "HttpOnly; SameSite=Strict; Secure\r\n") !=
+               std::string::npos);
+    BOOST_TEST(out.find("Domain") == std::string::npos);
+  }
+  for (auto [https, setting] :
+       {std::pair{false, Response::SecureCookies::kAuto},
+        std::pair{true, Response::SecureCookies::kNever}}) {
+    std::string out = r.Serialize(https, setting);
+    BOOST_TEST(out.find("__Host-") == std::string::npos);
+    BOOST_TEST(out.find("Set-Cookie: passwd_admin=tok; "
+                        "Path=/cgi-bin/passwd-admin/; HttpOnly") !=
+               std::string::npos);
+  }
+  BOOST_TEST(Response::CookiesSecure(true, Response::SecureCookies::kAuto));
+  BOOST_TEST(!Response::CookiesSecure(false, Response::SecureCookies::kAuto));
+  BOOST_TEST(Response::CookiesSecure(false, Response::SecureCookies::kAlways));
+  BOOST_TEST(!Response::CookiesSecure(true, Response::SecureCookies::kNever));
 }
 
 BOOST_AUTO_TEST_CASE(headers_cannot_be_split) {
