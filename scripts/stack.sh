@@ -18,6 +18,11 @@
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 BUILD=$ROOT/build
+# The folder whose cgi/, cgi-admin/ and tools/ hold the page executables and
+# workers the stack runs: build/, or STACK_PROGRAMS (make check-asan runs the
+# sanitized ones of build/asan/). Everything else (nginx files, dictionary,
+# passwdctl) comes from build/.
+PROGRAMS=${STACK_PROGRAMS:-$BUILD}
 VAR=$ROOT/var
 RUN=$VAR/run
 LOGS=$VAR/log
@@ -560,17 +565,27 @@ smtp_stop() {
 
 # --- FastCGI pages ----------------------------------------------------------
 
-# Prints "socket-name executable" for every page executable in build/cgi/
-# (socket name = page) and build/cgi-admin/ (socket name = admin-page).
+# Prints "socket-name executable" for every page executable in
+# $PROGRAMS/cgi/ (socket name = page) and $PROGRAMS/cgi-admin/ (socket name =
+# admin-page).
 fcgi_pages() {
   local exe name
-  for exe in "$BUILD"/cgi/* "$BUILD"/cgi-admin/*; do
+  for exe in "$PROGRAMS"/cgi/* "$PROGRAMS"/cgi-admin/*; do
     if [ ! -f "$exe" ] || [ ! -x "$exe" ]; then continue; fi
     name=${exe##*/}
     [[ $name =~ ^[a-z][a-z0-9_]*$ ]] || continue
-    case $exe in "$BUILD"/cgi-admin/*) name=admin-$name ;; esac
+    case $exe in "$PROGRAMS"/cgi-admin/*) name=admin-$name ;; esac
     printf '%s %s\n' "$name" "$exe"
   done
+}
+
+# True when process PID was started from executable EXE (an argument of its
+# command line: multiwatch's, spawn-fcgi having exec'd it).
+runs_exe() {
+  local args arg
+  { mapfile -d '' args < "/proc/$1/cmdline"; } 2> /dev/null || return 1
+  for arg in "${args[@]}"; do [ "$arg" = "$2" ] && return 0; done
+  return 1
 }
 
 # True when FILE is older than the executable, the configuration or a template,
@@ -587,7 +602,7 @@ fcgi_start_one() {
   log=$LOGS/$name.log
   check_socket_path "$sock"
   if pid=$(running_pid "$pidfile"); then
-    if [ -S "$sock" ] && ! is_stale "$pidfile" "$exe"; then return 0; fi
+    if [ -S "$sock" ] && runs_exe "$pid" "$exe" && ! is_stale "$pidfile" "$exe"; then return 0; fi
     say "restarting $name (its executable, the configuration or a template changed)"
     stop_pidfile "$name" "$pidfile" TERM 10
   fi
@@ -630,11 +645,11 @@ fcgi_stop() {
 workers_start() {
   local name exe pidfile pid
   for name in "${WORKERS[@]}"; do
-    exe=$BUILD/tools/$name
+    exe=$PROGRAMS/tools/$name
     [ -x "$exe" ] || continue
     pidfile=$RUN/$name.pid
     if pid=$(running_pid "$pidfile"); then
-      is_stale "$pidfile" "$exe" || continue
+      if runs_exe "$pid" "$exe" && ! is_stale "$pidfile" "$exe"; then continue; fi
       say "restarting $name (its executable or the configuration changed)"
       stop_pidfile "$name" "$pidfile" TERM 15
     fi
