@@ -4,7 +4,8 @@
 # the integration tests against the stack running the sanitized pages and
 # workers; last line "check-asan: PASS|FAIL ..."). Included by the Makefile.
 #
-#   make asan        only the sanitized build (build/asan/)
+#   make asan        only the sanitized build (build/asan/; with
+#                    ASAN_INTEGRATION=no only its test programs)
 #   make check-asan  make run's set-up, make asan, then scripts/check-asan;
 #                    ASAN_INTEGRATION=no leaves the integration tests out
 #
@@ -25,18 +26,24 @@ ASAN_CXXFLAGS ?= -O1 -g
 ASAN_NO_WARN := -Wno-maybe-uninitialized
 ASAN_INTEGRATION ?= yes
 
-.PHONY: asan check-asan asan-programs
+.PHONY: asan check-asan asan-programs asan-tests
 
 # CXXFLAGS=-O0 on the caller's command line reaches the second make through
 # MAKEFLAGS; the explicit assignments below come later and win.
+# With ASAN_INTEGRATION=no only the test programs are built (CI: the pages
+# and workers would run in no test).
 asan: all
 	$(MAKE) BUILD=$(ASAN_BUILD) CXX='$(CXX) $(SANITIZE)' \
-	    CXXFLAGS='$(ASAN_CXXFLAGS) $(SANITIZE) $(ASAN_NO_WARN)' asan-programs
+	    CXXFLAGS='$(ASAN_CXXFLAGS) $(SANITIZE) $(ASAN_NO_WARN)' \
+	    $(if $(filter no,$(ASAN_INTEGRATION)),asan-tests,asan-programs)
 
 # Run by the second make only (BUILD=build/asan): the pages, the console's
 # pages, the workers, both test binaries, and the self-test program.
 asan-programs: $(PAGES) $(ADMIN_PAGES) $(WORKERS:%=$(BUILD)/tools/%) \
 	$(UNIT_TESTS) $(DB_TESTS) $(BUILD)/tests/sanitizer_selftest
+
+# Run by the second make only: the test programs alone.
+asan-tests: $(UNIT_TESTS) $(DB_TESTS) $(BUILD)/tests/sanitizer_selftest
 
 $(BUILD)/tests/sanitizer_selftest: $(BUILD)/tests/sanitizers/selftest.o
 	@mkdir -p $(@D)
