@@ -109,6 +109,13 @@ Status NormalizeName(const std::string& in, std::string* out) {
     }
     result.append(FoldVariant(c));
   }
+  // Removing a space can bring a combining mark next to the letter before
+  // it (a + U+0020 U+0301): compose again, so the result is NFKC and
+  // normalising it again gives itself.
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+  if (U_SUCCESS(err)) result = nfkc->normalize(result, err);
+  if (U_FAILURE(err)) return Status::Internal("ICU NFKC failed");
   if (result.isEmpty()) return Status::InvalidInput("name is empty");
   out->clear();
   result.toUTF8String(*out);

@@ -51,6 +51,31 @@ BOOST_AUTO_TEST_CASE(names_fold_width_spaces_and_variant_kanji) {
   }
 }
 
+// Found by tests/fuzz/identity_fuzz (corpus file "combining"): removing the
+// space that NFKC leaves before a combining mark used to leave the mark
+// uncomposed, so the result was not NFKC and normalised again to another
+// string; a name typed with the spacing dakuten then missed the account.
+BOOST_AUTO_TEST_CASE(names_compose_marks_left_by_removed_spaces) {
+  struct Case {
+    std::string input;
+    std::string normalised;
+  };
+  const std::vector<Case> cases = {
+      {"か゛とう", "がとう"},          // U+309B: NFKC gives U+0020 U+3099
+      {"e ́", "é"},          // a space, then U+0301
+      {"ハ゜ク", "パク"},  // the spacing handakuten U+309C
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT("name \"" << c.input << "\"") {
+      std::string once, twice;
+      BOOST_TEST(NormalizeName(c.input, &once).ok());
+      BOOST_TEST(once == c.normalised);
+      BOOST_TEST(NormalizeName(once, &twice).ok());
+      BOOST_TEST(twice == once);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(names_reject_empty_broken_and_control_input) {
   const std::vector<std::string> cases = {
       "",
