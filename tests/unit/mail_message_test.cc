@@ -347,6 +347,39 @@ BOOST_AUTO_TEST_CASE(BodyLineEndingsBecomeCrlf) {
   }
 }
 
+// Found by tests/fuzz/mail_fuzz (corpus file "regress-dotted-local-part"):
+// an address whose local part is no dot-atom (old Japanese mobile
+// addresses) went into To as it is, which GMime and other readers cannot
+// parse, so the mail arrived without a readable recipient. The header now
+// quotes such a local part.
+BOOST_AUTO_TEST_CASE(DottedLocalPartsAreQuotedInHeaders) {
+  const std::vector<std::string> addresses = {
+      "taro..yamada@docomo.ne.jp", "taro.@ezweb.ne.jp", ".taro@example.jp"};
+  for (const std::string& address : addresses) {
+    BOOST_TEST_CONTEXT(address) {
+      MailMessage m = AccessCodeMail();
+      m.to_address = address;
+      m.from_address = address;
+      std::string raw;
+      BOOST_TEST(ComposeMail(m, &raw).ok());
+      const std::string quoted =
+          "\"" + address.substr(0, address.rfind('@')) + "\"" +
+          address.substr(address.rfind('@'));
+      BOOST_TEST(raw.find("To: " + quoted + "\r\n") != std::string::npos);
+      BOOST_TEST(raw.find("<" + quoted + ">") != std::string::npos);
+      ParsedMail parsed;
+      BOOST_TEST(ParseMail(raw, &parsed));
+      BOOST_TEST(parsed.to_count == 1);
+      BOOST_TEST(parsed.to_address == quoted);
+      BOOST_TEST(parsed.from_address == quoted);
+    }
+  }
+  // A dot-atom stays unquoted.
+  std::string raw;
+  BOOST_TEST(ComposeMail(AccessCodeMail(), &raw).ok());
+  BOOST_TEST(raw.find("To: taro-yamada@example.ac.jp\r\n") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(RefusesInjectionAndBadFields) {
   struct Case {
     const char* name;
