@@ -380,6 +380,49 @@ BOOST_AUTO_TEST_CASE(DottedLocalPartsAreQuotedInHeaders) {
   BOOST_TEST(raw.find("To: taro-yamada@example.ac.jp\r\n") != std::string::npos);
 }
 
+// Found by tests/fuzz/mail_fuzz (corpus files "regress-idn-domain-in-unicode"
+// and "regress-long-ascii-display-name"): GMime wrote an IDNA domain into To
+// in Unicode, raw UTF-8, and folded a long ASCII display name at a space
+// into a line break that read back as part of the name.
+BOOST_AUTO_TEST_CASE(IdnDomainsStayAsciiInHeaders) {
+  // GMime wrote b@example.⠕⠞ for the second (valid punycode, which GLib
+  // reads back the same).
+  for (const std::string address :
+       {"taro@xn--wgv71a119e.jp", "b@example.xn--sjis"}) {
+    BOOST_TEST_CONTEXT(address) {
+      MailMessage m = AccessCodeMail();
+      m.to_address = address;
+      std::string raw;
+      BOOST_TEST(ComposeMail(m, &raw).ok());
+      BOOST_TEST(raw.find("To: " + address + "\r\n") != std::string::npos);
+      bool ascii = true;
+      for (unsigned char c : raw) ascii = ascii && c < 0x80;
+      BOOST_TEST(ascii);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(LongAndSpacedAsciiTextReadsBackTheSame) {
+  const std::vector<std::string> texts = {
+      "UMIN password renewal service of the University Hospital Network",
+      "two  spaces", "trailing space ", "Quoted \"name\" with \\ backslash"};
+  for (const std::string& text : texts) {
+    BOOST_TEST_CONTEXT(text) {
+      MailMessage m = AccessCodeMail();
+      m.from_display_name = text;
+      m.subject = text;
+      std::string raw;
+      BOOST_TEST(ComposeMail(m, &raw).ok());
+      ParsedMail parsed;
+      BOOST_TEST(ParseMail(raw, &parsed));
+      BOOST_TEST(parsed.subject == text);
+      // A reader drops spaces at the ends of a display name.
+      const std::string trimmed = text.substr(0, text.find_last_not_of(' ') + 1);
+      BOOST_TEST(parsed.from_name == trimmed);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(RefusesInjectionAndBadFields) {
   struct Case {
     const char* name;
