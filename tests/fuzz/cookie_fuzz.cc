@@ -18,7 +18,7 @@ passwd::Status ParseCookies(const std::string& header, passwd::Request* out) {
   passwd::RawRequest raw;
   raw.params["REQUEST_METHOD"] = "GET";
   raw.params["HTTP_COOKIE"] = header;
-  return passwd::Request::Parse(raw, 16384, out);
+  return passwd_fuzz::ParseRequest(raw, 16384, out);
 }
 
 // The names a reader of the header could ask for: what stands before each
@@ -46,8 +46,7 @@ bool IsTokenChar(char c) {
 
 // RFC 6265 cookie-octet: printable ASCII but space, '"', ',', ';' and '\'.
 bool IsCookieOctet(char c) {
-  return c > 0x20 && c < 0x7f && c != '"' && c != ',' && c != ';' &&
-         c != '\\';
+  return c > 0x20 && c < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\';
 }
 
 }  // namespace
@@ -76,8 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Well-formed pairs: the input's NUL-separated fields alternate name and
   // value, each filtered to the allowed characters; a name is made distinct
   // by its position.
-  std::vector<std::string> fields =
-      passwd_fuzz::Fields(data + 1, size - 1, 16);
+  std::vector<std::string> fields = passwd_fuzz::Fields(data + 1, size - 1, 16);
   std::vector<std::pair<std::string, std::string>> pairs;
   std::string header;
   for (size_t i = 0; i + 1 < fields.size(); i += 2) {

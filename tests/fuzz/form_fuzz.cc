@@ -112,7 +112,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   get.params["REQUEST_METHOD"] = "GET";
   get.params["QUERY_STRING"] = text;
   Request get_request;
-  const Status get_status = Request::Parse(get, 1 << 20, &get_request);
+  const Status get_status =
+      passwd_fuzz::ParseRequest(get, 1 << 20, &get_request);
   FUZZ_CHECK(get_status.ok() == status.ok());
   if (get_status.ok()) {
     for (const auto& [name, value] : expected) {
@@ -126,7 +127,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   post.params["CONTENT_LENGTH"] = std::to_string(text.size());
   post.body = text;
   Request post_request;
-  const Status post_status = Request::Parse(post, 1 << 20, &post_request);
+  const Status post_status =
+      passwd_fuzz::ParseRequest(post, 1 << 20, &post_request);
   FUZZ_CHECK(post_status.ok() == status.ok());
   if (post_status.ok()) {
     for (const auto& [name, value] : expected) {

@@ -11,15 +11,17 @@
 #include <string>
 #include <vector>
 
+#include "web/request.h"
+
 // Aborts, which libFuzzer reports as a crash and saves the input, when a
 // property the target asserts does not hold.
-#define FUZZ_CHECK(condition)                                              \
-  do {                                                                     \
-    if (!(condition)) {                                                    \
-      std::fprintf(stderr, "%s:%d: property broken: %s\n", __FILE__,       \
-                   __LINE__, #condition);                                  \
-      std::abort();                                                        \
-    }                                                                      \
+#define FUZZ_CHECK(condition)                                                  \
+  do {                                                                         \
+    if (!(condition)) {                                                        \
+      std::fprintf(stderr, "%s:%d: property broken: %s\n", __FILE__, __LINE__, \
+                   #condition);                                                \
+      std::abort();                                                            \
+    }                                                                          \
   } while (0)
 
 namespace passwd_fuzz {
@@ -45,6 +47,25 @@ inline std::vector<std::string> Fields(const uint8_t* data, size_t size,
     }
   }
   return fields;
+}
+
+// Request::Parse as a plain-HTTP page calls it, whether Parse takes the
+// "cookies are served with __Host- names" flag (issue 12's cookie rules) or
+// not: the first overload exists only where Parse takes the flag.
+template <typename R = passwd::Request>
+auto ParseRequestWith(const passwd::RawRequest& raw, long max_body_bytes,
+                      R* out, int)
+    -> decltype(R::Parse(raw, max_body_bytes, false, out)) {
+  return R::Parse(raw, max_body_bytes, /*secure_cookies=*/false, out);
+}
+template <typename R = passwd::Request>
+passwd::Status ParseRequestWith(const passwd::RawRequest& raw,
+                                long max_body_bytes, R* out, long) {
+  return R::Parse(raw, max_body_bytes, out);
+}
+inline passwd::Status ParseRequest(const passwd::RawRequest& raw,
+                                   long max_body_bytes, passwd::Request* out) {
+  return ParseRequestWith(raw, max_body_bytes, out, 0);
 }
 
 }  // namespace passwd_fuzz

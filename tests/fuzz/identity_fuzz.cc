@@ -49,9 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(twice == name);
     FUZZ_CHECK(!name.empty());
     bool space = false;
-    FUZZ_CHECK(EachCodePoint(name, [&](UChar32 c) {
-      space = space || u_isUWhiteSpace(c);
-    }));
+    FUZZ_CHECK(EachCodePoint(
+        name, [&](UChar32 c) { space = space || u_isUWhiteSpace(c); }));
     FUZZ_CHECK(!space);
   }
 

@@ -38,13 +38,13 @@ void Mailbox(InternetAddressList* list, int* count, std::string* name,
   InternetAddress* first = internet_address_list_get_address(list, 0);
   if (!INTERNET_ADDRESS_IS_MAILBOX(first)) return;
   *name = Str(internet_address_get_name(first));
-  *address = Str(internet_address_mailbox_get_addr(
-      INTERNET_ADDRESS_MAILBOX(first)));
+  *address =
+      Str(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(first)));
 }
 
 bool ParseBack(const std::string& rfc5322, Parsed* out) {
-  GMimeStream* stream = g_mime_stream_mem_new_with_buffer(
-      rfc5322.data(), rfc5322.size());
+  GMimeStream* stream =
+      g_mime_stream_mem_new_with_buffer(rfc5322.data(), rfc5322.size());
   GMimeParser* parser = g_mime_parser_new_with_stream(stream);
   GMimeMessage* message = g_mime_parser_construct_message(parser, nullptr);
   g_object_unref(parser);
@@ -117,11 +117,12 @@ void CheckRoundTrip(const passwd::MailMessage& message) {
   Parsed parsed;
   FUZZ_CHECK(ParseBack(rfc5322, &parsed));
   if (std::getenv("FUZZ_VERBOSE") != nullptr) {
-    std::fprintf(stderr, "--- composed:\n%s--- read back: name [%s] from [%s] "
-                 "to [%s] subject [%s] id [%s]\n", rfc5322.c_str(),
-                 parsed.from_name.c_str(), parsed.from_address.c_str(),
-                 parsed.to_address.c_str(), parsed.subject.c_str(),
-                 parsed.message_id.c_str());
+    std::fprintf(stderr,
+                 "--- composed:\n%s--- read back: name [%s] from [%s] "
+                 "to [%s] subject [%s] id [%s]\n",
+                 rfc5322.c_str(), parsed.from_name.c_str(),
+                 parsed.from_address.c_str(), parsed.to_address.c_str(),
+                 parsed.subject.c_str(), parsed.message_id.c_str());
   }
   FUZZ_CHECK(parsed.from_count == 1);
   FUZZ_CHECK(parsed.to_count == 1);
@@ -154,8 +155,8 @@ bool PrintableAscii(const std::string& s) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace passwd;
   if (size == 0) return 0;
-  const auto date = std::chrono::system_clock::time_point(
-      std::chrono::seconds(1796000000));
+  const auto date =
+      std::chrono::system_clock::time_point(std::chrono::seconds(1796000000));
 
   if ((data[0] & 1) == 0) {
     std::vector<std::string> f = passwd_fuzz::Fields(data + 1, size - 1, 7);

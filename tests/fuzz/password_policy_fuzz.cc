@@ -34,12 +34,10 @@ bool SequentialRun(const std::string& password) {
     for (int step : {1, -1}) {
       bool run = true;
       for (size_t k = 1; k < 4; ++k) run = run && w[k] - w[k - 1] == step;
-      const bool letters = std::all_of(w.begin(), w.end(), [](char c) {
-        return c >= 'a' && c <= 'z';
-      });
-      const bool digits = std::all_of(w.begin(), w.end(), [](char c) {
-        return c >= '0' && c <= '9';
-      });
+      const bool letters = std::all_of(
+          w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      const bool digits = std::all_of(
+          w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (run && (letters || digits)) return true;
     }
     const std::string r(w.rbegin(), w.rend());
@@ -98,13 +96,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(reported(PolicyRule::kLength) ==
                (password.size() < 8 || password.size() > 64));
     const std::string head = password.substr(0, 8);
-    const bool mix =
-        std::any_of(head.begin(), head.end(),
-                    [](char c) { return c >= 'a' && c <= 'z'; }) &&
-        std::any_of(head.begin(), head.end(),
-                    [](char c) { return c >= 'A' && c <= 'Z'; }) &&
-        std::any_of(head.begin(), head.end(),
-                    [](char c) { return c >= '0' && c <= '9'; });
+    const bool mix = std::any_of(head.begin(), head.end(),
+                                 [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                     std::any_of(head.begin(), head.end(),
+                                 [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                     std::any_of(head.begin(), head.end(),
+                                 [](char c) { return c >= '0' && c <= '9'; });
     FUZZ_CHECK(reported(PolicyRule::kFirstEightMix) == !mix);
   }
   const bool printable =

@@ -31,8 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   raw.params["REMOTE_ADDR"] = "192.0.2.1";
 
   Request request, again;
-  const Status status = Request::Parse(raw, kMaxBody, &request);
-  const Status status_again = Request::Parse(raw, kMaxBody, &again);
+  const Status status = passwd_fuzz::ParseRequest(raw, kMaxBody, &request);
+  const Status status_again = passwd_fuzz::ParseRequest(raw, kMaxBody, &again);
   FUZZ_CHECK(status.code() == status_again.code());
   FUZZ_CHECK(status.message() == status_again.message());
   FUZZ_CHECK(status.ok() || status.code() == Status::Code::kInvalidInput ||

@@ -1,10 +1,10 @@
 // UTF-8 validation and the text helpers (base/text): IsValidUtf8Text agrees
 // with ICU's UTF-8 decoder plus the control-character rule; for valid text
 // the character count, prefix and trim agree with ICU's view of it.
-#include <algorithm>
-
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
 
 #include "base/text.h"
 #include "fuzz_support.h"
@@ -77,7 +77,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(Utf8Length(text) == static_cast<size_t>(icu_count));
   // Trim may remove a VT or FF, which IsValidUtf8Text refuses.
   if (ours) FUZZ_CHECK(IsValidUtf8Text(trimmed));
-  const size_t cuts[] = {0, 1, 2, 3, static_cast<size_t>(icu_count / 2),
+  const size_t cuts[] = {0,
+                         1,
+                         2,
+                         3,
+                         static_cast<size_t>(icu_count / 2),
                          static_cast<size_t>(icu_count),
                          static_cast<size_t>(icu_count) + 1};
   for (size_t k : cuts) {
