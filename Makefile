@@ -7,6 +7,8 @@
 #               three Galera nodes, two app hosts, one nginx (docs/scaling.md)
 #   make drills the fault drills on the cluster and on make run's stack
 #               (scripts/drills); ends "drills: N passed, M failed"
+#   make fuzz   every libFuzzer target for FUZZ_SECONDS (60) each, built by
+#               clang into build/fuzz/ (mk/fuzz.mk, docs/fuzzing.md)
 #   make install, make uninstall  the production layout (README "Install"),
 #               DESTDIR honoured; never starts anything
 #
@@ -286,6 +288,9 @@ uninstall:
 	    $(DESTDIR)$(pkgdatadir)/errors $(DESTDIR)$(pkgdatadir)/nginx $(DESTDIR)$(pkgdatadir)/sql
 	-rmdir $(DESTDIR)$(pkglibdir)/cgi $(DESTDIR)$(pkglibdir)/cgi-admin \
 	    $(DESTDIR)$(pkglibdir) $(DESTDIR)$(pkgdatadir) 2>/dev/null
+
+# make fuzz, fuzz-regress: the libFuzzer targets (mk/fuzz.mk, docs/fuzzing.md).
+include mk/fuzz.mk
 
 clean:
 	rm -rf $(BUILD)

@@ -72,17 +72,20 @@ Status Dictionary::Load(const std::string& path,
   if (file.bad()) {
     return Status::Internal("cannot read dictionary file " + path);
   }
+  return Parse(std::move(contents), "dictionary file " + path, out);
+}
+
+Status Dictionary::Parse(std::string contents, const std::string& origin,
+                         std::unique_ptr<Dictionary>* out) {
   const std::string header = std::string(kFileHeader) + "\n";
   if (contents.compare(0, header.size(), header) != 0) {
-    return Status::Internal("dictionary file " + path +
-                            " does not start with the header \"" +
+    return Status::Internal(origin + " does not start with the header \"" +
                             std::string(kFileHeader) + "\"");
   }
   contents.erase(0, header.size());
   const std::string problem = ValidateWordList(contents);
   if (!problem.empty()) {
-    return Status::Internal("malformed dictionary file " + path + ": " +
-                            problem);
+    return Status::Internal("malformed " + origin + ": " + problem);
   }
   *out = std::unique_ptr<Dictionary>(new Dictionary(std::move(contents)));
   return Status::Ok();

@@ -45,6 +45,11 @@ class Dictionary {
   // unreadable or breaks the format described above.
   static Status Load(const std::string& path, std::unique_ptr<Dictionary>* out);
 
+  // Parses `contents`, a whole dictionary file, into `*out`; fails when it
+  // breaks the format, naming `origin` (e.g. "dictionary file PATH").
+  static Status Parse(std::string contents, const std::string& origin,
+                      std::unique_ptr<Dictionary>* out);
+
   // Builds a dictionary from raw words, keeping those NormalizeWord accepts.
   static std::unique_ptr<Dictionary> FromWords(
       const std::vector<std::string>& words);

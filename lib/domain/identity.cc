@@ -13,8 +13,23 @@
 namespace passwd {
 namespace {
 
-// Far above any real name; stops a pasted essay before it reaches ICU.
+// Far above any real name; stops a pasted essay before it reaches ICU. The
+// normalised result is held to it too: NFKC can make a text several times
+// longer (㌀ → アパート), and a result over it would be refused when
+// normalised again.
 constexpr size_t kMaxInputBytes = 1024;
+
+// Writes `result` as UTF-8 into *out; InvalidInput when it is longer than
+// an input may be.
+Status ToUtf8Within(const icu::UnicodeString& result, std::string* out) {
+  std::string utf8;
+  result.toUTF8String(utf8);
+  if (utf8.size() > kMaxInputBytes) {
+    return Status::InvalidInput("normalised input too long");
+  }
+  out->swap(utf8);
+  return Status::Ok();
+}
 constexpr int kMinBirthYear = 1900;
 
 // Variant (旧字体/異体字) kanji common in Japanese names, folded to the form
@@ -109,10 +124,15 @@ Status NormalizeName(const std::string& in, std::string* out) {
     }
     result.append(FoldVariant(c));
   }
+  // Removing a space can bring a combining mark next to the letter before
+  // it (a + U+0020 U+0301): compose again, so the result is NFKC and
+  // normalising it again gives itself.
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+  if (U_SUCCESS(err)) result = nfkc->normalize(result, err);
+  if (U_FAILURE(err)) return Status::Internal("ICU NFKC failed");
   if (result.isEmpty()) return Status::InvalidInput("name is empty");
-  out->clear();
-  result.toUTF8String(*out);
-  return Status::Ok();
+  return ToUtf8Within(result, out);
 }
 
 Status NormalizeReading(const std::string& in, std::string* out) {
@@ -135,9 +155,7 @@ Status NormalizeReading(const std::string& in, std::string* out) {
     result.append(c);
   }
   if (result.isEmpty()) return Status::InvalidInput("reading is empty");
-  out->clear();
-  result.toUTF8String(*out);
-  return Status::Ok();
+  return ToUtf8Within(result, out);
 }
 
 bool ParseGender(const std::string& form_value, Gender* gender) {

@@ -29,8 +29,9 @@ struct IdentityQuery {
 // Normalises a family or given name: NFKC, every white space removed
 // (U+3000 included), then the variant kanji of names folded to their common
 // form: 髙→高, 﨑/𥔎→崎, 齋/齊/斉→斎, 邊/邉→辺, 濵→浜, 澤→沢, 櫻→桜, 廣→広,
-// 國→国; InvalidInput for broken UTF-8, control characters or an empty
-// result.
+// 國→国, and NFKC once more so that a mark a removed space stood before
+// composes (か゛ → が; the result normalises to itself); InvalidInput for
+// broken UTF-8, control characters or an empty result.
 Status NormalizeName(const std::string& in, std::string* out);
 
 // Normalises a reading: NFKC (so half-width katakana become full-width),

@@ -1,5 +1,9 @@
 #include "domain/mail_address.h"
 
+#include <glib.h>
+
+#include <memory>
+
 #include "base/text.h"
 
 namespace passwd {
@@ -39,9 +43,26 @@ bool IsAtext(char c) {
   }
 }
 
+struct GFree {
+  void operator()(gpointer memory) const { g_free(memory); }
+};
+
+// True when `domain`, an LDH host name with an IDNA A-label ("xn--..."),
+// reads back the same (but for case) from its Unicode form, as the mailer
+// (GMime, through GLib) converts it when it writes the header: a label that
+// is not valid punycode would otherwise become another domain in To than
+// the one mail is sent to.
+bool IsValidIdnHostName(const std::string& domain) {
+  std::unique_ptr<char, GFree> unicode(g_hostname_to_unicode(domain.c_str()));
+  if (unicode == nullptr) return false;
+  std::unique_ptr<char, GFree> ascii(g_hostname_to_ascii(unicode.get()));
+  return ascii != nullptr && ToLowerAscii(domain) == ascii.get();
+}
+
 }  // namespace
 
-// True for a host name of at least two dot-separated LDH labels.
+// True for a host name of at least two dot-separated LDH labels, its IDNA
+// labels valid.
 bool IsMailHostName(const std::string& domain) {
   if (domain.empty() || domain.size() > kMaxMailAddressLength) return false;
   size_t labels = 0;
@@ -59,7 +80,12 @@ bool IsMailHostName(const std::string& domain) {
     if (dot == std::string::npos) break;
     start = dot + 1;
   }
-  return labels >= 2;
+  if (labels < 2) return false;
+  const std::string lower = ToLowerAscii(domain);
+  if (lower.rfind("xn--", 0) == 0 || lower.find(".xn--") != std::string::npos) {
+    return IsValidIdnHostName(domain);
+  }
+  return true;
 }
 
 Status ValidateMailAddress(const std::string& address) {

@@ -20,7 +20,9 @@ constexpr size_t kMaxMailAddressLength = 254;
 // addresses do), otherwise InvalidInput.
 Status ValidateMailAddress(const std::string& address);
 
-// True for a host name of at least two dot-separated LDH labels.
+// True for a host name of at least two dot-separated LDH labels, where a
+// label spelled as an IDNA A-label ("xn--...") is valid punycode that reads
+// back the same from its Unicode form.
 bool IsMailHostName(const std::string& domain);
 
 // The mailbox `address` reaches, as far as the address tells it: lower-cased

@@ -21,6 +21,10 @@ constexpr size_t kMaxMessageIdRandomLength = 64;
 // some readers' address parsers handle better than several).
 constexpr size_t kSubjectWordMaxBytes = 42;
 constexpr size_t kDisplayNameWordMaxBytes = 45;
+// Longest ASCII Subject or display name written without encoded-words: with
+// "Subject: " or "From: " and an address it stays within 78 characters, so
+// GMime never folds it.
+constexpr size_t kPlainHeaderTextMaxBytes = 40;
 // The Date header shows Japan Standard Time, which has no daylight saving.
 constexpr int kJstOffsetSeconds = 9 * 60 * 60;
 
@@ -167,10 +171,19 @@ std::string EncodeWords(const std::string& text, size_t max_bytes) {
   return raw;
 }
 
-// True when GMime must not write text as it is: it is not ASCII, or it holds
-// "=?", which a reader would take for the start of an encoded-word.
+// True when GMime must not write text as it is: it is not ASCII; or it holds
+// "=?", which a reader would take for the start of an encoded-word; or its
+// spaces would not survive: GMime folds a long header at a space into a line
+// break and a tab (a display name then reads back with them), and a reader
+// drops spaces at the ends and may collapse runs. Encoded-words carry every
+// byte, so such text is encoded even when it is ASCII.
 bool NeedsEncodedWords(const std::string& text) {
-  return !IsAscii(text) || text.find("=?") != std::string::npos;
+  if (!IsAscii(text) || text.find("=?") != std::string::npos) return true;
+  if (text.size() > kPlainHeaderTextMaxBytes) return true;
+  if (!text.empty() && (text.front() == ' ' || text.back() == ' ')) {
+    return true;
+  }
+  return text.find("  ") != std::string::npos;
 }
 
 // Replaces the folded raw value of the named header with raw_value (GMime
@@ -232,21 +245,51 @@ Status ValidateMessage(const MailMessage& message) {
   return Status::Ok();
 }
 
-// Adds a From or To mailbox; a display name that NeedsEncodedWords is
-// re-encoded by EncodeWords (the validated address holds only atext and
-// dots, nothing that needs quoting).
+// The address as a header writes it: a validated address holds only atext
+// and dots, but its local part may have dots at its ends or two in a row
+// (old Japanese mobile addresses, domain/mail_address), which is no RFC 5322
+// dot-atom and which readers such as GMime cannot parse; such a local part
+// is written as a quoted string, "taro..yamada."@example.jp. The SMTP
+// envelope keeps the address as it is.
+std::string HeaderAddress(const std::string& address) {
+  const size_t at = address.rfind('@');
+  const std::string local = address.substr(0, at);
+  const bool dot_atom = !local.empty() && local.front() != '.' &&
+                        local.back() != '.' &&
+                        local.find("..") == std::string::npos;
+  if (dot_atom) return address;
+  return "\"" + local + "\"" + address.substr(at);
+}
+
+// Adds a From or To mailbox, and writes its header value itself: GMime
+// would write an IDNA domain ("xn--...") in Unicode, raw UTF-8 in a header,
+// so the address goes in exactly as the envelope has it (HeaderAddress). A
+// display name that NeedsEncodedWords is encoded by EncodeWords, any other
+// goes in as a quoted string.
 Status AddMailbox(GMimeMessage* message, GMimeAddressType type,
                   const char* header_name, const std::string& display_name,
-                  const std::string& address) {
+                  const std::string& envelope_address) {
+  const std::string address = HeaderAddress(envelope_address);
   GObjectPtr<InternetAddress> mailbox(internet_address_mailbox_new(
       display_name.empty() ? nullptr : display_name.c_str(), address.c_str()));
   internet_address_set_charset(mailbox.get(), "UTF-8");
   internet_address_list_add(g_mime_message_get_addresses(message, type),
                             mailbox.get());
-  if (!NeedsEncodedWords(display_name)) return Status::Ok();
-  return SetRawHeader(GMIME_OBJECT(message), header_name,
-                      EncodeWords(display_name, kDisplayNameWordMaxBytes) +
-                          "\n <" + address + ">");
+  std::string raw;
+  if (display_name.empty()) {
+    raw = " " + address;
+  } else if (NeedsEncodedWords(display_name)) {
+    raw = EncodeWords(display_name, kDisplayNameWordMaxBytes) + "\n <" +
+          address + ">";
+  } else {
+    raw = " \"";
+    for (char c : display_name) {
+      if (c == '"' || c == '\\') raw += '\\';
+      raw += c;
+    }
+    raw += "\"\n <" + address + ">";
+  }
+  return SetRawHeader(GMIME_OBJECT(message), header_name, raw);
 }
 
 Status SetDate(GMimeMessage* message,

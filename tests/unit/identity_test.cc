@@ -51,6 +51,55 @@ BOOST_AUTO_TEST_CASE(names_fold_width_spaces_and_variant_kanji) {
   }
 }
 
+// Found by tests/fuzz/identity_fuzz (corpus file "combining"): removing the
+// space that NFKC leaves before a combining mark used to leave the mark
+// uncomposed, so the result was not NFKC and normalised again to another
+// string; a name typed with the spacing dakuten then missed the account.
+BOOST_AUTO_TEST_CASE(names_compose_marks_left_by_removed_spaces) {
+  struct Case {
+    std::string input;
+    std::string normalised;
+  };
+  const std::vector<Case> cases = {
+      {"か゛とう", "がとう"},          // U+309B: NFKC gives U+0020 U+3099
+      {"e ́", "é"},          // a space, then U+0301
+      {"ハ゜ク", "パク"},  // the spacing handakuten U+309C
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT("name \"" << c.input << "\"") {
+      std::string once, twice;
+      BOOST_TEST(NormalizeName(c.input, &once).ok());
+      BOOST_TEST(once == c.normalised);
+      BOOST_TEST(NormalizeName(once, &twice).ok());
+      BOOST_TEST(twice == once);
+    }
+  }
+}
+
+// Found by tests/fuzz/identity_fuzz (corpus file "regress-nfkc-expansion"):
+// NFKC made a short input longer than an input may be, so the result was
+// refused when normalised again. A result over the cap is refused at once.
+BOOST_AUTO_TEST_CASE(results_longer_than_an_input_may_be_are_refused) {
+  std::string names, readings;
+  for (int i = 0; i < 40; ++i) names += "\uFDFA";    // 3 bytes, NFKC ~33
+  for (int i = 0; i < 100; ++i) readings += "\u3300";  // ㌀ → アパート
+  BOOST_TEST(names.size() < 1024);
+  BOOST_TEST(readings.size() < 1024);
+  std::string out = "untouched";
+  Status s = NormalizeName(names, &out);
+  BOOST_TEST((s.code() == Status::Code::kInvalidInput));
+  BOOST_TEST(out == "untouched");
+  s = NormalizeReading(readings, &out);
+  BOOST_TEST((s.code() == Status::Code::kInvalidInput));
+  BOOST_TEST(out == "untouched");
+  // Just under the cap: accepted, and the result normalises to itself.
+  std::string reading, twice;
+  BOOST_TEST(NormalizeReading(readings.substr(0, 3 * 85), &reading).ok());
+  BOOST_TEST(reading.size() == 85 * 12);
+  BOOST_TEST(NormalizeReading(reading, &twice).ok());
+  BOOST_TEST(twice == reading);
+}
+
 BOOST_AUTO_TEST_CASE(names_reject_empty_broken_and_control_input) {
   const std::vector<std::string> cases = {
       "",

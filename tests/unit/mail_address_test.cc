@@ -27,6 +27,15 @@ BOOST_AUTO_TEST_CASE(ValidatesMailAddresses) {
       {"TARO@EXAMPLE.JP", true},
       {"x@a-b.example.com", true},
       {"x@123.example.com", true},
+      // IDNA A-labels: valid punycode only (found by tests/fuzz/mail_fuzz,
+      // corpus file "regress-bad-punycode": GMime wrote another domain in
+      // To than the envelope's).
+      {"taro@xn--wgv71a119e.jp", true},
+      {"taro@mail.XN--WGV71A119E.jp", true},
+      {"a@xn--exam.jp", false},
+      {"a@xn--zz.jp", false},
+      {"a@xn--.jp", false},
+      {"a@example.xn--exam", false},
       {local64 + "@example.jp", true},
       {"a@" + label63 + ".jp", true},
       {"a@" + label63 + "." + label63 + "." + label63 + "." +

@@ -347,6 +347,82 @@ BOOST_AUTO_TEST_CASE(BodyLineEndingsBecomeCrlf) {
   }
 }
 
+// Found by tests/fuzz/mail_fuzz (corpus file "regress-dotted-local-part"):
+// an address whose local part is no dot-atom (old Japanese mobile
+// addresses) went into To as it is, which GMime and other readers cannot
+// parse, so the mail arrived without a readable recipient. The header now
+// quotes such a local part.
+BOOST_AUTO_TEST_CASE(DottedLocalPartsAreQuotedInHeaders) {
+  const std::vector<std::string> addresses = {
+      "taro..yamada@docomo.ne.jp", "taro.@ezweb.ne.jp", ".taro@example.jp"};
+  for (const std::string& address : addresses) {
+    BOOST_TEST_CONTEXT(address) {
+      MailMessage m = AccessCodeMail();
+      m.to_address = address;
+      m.from_address = address;
+      std::string raw;
+      BOOST_TEST(ComposeMail(m, &raw).ok());
+      const std::string quoted =
+          "\"" + address.substr(0, address.rfind('@')) + "\"" +
+          address.substr(address.rfind('@'));
+      BOOST_TEST(raw.find("To: " + quoted + "\r\n") != std::string::npos);
+      BOOST_TEST(raw.find("<" + quoted + ">") != std::string::npos);
+      ParsedMail parsed;
+      BOOST_TEST(ParseMail(raw, &parsed));
+      BOOST_TEST(parsed.to_count == 1);
+      BOOST_TEST(parsed.to_address == quoted);
+      BOOST_TEST(parsed.from_address == quoted);
+    }
+  }
+  // A dot-atom stays unquoted.
+  std::string raw;
+  BOOST_TEST(ComposeMail(AccessCodeMail(), &raw).ok());
+  BOOST_TEST(raw.find("To: taro-yamada@example.ac.jp\r\n") != std::string::npos);
+}
+
+// Found by tests/fuzz/mail_fuzz (corpus files "regress-idn-domain-in-unicode"
+// and "regress-long-ascii-display-name"): GMime wrote an IDNA domain into To
+// in Unicode, raw UTF-8, and folded a long ASCII display name at a space
+// into a line break that read back as part of the name.
+BOOST_AUTO_TEST_CASE(IdnDomainsStayAsciiInHeaders) {
+  // GMime wrote b@example.⠕⠞ for the second (valid punycode, which GLib
+  // reads back the same).
+  for (const std::string address :
+       {"taro@xn--wgv71a119e.jp", "b@example.xn--sjis"}) {
+    BOOST_TEST_CONTEXT(address) {
+      MailMessage m = AccessCodeMail();
+      m.to_address = address;
+      std::string raw;
+      BOOST_TEST(ComposeMail(m, &raw).ok());
+      BOOST_TEST(raw.find("To: " + address + "\r\n") != std::string::npos);
+      bool ascii = true;
+      for (unsigned char c : raw) ascii = ascii && c < 0x80;
+      BOOST_TEST(ascii);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(LongAndSpacedAsciiTextReadsBackTheSame) {
+  const std::vector<std::string> texts = {
+      "UMIN password renewal service of the University Hospital Network",
+      "two  spaces", "trailing space ", "Quoted \"name\" with \\ backslash"};
+  for (const std::string& text : texts) {
+    BOOST_TEST_CONTEXT(text) {
+      MailMessage m = AccessCodeMail();
+      m.from_display_name = text;
+      m.subject = text;
+      std::string raw;
+      BOOST_TEST(ComposeMail(m, &raw).ok());
+      ParsedMail parsed;
+      BOOST_TEST(ParseMail(raw, &parsed));
+      BOOST_TEST(parsed.subject == text);
+      // A reader drops spaces at the ends of a display name.
+      const std::string trimmed = text.substr(0, text.find_last_not_of(' ') + 1);
+      BOOST_TEST(parsed.from_name == trimmed);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(RefusesInjectionAndBadFields) {
   struct Case {
     const char* name;

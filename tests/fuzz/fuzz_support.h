@@ -1,0 +1,73 @@
+// Shared by the libFuzzer targets (tests/fuzz/*_fuzz.cc, docs/fuzzing.md):
+// the check that aborts on a broken property, and the split of one input
+// into fields.
+#ifndef PASSWD_TESTS_FUZZ_FUZZ_SUPPORT_H_
+#define PASSWD_TESTS_FUZZ_FUZZ_SUPPORT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "web/request.h"
+
+// Aborts, which libFuzzer reports as a crash and saves the input, when a
+// property the target asserts does not hold.
+#define FUZZ_CHECK(condition)                                                  \
+  do {                                                                         \
+    if (!(condition)) {                                                        \
+      std::fprintf(stderr, "%s:%d: property broken: %s\n", __FILE__, __LINE__, \
+                   #condition);                                                \
+      std::abort();                                                            \
+    }                                                                          \
+  } while (0)
+
+namespace passwd_fuzz {
+
+// The input as text.
+inline std::string AsString(const uint8_t* data, size_t size) {
+  return std::string(reinterpret_cast<const char*>(data), size);
+}
+
+// Splits the input at NUL bytes into exactly `count` fields (missing ones
+// empty, the last one takes the rest, NULs included), so that a seed is
+// readable text: printf 'field1\0field2\0field3'.
+inline std::vector<std::string> Fields(const uint8_t* data, size_t size,
+                                       size_t count) {
+  std::vector<std::string> fields(count);
+  size_t field = 0;
+  for (size_t i = 0; i < size; ++i) {
+    char c = static_cast<char>(data[i]);
+    if (c == '\0' && field + 1 < count) {
+      ++field;
+    } else {
+      fields[field] += c;
+    }
+  }
+  return fields;
+}
+
+// Request::Parse as a plain-HTTP page calls it, whether Parse takes the
+// "cookies are served with __Host- names" flag (issue 12's cookie rules) or
+// not: the first overload exists only where Parse takes the flag.
+template <typename R = passwd::Request>
+auto ParseRequestWith(const passwd::RawRequest& raw, long max_body_bytes,
+                      R* out, int)
+    -> decltype(R::Parse(raw, max_body_bytes, false, out)) {
+  return R::Parse(raw, max_body_bytes, /*secure_cookies=*/false, out);
+}
+template <typename R = passwd::Request>
+passwd::Status ParseRequestWith(const passwd::RawRequest& raw,
+                                long max_body_bytes, R* out, long) {
+  return R::Parse(raw, max_body_bytes, out);
+}
+inline passwd::Status ParseRequest(const passwd::RawRequest& raw,
+                                   long max_body_bytes, passwd::Request* out) {
+  return ParseRequestWith(raw, max_body_bytes, out, 0);
+}
+
+}  // namespace passwd_fuzz
+
+#endif  // PASSWD_TESTS_FUZZ_FUZZ_SUPPORT_H_
