@@ -8,17 +8,19 @@
 #include <set>
 #include <vector>
 
+#include "base/paths.h"
 #include "base/text.h"
 #include "fuzz_support.h"
 #include "web/request.h"
 
 namespace {
 
-passwd::Status ParseCookies(const std::string& header, passwd::Request* out) {
+passwd::Status ParseCookies(const std::string& header, bool secure,
+                            passwd::Request* out) {
   passwd::RawRequest raw;
   raw.params["REQUEST_METHOD"] = "GET";
   raw.params["HTTP_COOKIE"] = header;
-  return passwd_fuzz::ParseRequest(raw, 16384, out);
+  return passwd_fuzz::ParseRequest(raw, 16384, out, secure);
 }
 
 // The names a reader of the header could ask for: what stands before each
@@ -55,12 +57,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace passwd;
   if (size == 0) return 0;
   const std::string rest = passwd_fuzz::AsString(data + 1, size - 1);
+  // Cookies as a plain-HTTP page reads them, or as one served over TLS
+  // (names with the __Host- prefix).
+  const bool secure = (data[0] & 4) != 0;
 
   if ((data[0] & 1) == 0) {
     // Any header.
     Request first, second;
-    const Status status = ParseCookies(rest, &first);
-    const Status again = ParseCookies(rest, &second);
+    const Status status = ParseCookies(rest, secure, &first);
+    const Status again = ParseCookies(rest, secure, &second);
     FUZZ_CHECK(status.ok() == again.ok());
     if (!status.ok()) return 0;
     for (const std::string& name : CandidateNames(rest)) {
@@ -89,11 +94,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     if (fields[i].empty() && fields[i + 1].empty()) continue;
     if (!header.empty()) header += (data[0] & 2) ? ";" : "; ";
-    header += name + "=" + value;
+    header += ServedCookieName(name, secure) + "=" + value;
     pairs.emplace_back(name, value);
   }
   Request request;
-  const Status status = ParseCookies(header, &request);
+  const Status status = ParseCookies(header, secure, &request);
   FUZZ_CHECK(status.ok());
   for (const auto& [name, value] : pairs) {
     FUZZ_CHECK(request.Cookie(name) == value);

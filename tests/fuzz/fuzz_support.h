@@ -49,23 +49,12 @@ inline std::vector<std::string> Fields(const uint8_t* data, size_t size,
   return fields;
 }
 
-// Request::Parse as a plain-HTTP page calls it, whether Parse takes the
-// "cookies are served with __Host- names" flag (issue 12's cookie rules) or
-// not: the first overload exists only where Parse takes the flag.
-template <typename R = passwd::Request>
-auto ParseRequestWith(const passwd::RawRequest& raw, long max_body_bytes,
-                      R* out, int)
-    -> decltype(R::Parse(raw, max_body_bytes, false, out)) {
-  return R::Parse(raw, max_body_bytes, /*secure_cookies=*/false, out);
-}
-template <typename R = passwd::Request>
-passwd::Status ParseRequestWith(const passwd::RawRequest& raw,
-                                long max_body_bytes, R* out, long) {
-  return R::Parse(raw, max_body_bytes, out);
-}
+// Request::Parse as a page calls it, over plain HTTP or (secure_cookies)
+// with the __Host- cookie names of TLS.
 inline passwd::Status ParseRequest(const passwd::RawRequest& raw,
-                                   long max_body_bytes, passwd::Request* out) {
-  return ParseRequestWith(raw, max_body_bytes, out, 0);
+                                   long max_body_bytes, passwd::Request* out,
+                                   bool secure_cookies = false) {
+  return passwd::Request::Parse(raw, max_body_bytes, secure_cookies, out);
 }
 
 }  // namespace passwd_fuzz
