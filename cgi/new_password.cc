@@ -1,6 +1,7 @@
 // The new password: allowed only on a verified flow, for 10 minutes after
 // the code was verified; every broken rule is reported at once.
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include "base/paths.h"
@@ -17,9 +18,12 @@
 namespace passwd {
 namespace {
 
-// The word list, loaded once per process on first use.
+// The word list, loaded once per process on first use (by whichever of the
+// process's threads comes first).
 Status LoadedDictionary(const Config& config, const Dictionary** dict) {
+  static std::mutex mu;
   static std::unique_ptr<Dictionary> loaded;
+  std::lock_guard<std::mutex> lock(mu);
   if (!loaded) {
     Status s = Dictionary::Load(config.dictionary_path, &loaded);
     if (!s.ok()) return s;

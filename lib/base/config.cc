@@ -121,6 +121,7 @@ const std::map<std::string, Setter>& Setters() {
       {"templates_dir", Text(&Config::templates_dir)},
       {"sql_dir", Text(&Config::sql_dir)},
       {"max_body_bytes", Number(&Config::max_body_bytes, 1024, 1 << 20)},
+      {"page_threads", Number(&Config::page_threads, 1, 64)},
       {"top_url", Text(&Config::top_url)},
       {"inquiry_url", Text(&Config::inquiry_url)},
       {"id_registration_url", Text(&Config::id_registration_url)},

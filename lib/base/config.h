@@ -70,6 +70,9 @@ struct Config {
   // Pages.
   std::string templates_dir;  // default: configure's --with-templates-dir
   long max_body_bytes = 16384;
+  // Worker threads per page process, each with its own database connection
+  // (docs/performance.md).
+  long page_threads = 8;
   std::string top_url = kIndexPath;
   std::string inquiry_url =
       "https://center6.umin.ac.jp/cgi-open-bin/toiawase/input?service=touroku";

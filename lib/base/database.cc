@@ -8,7 +8,6 @@
 #include <cppconn/resultset_metadata.h>
 #include <cppconn/statement.h>
 #include <mysql_driver.h>
-
 #include <unistd.h>
 
 #include <cstdlib>
@@ -71,6 +70,8 @@ int64_t SqlRow::Int(size_t i) const {
   return std::strtoll(v->c_str(), nullptr, 10);
 }
 
+void InitDatabaseDriver() { sql::mysql::get_mysql_driver_instance(); }
+
 Database::Database(const Config& config)
     : hosts_(DbHostList(config.db_host)),
       wsrep_sync_wait_(config.db_wsrep_sync_wait),
@@ -119,6 +120,8 @@ Status Database::Connect() {
 Status Database::ConnectTo(const std::string& host) {
   try {
     sql::mysql::MySQL_Driver* driver = sql::mysql::get_mysql_driver_instance();
+    // The client library's state of this thread (a no-op after the first).
+    driver->threadInit();
     sql::ConnectOptionsMap options;
     options["hostName"] = sql::SQLString(host);
     options["userName"] = sql::SQLString(user_);
@@ -245,8 +248,7 @@ Status Database::TransactionWithPatience(
   for (;;) {
     Status s = Transaction(work);
     if (s.code() != Status::Code::kUnavailable ||
-        std::chrono::steady_clock::now() + std::chrono::seconds(1) >=
-            give_up) {
+        std::chrono::steady_clock::now() + std::chrono::seconds(1) >= give_up) {
       return s;
     }
     std::this_thread::sleep_for(std::chrono::seconds(1));

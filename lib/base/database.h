@@ -136,6 +136,10 @@ class Database {
   int last_error_code_ = 0;
 };
 
+// Initialises Connector/C++'s driver (and the client library under it);
+// call once before threads open connections.
+void InitDatabaseDriver();
+
 // Formats a time as 'YYYY-MM-DD HH:MM:SS' in UTC, the form stored in DATETIME.
 std::string SqlTime(std::chrono::system_clock::time_point t);
 // Parses SqlTime's format (UTC).

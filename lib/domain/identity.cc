@@ -93,12 +93,14 @@ Status ToNfkc(const std::string& in, icu::UnicodeString* out) {
   return Status::Ok();
 }
 
-// The process's one Katakana-Hiragana transliterator, created on first use;
-// null when ICU cannot build it.  ー is filtered out because ICU would spell
+// The thread's Katakana-Hiragana transliterator, created on first use (one
+// per thread: a page process serves requests on several threads, and ICU
+// does not promise that one instance transliterates for two at once); null
+// when ICU cannot build it.  ー is filtered out because ICU would spell
 // it as the vowel it lengthens after katakana (ルー → るう) but keep it after
 // hiragana, so ルーシー and るーしー would differ.
 icu::Transliterator* KatakanaToHiragana() {
-  static const std::unique_ptr<icu::Transliterator> transliterator = [] {
+  thread_local const std::unique_ptr<icu::Transliterator> transliterator = [] {
     UErrorCode err = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
         "[^\\u30FC] Katakana-Hiragana", UTRANS_FORWARD, err));

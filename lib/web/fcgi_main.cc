@@ -1,16 +1,22 @@
 #include "web/fcgi_main.h"
 
+#include <fastcgi.h>
 #include <fcgiapp.h>
 #include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <functional>
 #include <iostream>
+#include <thread>
+#include <vector>
 
 #include "base/crypto.h"
 #include "base/log_line.h"
+#include "web/fcgi_dispatcher.h"
 #include "web/page.h"
 
 extern char** environ;
@@ -144,12 +150,28 @@ void ServeCgiRequest(const PageSpec& spec, const Config& config, Env* env) {
                                   SecureCookiesFrom(config));
 }
 
-// Answers FastCGI requests until the process is stopped.
-void ServeFastCgi(const PageSpec& spec, const Config& config, ProcessEnv* env) {
-  FCGX_Init();
+// Answers the FastCGI requests of the connections `dispatcher` hands over,
+// with its own Env (and so its own database connection), until the process
+// is stopped.
+void ServeConnections(const PageSpec& spec, const Config& config,
+                      FcgiDispatcher* dispatcher) {
+  ProcessEnv env(config);
   FCGX_Request fcgi;
-  FCGX_InitRequest(&fcgi, 0, 0);
-  while (FCGX_Accept_r(&fcgi) >= 0) {
+  // No listening socket of its own: a connection libfcgi finds closed makes
+  // FCGX_Accept_r fail instead of accepting another one.
+  FCGX_InitRequest(&fcgi, -1, 0);
+  for (;;) {
+    // libfcgi reads the request from the connection in ipcFd; keepConnection
+    // set keeps FCGX_Accept_r's opening FCGX_Finish_r from closing it. It
+    // sets keepConnection again from the request's FCGI_KEEP_CONN flag.
+    fcgi.ipcFd = dispatcher->Next();
+    if (fcgi.ipcFd < 0) break;
+    fcgi.keepConnection = 1;
+    if (FCGX_Accept_r(&fcgi) < 0) {
+      // nginx closed the connection (libfcgi closed it too).
+      dispatcher->Closed();
+      continue;
+    }
     RawRequest raw;
     FillParams(fcgi.envp, &raw);
     ReadBody(
@@ -162,12 +184,69 @@ void ServeFastCgi(const PageSpec& spec, const Config& config, ProcessEnv* env) {
     // fcgi.err: nginx copies that stream into its error log together with
     // the request line, query string and a mailed link's token included.
     // The line's request_id names the access log's line (rid=).
-    Response response = HandleRawRequest(spec, raw, env);
+    Response response = HandleRawRequest(spec, raw, &env);
     std::string bytes = response.Serialize(raw.params["HTTPS"] == "on",
                                            SecureCookiesFrom(config));
     FCGX_PutStr(bytes.data(), static_cast<int>(bytes.size()), fcgi.out);
+    if (raw.body_truncated) {
+      // What is left of an oversized body would be read as the start of
+      // the connection's next request: end the connection instead.
+      fcgi.keepConnection = 0;
+    }
     FCGX_Finish_r(&fcgi);
+    if (fcgi.ipcFd >= 0) {
+      dispatcher->Keep(fcgi.ipcFd);
+      fcgi.ipcFd = -1;
+    } else {
+      dispatcher->Closed();
+    }
   }
+}
+
+FcgiDispatcher* g_dispatcher = nullptr;  // for the signal handler only
+
+// SIGTERM (systemd) or SIGUSR1 (multiwatch's "graceful" signal, libfcgi's
+// too): finish the requests in hand, then exit.
+void StopServing(int) {
+  if (g_dispatcher) g_dispatcher->Stop();
+}
+
+// Answers FastCGI requests on page_threads threads until SIGTERM or SIGUSR1;
+// returns
+// the process's exit status.
+int ServeFastCgi(const PageSpec& spec, const Config& config) {
+  FCGX_Init();
+  // Connector/C++'s driver initialises the client library; once, before the
+  // threads open their connections.
+  InitDatabaseDriver();
+  FcgiDispatcher dispatcher(FCGI_LISTENSOCK_FILENO);
+  if (!dispatcher.ok()) {
+    std::fprintf(stderr, "%s\n",
+                 FormatLogLine({{"level", "error"},
+                                {"event", "epoll_failed"},
+                                {"page", spec.name},
+                                {"detail", std::strerror(errno)}})
+                     .c_str());
+    return 1;
+  }
+  // Replaces the handlers FCGX_Init installed, which only mark a shutdown
+  // for the next accept(): the threads wait in epoll_wait instead.
+  g_dispatcher = &dispatcher;
+  struct sigaction stop {};
+  stop.sa_handler = StopServing;
+  // A thread reading a request when the signal comes goes on reading.
+  stop.sa_flags = SA_RESTART;
+  sigemptyset(&stop.sa_mask);
+  sigaction(SIGTERM, &stop, nullptr);
+  sigaction(SIGUSR1, &stop, nullptr);
+  std::vector<std::thread> workers;
+  for (long i = 1; i < config.page_threads; ++i) {
+    workers.emplace_back(ServeConnections, std::cref(spec), std::cref(config),
+                         &dispatcher);
+  }
+  ServeConnections(spec, config, &dispatcher);
+  for (auto& worker : workers) worker.join();
+  return 0;
 }
 
 }  // namespace
@@ -178,12 +257,9 @@ int RunPage(const PageSpec& spec) {
   if (!LoadPageConfig(spec, &config)) return 1;
   UseDbAccount(spec.db_account, &config);
   SetTemplatesDir(config.templates_dir);
+  if (!FCGX_IsCGI()) return ServeFastCgi(spec, config);
   ProcessEnv env(config);
-  if (FCGX_IsCGI()) {
-    ServeCgiRequest(spec, config, &env);
-  } else {
-    ServeFastCgi(spec, config, &env);
-  }
+  ServeCgiRequest(spec, config, &env);
   return 0;
 }
 
