@@ -9,7 +9,8 @@
 --
 -- KIND:
 --   get            GET, expects 200 (BENCH_COOKIE: a Cookie header;
---                  BENCH_MARKER: a text the body must contain)
+--                  BENCH_MARKER: a text the body must contain; BENCH_XFF=0:
+--                  no X-Forwarded-For, i.e. from 127.0.0.1)
 --   send_id        POST umin_id=<a bench account, rotating>, expects 303
 --                  to the code page
 --   code_wrong     POST a wrong code to a fresh flow of FILE ("token code"
@@ -35,7 +36,7 @@ end
 
 -- Globals, read by done() through thread:get.
 requests, mismatches, exhausted, first_bad = 0, 0, 0, ""
-local kind, entries, next_entry, step, accounts, account_base, addresses, csrf_cookie, csrf_token
+local use_xff, kind, entries, next_entry, step, accounts, account_base, addresses, csrf_cookie, csrf_token
 local expect_status, expect_location, expect_body
 
 local function urlencode(s)
@@ -70,6 +71,9 @@ function init(args)
   addresses = tonumber(os.getenv("BENCH_ADDRESSES") or "4096")
   csrf_cookie = os.getenv("BENCH_CSRF_COOKIE") or ""
   csrf_token = os.getenv("BENCH_CSRF_TOKEN") or ""
+  -- BENCH_XFF=0: from 127.0.0.1 itself (the console allows no other).
+  use_xff = os.getenv("BENCH_XFF") ~= "0"
+  math.randomseed(os.time() * 100 + id)
   wrk.headers["Host"] = "passwd-bench.localhost"
   expect_status, expect_location, expect_body = 200, nil, os.getenv("BENCH_MARKER")
   if kind == "send_id" then
@@ -112,12 +116,13 @@ local function wrong_code(code)
 end
 
 function request()
-  local n = requests + mismatches  -- any changing number
   local a = (id * 7919 + requests * step) % addresses
   local headers = {}
   for k, v in pairs(wrk.headers) do headers[k] = v end
-  headers["X-Forwarded-For"] = string.format("10.%d.%d.%d",
-    id, math.floor(a / 256) % 256, a % 256)
+  if use_xff then
+    headers["X-Forwarded-For"] = string.format("10.%d.%d.%d",
+      id, math.floor(a / 256) % 256, a % 256)
+  end
   local csrf = "passwd_csrf=" .. csrf_cookie
   local body = nil
   if kind == "get" then
@@ -137,7 +142,8 @@ function request()
     headers["Cookie"] = csrf .. "; passwd_flow=" .. e[1]
     local pw = "password"
     if kind == "pw_accepted" then
-      pw = string.format("Bench#%d-Kq%dx!w%d", id, requests, n)
+      -- No dictionary word, never one of the account's earlier passwords.
+      pw = string.format("Xq%dZ#v%dKm%d-Tr", id, requests, math.random(1, 999999999))
     end
     body = form({{"csrf_token", csrf_token}, {"password", pw},
                  {"password_confirmation", pw}})

@@ -8,6 +8,9 @@
 //   bench_seed verified FIRST COUNT   the same, then the right code entered
 //                                     (CheckAccessCode): prints the verified
 //                                     flow's (rotated) token, one a line
+//   bench_seed notme    FIRST COUNT   a "not me" link for each account
+//                                     (CreateNotMeLink): prints its URL's
+//                                     path and query, one a line
 //
 // The accounts (UMIN IDs "bnNNNNNN-bench") must exist (scripts/bench imports
 // them with umin-passwdctl import-accounts). The code of a flow is what
@@ -27,6 +30,7 @@
 #include "base/config.h"
 #include "base/env.h"
 #include "domain/access_code.h"
+#include "flow/not_me.h"
 #include "flow/reset_flow.h"
 #include "store/accounts.h"
 
@@ -79,7 +83,31 @@ struct Seeded {
   std::string token, code;
 };
 
-int Run(bool verify, long first, long count) {
+// The "not me" links of accounts FIRST .. FIRST+COUNT-1, one transaction.
+int NotMeLinks(RecordingEnv* env, long first, long count) {
+  std::vector<std::string> urls;
+  Status s = env->db()->Transaction([&](SqlSession* session) {
+    urls.clear();
+    for (long n = first; n < first + count; ++n) {
+      std::string url;
+      Status t = CreateNotMeLink(env, session, BenchId(n), &url);
+      if (!t.ok()) return t;
+      urls.push_back(url);
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) {
+    std::fprintf(stderr, "bench_seed: %s\n", s.message().c_str());
+    return 1;
+  }
+  for (const std::string& url : urls) {
+    const size_t path = url.find("/cgi-open-bin/");
+    std::printf("%s\n", url.substr(path == std::string::npos ? 0 : path).c_str());
+  }
+  return std::fflush(stdout) == 0 ? 0 : 1;
+}
+
+int Run(const std::string& what, long first, long count) {
   Config config;
   Status s = LoadConfigFromEnvironment(&config);
   if (!s.ok()) {
@@ -87,6 +115,8 @@ int Run(bool verify, long first, long count) {
     return 1;
   }
   RecordingEnv env(config);
+  if (what == "notme") return NotMeLinks(&env, first, count);
+  const bool verify = what == "verified";
   const Caller caller = {"", "bench_seed"};
   const long kBatch = 200;  // flows per transaction
   for (long start = first; start < first + count; start += kBatch) {
@@ -143,15 +173,16 @@ int Run(bool verify, long first, long count) {
 
 int main(int argc, char** argv) {
   if (argc != 4) {
-    std::fprintf(stderr, "usage: bench_seed codes|verified FIRST COUNT\n");
+    std::fprintf(stderr, "usage: bench_seed codes|verified|notme FIRST COUNT\n");
     return 2;
   }
   const std::string what = argv[1];
   const long first = std::strtol(argv[2], nullptr, 10);
   const long count = std::strtol(argv[3], nullptr, 10);
-  if ((what != "codes" && what != "verified") || first < 0 || count < 0) {
-    std::fprintf(stderr, "usage: bench_seed codes|verified FIRST COUNT\n");
+  if ((what != "codes" && what != "verified" && what != "notme") || first < 0 ||
+      count < 0) {
+    std::fprintf(stderr, "usage: bench_seed codes|verified|notme FIRST COUNT\n");
     return 2;
   }
-  return passwd::Run(what == "verified", first, count);
+  return passwd::Run(what, first, count);
 }
