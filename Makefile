@@ -112,12 +112,13 @@ drills: deps
 stop:
 	scripts/stop
 
-# Throughput through nginx beside a static file, the console's lists and
+# The pages through nginx beside floors built and started in the same run
+# (scripts/bench, mk/bench.mk, docs/performance.md), the console's lists and
 # pages over 100,000 requests and 1,000,000 audit rows in a scratch
 # database, the password check, and a 300,000-row account import beside
 # LOAD DATA (needs make run first).
-bench: all
-	PORT=$(PORT) scripts/bench
+bench: all bench-programs
+	PORT=$(PORT) FCGI_PROCS=$(FCGI_PROCS) scripts/bench
 	scripts/bench-console
 	$(BUILD)/tools/bench_password_policy $(DICTIONARY)
 	scripts/bench-import
@@ -294,6 +295,8 @@ uninstall:
 
 # make fuzz, fuzz-regress: the libFuzzer targets (mk/fuzz.mk, docs/fuzzing.md).
 include mk/fuzz.mk
+# make bench's floor responder and flow seeder (mk/bench.mk).
+include mk/bench.mk
 
 clean:
 	rm -rf $(BUILD)

@@ -1,0 +1,188 @@
+// Prepares the flows make bench's POST lines consume, through the library's
+// own functions (never SQL of its own: the tables belong to store/ and
+// flow/, docs/design.md "table owners"):
+//
+//   bench_seed codes    FIRST COUNT   one code_sent flow for each of the
+//                                     accounts bench-FIRST .. FIRST+COUNT-1;
+//                                     prints "flow-token access-code" lines
+//   bench_seed verified FIRST COUNT   the same, then the right code entered
+//                                     (CheckAccessCode): prints the verified
+//                                     flow's (rotated) token, one a line
+//   bench_seed notme    FIRST COUNT   a "not me" link for each account
+//                                     (CreateNotMeLink): prints its URL's
+//                                     path and query, one a line
+//
+// The accounts (UMIN IDs "bnNNNNNN-bench") must exist (scripts/bench imports
+// them with umin-passwdctl import-accounts). The code of a flow is what
+// IssueAccessCode drew: the Env below records the random bytes it hands out
+// and GenerateAccessCode is replayed on them. Configuration from
+// PASSWD_CONFIG, as every tool. Issuing a code voids the account's earlier
+// flows and queues its mail, as a page would.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "base/caller.h"
+#include "base/config.h"
+#include "base/env.h"
+#include "domain/access_code.h"
+#include "flow/not_me.h"
+#include "flow/reset_flow.h"
+#include "store/accounts.h"
+
+namespace passwd {
+namespace {
+
+// The process's Env, recording every RandomBytes answer.
+class RecordingEnv : public Env {
+ public:
+  explicit RecordingEnv(Config config) : inner_(std::move(config)) {}
+  const Config& config() const override { return inner_.config(); }
+  Database* db() override { return inner_.db(); }
+  std::chrono::system_clock::time_point Now() override { return inner_.Now(); }
+  Status RandomBytes(size_t n, std::string* out) override {
+    Status s = inner_.RandomBytes(n, out);
+    if (s.ok()) drawn_.push_back(*out);
+    return s;
+  }
+  void Log(const std::string& line) override { inner_.Log(line); }
+  std::vector<std::string>* drawn() { return &drawn_; }
+
+ private:
+  ProcessEnv inner_;
+  std::vector<std::string> drawn_;
+};
+
+std::string BenchId(long n) {
+  char id[32];
+  std::snprintf(id, sizeof id, "bn%06ld-bench", n);
+  return id;
+}
+
+// The code IssueAccessCode drew from `drawn`: every draw but the last (the
+// flow token's) went to GenerateAccessCode, which is replayed on them.
+Status ReplayCode(const std::vector<std::string>& drawn, std::string* code) {
+  if (drawn.size() < 2) return Status::Internal("unexpected random draws");
+  size_t next = 0;
+  return GenerateAccessCode(
+      [&](size_t n, std::string* out) {
+        if (next + 1 >= drawn.size() || drawn[next].size() != n) {
+          return Status::Internal("replay out of step");
+        }
+        *out = drawn[next++];
+        return Status::Ok();
+      },
+      code);
+}
+
+struct Seeded {
+  std::string token, code;
+};
+
+// The "not me" links of accounts FIRST .. FIRST+COUNT-1, one transaction.
+int NotMeLinks(RecordingEnv* env, long first, long count) {
+  std::vector<std::string> urls;
+  Status s = env->db()->Transaction([&](SqlSession* session) {
+    urls.clear();
+    for (long n = first; n < first + count; ++n) {
+      std::string url;
+      Status t = CreateNotMeLink(env, session, BenchId(n), &url);
+      if (!t.ok()) return t;
+      urls.push_back(url);
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) {
+    std::fprintf(stderr, "bench_seed: %s\n", s.message().c_str());
+    return 1;
+  }
+  for (const std::string& url : urls) {
+    const size_t path = url.find("/cgi-open-bin/");
+    std::printf("%s\n", url.substr(path == std::string::npos ? 0 : path).c_str());
+  }
+  return std::fflush(stdout) == 0 ? 0 : 1;
+}
+
+int Run(const std::string& what, long first, long count) {
+  Config config;
+  Status s = LoadConfigFromEnvironment(&config);
+  if (!s.ok()) {
+    std::fprintf(stderr, "bench_seed: %s\n", s.message().c_str());
+    return 1;
+  }
+  RecordingEnv env(config);
+  if (what == "notme") return NotMeLinks(&env, first, count);
+  const bool verify = what == "verified";
+  const Caller caller = {"", "bench_seed"};
+  const long kBatch = 200;  // flows per transaction
+  for (long start = first; start < first + count; start += kBatch) {
+    const long end = std::min(first + count, start + kBatch);
+    std::vector<Seeded> seeded;
+    s = env.db()->Transaction([&](SqlSession* session) {
+      seeded.clear();
+      for (long n = start; n < end; ++n) {
+        std::optional<Account> account;
+        Status t = FindAccount(session, BenchId(n), /*for_update=*/true, &account);
+        if (!t.ok()) return t;
+        if (!account) return Status::NotFound("no account " + BenchId(n));
+        env.drawn()->clear();
+        Seeded one;
+        t = IssueAccessCode(&env, session, caller, *account, "id", &one.token);
+        if (!t.ok()) return t;
+        t = ReplayCode(*env.drawn(), &one.code);
+        if (!t.ok()) return t;
+        seeded.push_back(one);
+      }
+      return Status::Ok();
+    });
+    if (s.ok() && verify) {
+      s = env.db()->Transaction([&](SqlSession* session) {
+        for (Seeded& one : seeded) {
+          CodeCheck check;
+          Status t = CheckAccessCode(&env, session, caller, one.token, one.code, &check);
+          if (!t.ok()) return t;
+          if (check.outcome != CodeOutcome::kVerified) {
+            return Status::Internal("a seeded code was not accepted");
+          }
+          one.token = check.new_token;
+        }
+        return Status::Ok();
+      });
+    }
+    if (!s.ok()) {
+      std::fprintf(stderr, "bench_seed: %s\n", s.message().c_str());
+      return 1;
+    }
+    for (const Seeded& one : seeded) {
+      if (verify) {
+        std::printf("%s\n", one.token.c_str());
+      } else {
+        std::printf("%s %s\n", one.token.c_str(), one.code.c_str());
+      }
+    }
+  }
+  return std::fflush(stdout) == 0 ? 0 : 1;
+}
+
+}  // namespace
+}  // namespace passwd
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::fprintf(stderr, "usage: bench_seed codes|verified|notme FIRST COUNT\n");
+    return 2;
+  }
+  const std::string what = argv[1];
+  const long first = std::strtol(argv[2], nullptr, 10);
+  const long count = std::strtol(argv[3], nullptr, 10);
+  if ((what != "codes" && what != "verified" && what != "notme") || first < 0 ||
+      count < 0) {
+    std::fprintf(stderr, "usage: bench_seed codes|verified|notme FIRST COUNT\n");
+    return 2;
+  }
+  return passwd::Run(what, first, count);
+}
