@@ -1,6 +1,8 @@
 // The access code entry: bound to the browser that asked for the code;
 // three wrong tries lock the flow, ten minutes expire it.
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "base/paths.h"
 #include "domain/access_code.h"
@@ -15,28 +17,43 @@ namespace passwd {
 namespace {
 
 // Where the code went, masked; a flow started from identity data never shows
-// the UMIN ID itself.
-Status AddRecipients(Env* env, SqlSession* session, const ResetFlow& flow,
-                     ctemplate::TemplateDictionary* dict) {
+// the UMIN ID itself. Read in the transaction that found the flow.
+Status FindRecipients(Env* env, SqlSession* session, const std::string& umin_id,
+                      std::vector<std::string>* masked) {
+  masked->clear();
   std::optional<Account> account;
-  Status s = FindAccount(session, flow.umin_id, false, &account);
+  Status s = FindAccount(session, umin_id, false, &account);
   if (!s.ok() || !account) return s;
   for (const auto& to :
        AccountRecipients(*account, env->config().umin_mail_domain)) {
-    dict->AddSectionDictionary("RECIPIENT")
-        ->SetValue("ADDRESS", MaskMailAddress(to));
+    masked->push_back(MaskMailAddress(to));
   }
   return Status::Ok();
 }
 
-Status RenderForm(const Request& request, Env* env, const ResetFlow& flow,
+// The flow of the browser's cookie, and where its code went when it waits
+// for one: one transaction.
+Status ReadFlowAndRecipients(const Request& request, Env* env,
+                             std::optional<ResetFlow>* flow,
+                             std::vector<std::string>* recipients) {
+  return env->db()->Transaction([&](SqlSession* session) {
+    recipients->clear();
+    Status s = FindFlow(session, request.Cookie(kFlowCookie), flow);
+    if (!s.ok() || !*flow || !AwaitsCode(**flow, env->Now())) return s;
+    return FindRecipients(env, session, (*flow)->umin_id, recipients);
+  });
+}
+
+Status RenderForm(const Request& request, Env* env,
+                  const std::vector<std::string>& recipients,
                   const std::string& error, int tries_left,
                   Response* response) {
   Page page("code.tpl", "アクセスコードの入力");
-  Status s = env->db()->Transaction([&](SqlSession* session) {
-    return AddRecipients(env, session, flow, page.dict());
-  });
-  if (!s.ok()) return s;
+  for (const auto& address : recipients) {
+    page.dict()
+        ->AddSectionDictionary("RECIPIENT")
+        ->SetValue("ADDRESS", address);
+  }
   if (!error.empty()) {
     page.dict()->SetValueAndShowSection("ERROR", error, "CODE_ERROR");
   }
@@ -44,7 +61,7 @@ Status RenderForm(const Request& request, Env* env, const ResetFlow& flow,
     page.dict()->SetIntValue("TRIES_LEFT", tries_left);
     page.dict()->ShowSection("TRIES");
   }
-  s = AddCsrfField(env, request, &page, response);
+  Status s = AddCsrfField(env, request, &page, response);
   if (!s.ok()) return s;
   return page.RenderTo(env->config(), 200, response);
 }
@@ -75,11 +92,12 @@ Status RenderFlowState(const Request& request, Env* env,
 // GET: the form while the flow waits for its code, else the flow's page.
 Status ShowCodePage(const Request& request, Env* env, Response* response) {
   std::optional<ResetFlow> flow;
-  Status s = ReadFlow(env, request.Cookie(kFlowCookie), &flow);
+  std::vector<std::string> recipients;
+  Status s = ReadFlowAndRecipients(request, env, &flow, &recipients);
   if (!s.ok()) return s;
   if (flow && AwaitsCode(*flow, env->Now())) {
     if (flow->code_tries >= kMaxCodeTries) return RenderLocked(env, response);
-    return RenderForm(request, env, *flow, "", 0, response);
+    return RenderForm(request, env, recipients, "", 0, response);
   }
   return RenderFlowState(request, env, flow, response);
 }
@@ -87,18 +105,20 @@ Status ShowCodePage(const Request& request, Env* env, Response* response) {
 // Input that is not a code at all: no try is spent on it.
 Status RefuseNonCode(const Request& request, Env* env, Response* response) {
   std::optional<ResetFlow> flow;
-  Status s = ReadFlow(env, request.Cookie(kFlowCookie), &flow);
+  std::vector<std::string> recipients;
+  Status s = ReadFlowAndRecipients(request, env, &flow, &recipients);
   if (!s.ok()) return s;
   if (!flow || !AwaitsCode(*flow, env->Now())) {
     return RenderFlowState(request, env, flow, response);
   }
-  return RenderForm(request, env, *flow,
+  return RenderForm(request, env, recipients,
                     "アクセスコードは10桁の半角数字でご入力ください。", 0,
                     response);
 }
 
-// The page for what CheckAccessCode found.
+// The page for what CheckAccessCode found; `recipients` with kWrong.
 Status AnswerCodeCheck(const Request& request, Env* env, const CodeCheck& check,
+                       const std::vector<std::string>& recipients,
                        Response* response) {
   const std::string token = request.Cookie(kFlowCookie);
   std::optional<ResetFlow> flow;
@@ -107,14 +127,10 @@ Status AnswerCodeCheck(const Request& request, Env* env, const CodeCheck& check,
       response->SetCookie(kFlowCookie, check.new_token, kPublicPrefix);
       response->Redirect(kNewPasswordPath);
       return Status::Ok();
-    case CodeOutcome::kWrong: {
-      Status s = ReadFlow(env, token, &flow);
-      if (!s.ok()) return s;
-      if (!flow) return Status::Internal("flow vanished");
-      return RenderForm(request, env, *flow,
+    case CodeOutcome::kWrong:
+      return RenderForm(request, env, recipients,
                         "アクセスコードが正しくありません。", check.tries_left,
                         response);
-    }
     case CodeOutcome::kLocked:
       return RenderLocked(env, response);
     case CodeOutcome::kExpired:
@@ -140,13 +156,18 @@ Status HandleCode(const Request& request, Env* env, Response* response) {
   if (!NormalizeCodeInput(request.Form("access_code"), &code).ok()) {
     return RefuseNonCode(request, env, response);
   }
+  // One transaction: the check, and for a wrong code the form's recipients.
   CodeCheck check;
+  std::vector<std::string> recipients;
   s = env->db()->Transaction([&](SqlSession* session) {
-    return CheckAccessCode(env, session, request.caller(),
-                           request.Cookie(kFlowCookie), code, &check);
+    recipients.clear();
+    Status t = CheckAccessCode(env, session, request.caller(),
+                               request.Cookie(kFlowCookie), code, &check);
+    if (!t.ok() || check.outcome != CodeOutcome::kWrong) return t;
+    return FindRecipients(env, session, check.umin_id, &recipients);
   });
   if (!s.ok()) return s;
-  return AnswerCodeCheck(request, env, check, response);
+  return AnswerCodeCheck(request, env, check, recipients, response);
 }
 
 }  // namespace passwd

@@ -345,6 +345,7 @@ Status FindCheckedFlow(SqlSession* session, const std::string& token,
                        std::optional<ResetFlow>* flow, CodeCheck* check) {
   Status s = FindFlow(session, token, flow);
   if (s.ok() && !*flow) check->outcome = CodeOutcome::kNoFlow;
+  if (s.ok() && *flow) check->umin_id = (*flow)->umin_id;
   return s;
 }
 

@@ -117,6 +117,7 @@ enum class CodeOutcome {
 // CheckAccessCode's answer, with what each outcome needs.
 struct CodeCheck {
   CodeOutcome outcome = CodeOutcome::kNoFlow;
+  std::string umin_id;  // the flow's account, when there is a flow
   int tries_left = 0;
   std::string new_token;                           // with kVerified
   std::chrono::system_clock::time_point retry_at;  // with kRateLimited

@@ -1,0 +1,72 @@
+"""A code request and a code entry run one database transaction each, the
+wrong code included (it used to run three: the check, the flow read again,
+the recipients). Counted in MariaDB's general query log (to a table for
+the test's duration): the START TRANSACTION statements of the pages' own
+database account, which nothing else uses while the test runs."""
+import unittest
+
+import flows
+import harness
+
+
+def page_transactions():
+    """Transactions the pages' database account has begun since the log
+    was switched on."""
+    user = harness.read_config().get("pages_db_user") or \
+        harness.read_config()["db_user"]
+    value = harness.db_value(
+        "SELECT COUNT(*) FROM mysql.general_log"
+        " WHERE user_host LIKE %s AND argument = 'START TRANSACTION'",
+        [user + "[%"])
+    return int(value or 0)
+
+
+class OneTransaction(flows.FlowTestCase):
+    def setUp(self):
+        super().setUp()
+        was_on = harness.db_value("SELECT @@GLOBAL.general_log")
+        output = harness.db_value("SELECT @@GLOBAL.log_output")
+        harness.db_exec("SET GLOBAL log_output = 'TABLE'")
+        harness.db_exec("SET GLOBAL general_log = 1")
+        self.addCleanup(harness.db_exec, "SET GLOBAL log_output = %s", [output])
+        self.addCleanup(harness.db_exec, "SET GLOBAL general_log = %s" % int(was_on))
+        self.account = flows.fresh_account()
+        self.address = flows.umin_address(self.account)
+
+    def transactions_of(self, request):
+        before = page_transactions()
+        response = request()
+        return response, page_transactions() - before
+
+    def test_each_step_runs_one_transaction(self):
+        form = self.browser.get(flows.SEND_ID)
+        self.assertEqual(form.status_code, 200)
+        sent, count = self.transactions_of(lambda: self.browser.submit(
+            flows.SEND_ID, {"umin_id": self.account}, page=form.text))
+        self.assertEqual(sent.status_code, 303)
+        self.assertEqual(count, 1, "code request")
+        code = flows.wait_for_code(self.mailbox, self.address, self.mark)
+
+        page, count = self.transactions_of(lambda: self.browser.get(flows.CODE))
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("t***@umin.ac.jp", page.text)
+        self.assertEqual(count, 1, "code page")
+
+        wrong = "%010d" % ((int(code) + 1) % 10**10)
+        answer, count = self.transactions_of(lambda: self.browser.submit(
+            flows.CODE, {"access_code": wrong}, page=page.text))
+        self.assertEqual(answer.status_code, 200)
+        self.assertIn("アクセスコードが正しくありません。", answer.text)
+        # The form again shows where the code went, from the same
+        # transaction.
+        self.assertIn("t***@umin.ac.jp", answer.text)
+        self.assertEqual(count, 1, "wrong code")
+
+        right, count = self.transactions_of(lambda: self.browser.submit(
+            flows.CODE, {"access_code": code}, page=answer.text))
+        self.assertEqual(right.status_code, 303)
+        self.assertEqual(count, 1, "right code")
+
+
+if __name__ == "__main__":
+    unittest.main()
