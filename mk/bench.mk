@@ -9,6 +9,9 @@ BENCH_PROGRAMS := $(BENCH_DIR)/floor_responder $(BENCH_DIR)/bench_seed
 
 .PHONY: bench-programs
 bench-programs: $(BENCH_PROGRAMS)
+# Built with everything else, so that a change of the library that breaks
+# them fails make check (CI), not the next make bench.
+all: bench-programs
 
 $(BENCH_DIR)/floor_responder: bench/floor_responder.cc config.mak
 	@mkdir -p $(@D)
