@@ -29,6 +29,8 @@ class InstalledNginx(unittest.TestCase):
             cls.server = f.read()
         with open(cls.tree.path(cls.share + "/nginx/passwd-http.conf"), encoding="utf-8") as f:
             cls.http = f.read()
+        with open(cls.tree.path(cls.share + "/nginx/passwd-upstreams.conf"), encoding="utf-8") as f:
+            cls.upstreams = f.read()
 
     @classmethod
     def tearDownClass(cls):
@@ -39,7 +41,8 @@ class InstalledNginx(unittest.TestCase):
         try:
             # The installed files, with their installed paths moved into the
             # DESTDIR and the access log into the work folder.
-            for name in ["passwd.conf", "passwd-http.conf", "security-headers.conf"]:
+            for name in ["passwd.conf", "passwd-http.conf", "passwd-upstreams.conf",
+                         "security-headers.conf"]:
                 with open(self.tree.path(self.share + "/nginx/" + name), encoding="utf-8") as f:
                     text = f.read()
                 for installed in [self.share, self.etc]:
@@ -66,8 +69,15 @@ class InstalledNginx(unittest.TestCase):
         self.assertIn("alias %s/errors/;" % self.share, self.server)
         self.assertIn("alias %s/static/;" % self.share, self.server)
         self.assertIn("include %s/nginx/security-headers.conf;" % self.share, self.server)
+        # The console's sockets in the locations, the public pages' in their
+        # upstreams (kept connections).
         sockets = re.findall(r"fastcgi_pass unix:(\S+);", self.server)
-        self.assertGreater(len(sockets), 5)
+        upstreams = re.findall(r"(?m)^upstream (\S+) \{\n\s+server unix:(\S+);", self.upstreams)
+        self.assertGreater(len(upstreams), 5)
+        sockets += [sock for _, sock in upstreams]
+        for name, _ in upstreams:
+            self.assertIn("fastcgi_pass %s;" % name, self.server)
+        self.assertIn("include %s/nginx/passwd-upstreams.conf;" % self.share, self.http)
         for sock in sockets:
             self.assertRegex(sock, r"^/run/umin-passwd/|^/\S+/run/umin-passwd/")
 
