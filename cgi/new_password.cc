@@ -4,6 +4,7 @@
 #include <mutex>
 #include <optional>
 
+#include "base/low_priority.h"
 #include "base/paths.h"
 #include "domain/dictionary.h"
 #include "domain/password_hash.h"
@@ -92,14 +93,18 @@ Status HashNewPassword(Env* env, const std::string& password,
   params.log2_n = static_cast<int>(env->config().scrypt_log2_n);
   Status s = env->RandomBytes(kScryptSaltLength, &salt);
   if (s.ok()) s = env->RandomBytes(16, &crypt_salt);
-  if (s.ok()) s = HashPassword(password, salt, params, password_hash);
-  if (s.ok()) {
-    s = Sha512CryptHash(
-        password, crypt_salt,
-        static_cast<unsigned long>(env->config().sync_crypt_rounds),
-        &credentials->sha512_crypt);
-  }
-  return s;
+  if (!s.ok()) return s;
+  // Both hashes are made to be slow: on the process's low-priority thread,
+  // so that a burst of new passwords takes the CPU only when no other
+  // request wants it (docs/performance.md).
+  const unsigned long rounds =
+      static_cast<unsigned long>(env->config().sync_crypt_rounds);
+  return RunAtLowPriority([&] {
+    Status hashed = HashPassword(password, salt, params, password_hash);
+    if (!hashed.ok()) return hashed;
+    return Sha512CryptHash(password, crypt_salt, rounds,
+                           &credentials->sha512_crypt);
+  });
 }
 
 }  // namespace
