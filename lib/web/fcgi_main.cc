@@ -212,8 +212,7 @@ void StopServing(int) {
 }
 
 // Answers FastCGI requests on page_threads threads until SIGTERM or SIGUSR1;
-// returns
-// the process's exit status.
+// returns the process's exit status.
 int ServeFastCgi(const PageSpec& spec, const Config& config) {
   FCGX_Init();
   // Connector/C++'s driver initialises the client library; once, before the
