@@ -22,7 +22,10 @@ PORT ?= 8080
 # FastCGI processes per page (multiwatch restarts one that dies).
 FCGI_PROCS ?= 2
 
-NO_CONFIG_GOALS := stop cluster-stop clean distclean deps
+# Goals that need no config.mak: run, check, cluster and drills build
+# through a sub-make after scripts/install-deps, so a fresh machine installs
+# autoconf before anything runs it.
+NO_CONFIG_GOALS := stop cluster-stop clean distclean deps run check cluster drills
 ifneq ($(filter-out $(NO_CONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 -include config.mak
 endif
