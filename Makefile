@@ -64,6 +64,7 @@ MIGRATION_LIST := $(BUILD)/gen/migrations.list
 DICTIONARY := $(BUILD)/dict/words.dict
 WORD_LIST := /usr/share/dict/american-english
 ERROR_PAGES_STAMP := $(BUILD)/errors/.stamp
+CATALOGUES := $(patsubst i18n/%.txt,$(BUILD)/i18n/%.res,$(wildcard i18n/*.txt))
 NGINX_CONFS := $(patsubst nginx/%.in,$(BUILD)/nginx/%,$(wildcard nginx/*.in)) \
 	$(BUILD)/nginx/console-allow.conf $(BUILD)/nginx/health-allow.conf \
 	$(BUILD)/nginx-cluster/passwd.conf $(BUILD)/nginx-cluster/passwd-http.conf
@@ -177,9 +178,9 @@ $(DICTIONARY): $(BUILD)/tools/build_dictionary $(WORD_LIST)
 	$< $(WORD_LIST) $@
 
 # Rendered from this checkout's templates, whatever folder is compiled in.
-$(ERROR_PAGES_STAMP): $(BUILD)/tools/render_error_pages $(wildcard templates/*.tpl)
+$(ERROR_PAGES_STAMP): $(BUILD)/tools/render_error_pages $(wildcard templates/*.tpl) $(CATALOGUES)
 	@mkdir -p $(@D)
-	printf 'templates_dir = %s\n' '$(ROOT)/templates' > $(BUILD)/render_error_pages.conf
+	printf 'templates_dir = %s\ncatalogue_dir = %s\n' '$(ROOT)/templates' '$(ROOT)/$(BUILD)/i18n' > $(BUILD)/render_error_pages.conf
 	$< $(@D) $(BUILD)/render_error_pages.conf && touch $@
 
 # nginx files, twice from the same nginx/*.in: build/nginx/ for the
@@ -242,6 +243,7 @@ $(INST)/passwd.conf: etc/passwd.conf.example Makefile config.mak
 	@mkdir -p $(@D)
 	@echo '  GEN     $@'
 	@sed -e 's|^templates_dir *=.*|templates_dir = $(TEMPLATES_DIR)|' \
+	    -e 's|^catalogue_dir *=.*|catalogue_dir = $(TEMPLATES_DIR)/i18n|' \
 	    -e 's|^sql_dir *=.*|sql_dir = $(pkgdatadir)/sql|' \
 	    -e 's|^dictionary_path *=.*|dictionary_path = $(DICTIONARY_FILE)|' $< > $@
 
@@ -307,6 +309,7 @@ clean:
 distclean: clean
 	rm -rf config.mak config.status config.log configure aclocal.m4 autom4te.cache build-aux
 
+include mk/i18n.mk  # the catalogues: genrb, make install (docs/i18n.md)
 include mk/asan.mk  # make asan, make check-asan: the sanitized build and its tests
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

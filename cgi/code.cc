@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/paths.h"
 #include "domain/access_code.h"
 #include "domain/mail_address.h"
@@ -48,7 +49,7 @@ Status RenderForm(const Request& request, Env* env,
                   const std::vector<std::string>& recipients,
                   const std::string& error, int tries_left,
                   Response* response) {
-  Page page("code.tpl", "アクセスコードの入力");
+  Page page(request, "code.tpl", "code_title");
   for (const auto& address : recipients) {
     page.dict()
         ->AddSectionDictionary("RECIPIENT")
@@ -58,7 +59,9 @@ Status RenderForm(const Request& request, Env* env,
     page.dict()->SetValueAndShowSection("ERROR", error, "CODE_ERROR");
   }
   if (tries_left > 0) {
-    page.dict()->SetIntValue("TRIES_LEFT", tries_left);
+    page.dict()->SetValue(
+        "TRIES_TEXT", FormatText(page.lang(), "code_tries_left",
+                                 {{"count", std::to_string(tries_left)}}));
     page.dict()->ShowSection("TRIES");
   }
   Status s = AddCsrfField(env, request, &page, response);
@@ -78,7 +81,7 @@ Status RenderFlowState(const Request& request, Env* env,
     response->Redirect(kNewPasswordPath);
     return Status::Ok();
   }
-  if (flow->state == FlowState::kLocked) return RenderLocked(env, response);
+  if (flow->state == FlowState::kLocked) return RenderLocked(request, env, response);
   if (flow->state == FlowState::kCodeSent &&
       env->Now() >= flow->code_expires_at) {
     Status s = env->db()->Transaction([&](SqlSession* session) {
@@ -86,7 +89,7 @@ Status RenderFlowState(const Request& request, Env* env,
     });
     if (!s.ok()) return s;
   }
-  return RenderExpired(env, response);
+  return RenderExpired(request, env, response);
 }
 
 // GET: the form while the flow waits for its code, else the flow's page.
@@ -96,7 +99,7 @@ Status ShowCodePage(const Request& request, Env* env, Response* response) {
   Status s = ReadFlowAndRecipients(request, env, &flow, &recipients);
   if (!s.ok()) return s;
   if (flow && AwaitsCode(*flow, env->Now())) {
-    if (flow->code_tries >= kMaxCodeTries) return RenderLocked(env, response);
+    if (flow->code_tries >= kMaxCodeTries) return RenderLocked(request, env, response);
     return RenderForm(request, env, recipients, "", 0, response);
   }
   return RenderFlowState(request, env, flow, response);
@@ -112,7 +115,7 @@ Status RefuseNonCode(const Request& request, Env* env, Response* response) {
     return RenderFlowState(request, env, flow, response);
   }
   return RenderForm(request, env, recipients,
-                    "アクセスコードは10桁の半角数字でご入力ください。", 0,
+                    Text(request.lang(), "code_error_format"), 0,
                     response);
 }
 
@@ -129,14 +132,14 @@ Status AnswerCodeCheck(const Request& request, Env* env, const CodeCheck& check,
       return Status::Ok();
     case CodeOutcome::kWrong:
       return RenderForm(request, env, recipients,
-                        "アクセスコードが正しくありません。", check.tries_left,
+                        Text(request.lang(), "code_error_wrong"), check.tries_left,
                         response);
     case CodeOutcome::kLocked:
-      return RenderLocked(env, response);
+      return RenderLocked(request, env, response);
     case CodeOutcome::kExpired:
-      return RenderExpired(env, response);
+      return RenderExpired(request, env, response);
     case CodeOutcome::kRateLimited:
-      return RenderRateLimited(env, check.retry_at,
+      return RenderRateLimited(request, env, check.retry_at,
                                OperatorRequestLink::kOffered, response);
     case CodeOutcome::kNoFlow:
       break;

@@ -6,8 +6,8 @@
 
 namespace passwd {
 
-Status HandleIndex(const Request& /*request*/, Env* env, Response* response) {
-  Page page("index.tpl", "webパスワード更新");
+Status HandleIndex(const Request& request, Env* env, Response* response) {
+  Page page(request, "index.tpl", "index_title");
   return page.RenderTo(env->config(), 200, response);
 }
 

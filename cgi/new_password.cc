@@ -36,7 +36,7 @@ Status LoadedDictionary(const Config& config, const Dictionary** dict) {
 Status RenderForm(const Request& request, Env* env,
                   const std::vector<PolicyViolation>& violations,
                   Response* response) {
-  Page page("new_password.tpl", "新しいパスワードを作成");
+  Page page(request, "new_password.tpl", "new_password_title");
   for (const auto& rule : PasswordRuleTexts()) {
     auto* item = page.dict()->AddSectionDictionary("RULE");
     item->SetValue("NAME", rule.name);
@@ -65,12 +65,12 @@ Status RenderNotVerified(const Request& request, Env* env,
     response->Redirect(kCodePath);
     return Status::Ok();
   }
-  if (flow->state == FlowState::kLocked) return RenderLocked(env, response);
+  if (flow->state == FlowState::kLocked) return RenderLocked(request, env, response);
   Status s = env->db()->Transaction([&](SqlSession* session) {
     return ExpireFlow(env, session, request.caller(), *flow);
   });
   if (!s.ok()) return s;
-  return RenderExpired(env, response);
+  return RenderExpired(request, env, response);
 }
 
 std::string RuleNames(const std::vector<PolicyViolation>& violations) {

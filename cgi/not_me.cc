@@ -15,7 +15,7 @@ namespace {
 // that is.
 Status RenderLink(const Request& request, Env* env, NotMeLinkState state,
                   const std::string& token, Response* response) {
-  Page page("not_me.tpl", "お心当たりの無い操作のご連絡");
+  Page page(request, "not_me.tpl", "not_me_title");
   auto* dict = page.dict();
   switch (state) {
     case NotMeLinkState::kUsable: {
@@ -40,8 +40,8 @@ Status RenderLink(const Request& request, Env* env, NotMeLinkState state,
 }
 
 // The receipt, for the browser that made the report only.
-constexpr ReceiptPage kReceiptPage = {"not_me_done.tpl",
-                                      "ご連絡を受け付けました", true};
+constexpr ReceiptPage kReceiptPage = {"not_me_done.tpl", "not_me_done_title",
+                                      true, "not_me_done_mailed"};
 
 }  // namespace
 

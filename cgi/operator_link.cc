@@ -43,8 +43,8 @@ Status FindUsableLink(SqlSession* session, const std::string& token,
   return s;
 }
 
-Status RenderInvalid(Env* env, Response* response) {
-  Page page("operator_link.tpl", "アクセスコード送信");
+Status RenderInvalid(const Request& request, Env* env, Response* response) {
+  Page page(request, "operator_link.tpl", "operator_link_title");
   page.dict()->ShowSection("INVALID");
   return page.RenderTo(env->config(), 200, response);
 }
@@ -103,8 +103,8 @@ Status HandleOperatorLink(const Request& request, Env* env,
       return FindUsableLink(session, token, false, env->Now(), &link);
     });
     if (!s.ok()) return s;
-    if (!link) return RenderInvalid(env, response);
-    Page page("operator_link.tpl", "アクセスコード送信");
+    if (!link) return RenderInvalid(request, env, response);
+    Page page(request, "operator_link.tpl", "operator_link_title");
     auto* dict = page.dict();
     dict->ShowSection("VALID");
     dict->SetValue("UMIN_ID", link->umin_id);
@@ -124,7 +124,7 @@ Status HandleOperatorLink(const Request& request, Env* env,
     return UseLink(env, session, request, token, &outcome, &flow_token);
   });
   if (!s.ok()) return s;
-  if (outcome == LinkUseOutcome::kInvalid) return RenderInvalid(env, response);
+  if (outcome == LinkUseOutcome::kInvalid) return RenderInvalid(request, env, response);
   StartCodeEntry(flow_token, response);
   return Status::Ok();
 }

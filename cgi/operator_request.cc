@@ -2,6 +2,7 @@
 // apply to the secretariat; they get a receipt number on screen and by mail.
 #include <optional>
 
+#include "base/catalogue.h"
 #include "base/client_address.h"
 #include "base/crypto.h"
 #include "base/jst.h"
@@ -61,7 +62,7 @@ OperatorRequestForm ReadForm(const Request& request) {
 Status RenderForm(const Request& request, Env* env,
                   const OperatorRequestForm& form, const FieldErrors& errors,
                   Response* response) {
-  Page page("operator_request.tpl", "オペレータへパスワード更新申請");
+  Page page(request, "operator_request.tpl", "operator_request_title");
   auto* dict = page.dict();
   dict->SetValue("UMIN_ID", form.umin_id);
   dict->SetValue("FAMILY_NAME", form.family_name);
@@ -73,11 +74,14 @@ Status RenderForm(const Request& request, Env* env,
   dict->SetValue("CONTACT_MAIL", form.contact_mail);
   dict->SetValue("MESSAGE_TEXT", form.message);
   dict->SetIntValue("MESSAGE_MAX", kOperatorMessageMaxChars);
+  dict->SetValue("MESSAGE_LABEL",
+                 FormatText(page.lang(), "label_message",
+                            {{"max", std::to_string(kOperatorMessageMaxChars)}}));
   for (OperatorRequestReason reason : FormOperatorRequestReasons()) {
     const std::string value = OperatorRequestReasonValue(reason);
     auto* option = dict->AddSectionDictionary("REASON");
     option->SetValue("VALUE", value);
-    option->SetValue("LABEL", OperatorRequestReasonLabel(reason));
+    option->SetValue("LABEL", Text(page.lang(), "reason_" + value));
     if (form.reason == value) option->ShowSection("CHECKED");
   }
   ShowFieldErrors(errors, dict);
@@ -88,14 +92,15 @@ Status RenderForm(const Request& request, Env* env,
 
 // The receipt page, for the browser that submitted the request only.
 constexpr ReceiptPage kReceiptPage = {"operator_request_done.tpl",
-                                      "申請受付完了", false};
+                                      "operator_request_done_title", false,
+                                      "operator_request_done_mailed"};
 
 // What became of a valid request.
 enum class SubmitResult { kAccepted, kAcceptedNotMailed, kRateLimited };
 
 // Queues the receipt mail of `receipt` unless its contact mailbox had its
 // day's receipts; `*mailed` says which.
-Status MailReceiptWithinLimit(Env* env, SqlSession* session,
+Status MailReceiptWithinLimit(Env* env, SqlSession* session, Lang lang,
                               const NewOperatorRequest& new_request,
                               const std::string& receipt, bool* mailed) {
   const auto now = env->Now();
@@ -110,8 +115,9 @@ Status MailReceiptWithinLimit(Env* env, SqlSession* session,
   if (s.ok()) {
     s = EnqueueMail(
         env, session,
-        OperatorRequestReceiptMail(env->config(), new_request.contact_mail,
-                                   receipt, new_request.reason));
+        OperatorRequestReceiptMail(env->config(), lang,
+                                   new_request.contact_mail, receipt,
+                                   new_request.reason));
   }
   *mailed = s.ok();
   return s;
@@ -147,7 +153,8 @@ Status SubmitWithinLimit(
   }
   bool mailed = false;
   if (t.ok()) {
-    t = MailReceiptWithinLimit(env, session, new_request, *receipt, &mailed);
+    t = MailReceiptWithinLimit(env, session, request.lang(), new_request,
+                               *receipt, &mailed);
   }
   *result = mailed ? SubmitResult::kAccepted : SubmitResult::kAcceptedNotMailed;
   // The free text stays in the request; the audit names the receipt.
@@ -183,6 +190,7 @@ Status HandleOperatorRequest(const Request& request, Env* env,
   NewOperatorRequest new_request;
   FieldErrors errors;
   ValidateOperatorRequestForm(form, JstDate(env->Now()), &new_request, &errors);
+  new_request.lang = request.lang();
   if (!errors.empty()) {
     return RenderForm(request, env, form, errors, response);
   }
@@ -196,7 +204,7 @@ Status HandleOperatorRequest(const Request& request, Env* env,
   });
   if (!s.ok()) return s;
   if (result == SubmitResult::kRateLimited) {
-    return RenderRateLimited(env, *retry_at, OperatorRequestLink::kHidden,
+    return RenderRateLimited(request, env, *retry_at, OperatorRequestLink::kHidden,
                              response);
   }
   SetReceiptCookie(env->config(), receipt, response);

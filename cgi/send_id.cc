@@ -14,7 +14,7 @@ namespace {
 
 Status RenderForm(const Request& request, Env* env, const std::string& typed,
                   const std::string& error, Response* response) {
-  Page page("send_id.tpl", "UMIN IDの入力");
+  Page page(request, "send_id.tpl", "send_id_title");
   page.dict()->SetValue("UMIN_ID", typed);
   if (!error.empty()) {
     page.dict()->SetValueAndShowSection("ERROR", error, "ID_ERROR");
@@ -87,7 +87,7 @@ Status HandleSendId(const Request& request, Env* env, Response* response) {
                          &retry_at, &flow_token);
   });
   if (!s.ok()) return s;
-  return AnswerCodeRequest(env, outcome, SendFailure::kById, retry_at,
+  return AnswerCodeRequest(request, env, outcome, SendFailure::kById, retry_at,
                            flow_token, response);
 }
 

@@ -63,7 +63,7 @@ void Validate(ProfileForm* form, const Date& today, IdentityQuery* identity) {
 
 Status RenderForm(const Request& request, Env* env, const ProfileForm& form,
                   Response* response) {
-  Page page("send_profile.tpl", "ご本人様確認");
+  Page page(request, "send_profile.tpl", "send_profile_title");
   auto* dict = page.dict();
   dict->SetValue("FAMILY_NAME", form.family_name);
   dict->SetValue("GIVEN_NAME", form.given_name);
@@ -166,7 +166,7 @@ Status HandleSendProfile(const Request& request, Env* env, Response* response) {
                               &retry_at, &flow_token);
   });
   if (!s.ok()) return s;
-  return AnswerCodeRequest(env, outcome, SendFailure::kByProfile, retry_at,
+  return AnswerCodeRequest(request, env, outcome, SendFailure::kByProfile, retry_at,
                            flow_token, response);
 }
 

@@ -1,7 +1,7 @@
-{{%AUTOESCAPE context="HTML"}}<h1>アクセスコードの入力</h1>
-<p>アクセスコードを受信されましたら、速やかにご入力をお願いします。</p>
-<p>登録されているメールアドレスへアクセスコードを送信いたしました。<br>
-アクセスコードを入力し、【パスワード更新】から10分以内に新しいパスワードの再設定をお願いいたします。</p>
+{{%AUTOESCAPE context="HTML"}}<h1>{{code_title}}</h1>
+<p>{{code_intro}}</p>
+<p>{{code_sent_1}}<br>
+{{code_sent_2}}</p>
 <ul class="recipients">
 {{#RECIPIENT}}<li>{{ADDRESS}}</li>
 {{/RECIPIENT}}</ul>
@@ -9,19 +9,19 @@
 <form method="post" action="/cgi-open-bin/passwd/code" class="box">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <div class="field">
-<label for="access_code">アクセスコード</label>
+<label for="access_code">{{label_access_code}}</label>
 {{#CODE_ERROR}}<p class="field-error" id="access_code_error">{{ERROR}}</p>{{/CODE_ERROR}}
-{{#TRIES}}<p class="field-error">あと{{TRIES_LEFT}}回入力できます。</p>{{/TRIES}}
+{{#TRIES}}<p class="field-error">{{TRIES_TEXT}}</p>{{/TRIES}}
 <input type="text" id="access_code" name="access_code" value="" maxlength="40" inputmode="numeric" autocomplete="one-time-code" aria-describedby="access_code_hint">
-<p class="hint" id="access_code_hint">※半角数字を入力してください</p>
+<p class="hint" id="access_code_hint">{{code_hint}}</p>
 </div>
-<p><button type="submit">パスワード更新</button></p>
-<p class="hint">アクセスコードを正しくご入力いただき「パスワード更新」を押下してください</p>
+<p><button type="submit">{{button_update_password}}</button></p>
+<p class="hint">{{code_after_send}}</p>
 </form>
 
 <section class="box">
-<h2>◇アクセスコードがお手元に届かない場合</h2>
-<p>UMIN ID@umin.ac.jpおよび、登録されているメールアドレスへと送信しております。<br>
-ご確認できない場合は、大変恐縮ですが下記より、お手続きをお願いいたします。</p>
-<p><a href="/cgi-open-bin/passwd/operator_request">オペレータへパスワード更新申請</a></p>
+<h2>{{code_not_received_heading}}</h2>
+<p>{{code_not_received_1}}<br>
+{{code_not_received_2}}</p>
+<p><a href="/cgi-open-bin/passwd/operator_request">{{operator_request_link}}</a></p>
 </section>

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<section class="notice error-page">
-<h1>アクセスコードの入力</h1>
-<p>アクセスコードの誤入力による回数が制限値を超えたため、ロックされました。<br>
-本アクセスコードはクリアされましたので、下記【最初のページへ】ボタンより改めて作業願います。</p>
-<p class="actions"><a class="button" href="{{TOP_URL}}">最初のページへ</a></p>
+<h1>{{code_title}}</h1>
+<p>{{code_locked_text}}<br>
+{{code_cleared}}</p>
+<p class="actions"><a class="button" href="{{TOP_URL}}">{{button_first_page}}</a></p>
 </section>

@@ -1,12 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}<section class="notice done">
-<h1>パスワード更新完了</h1>
-<p>パスワード再設定が完了致しました。{{DELAY}}後には利用可能となります。</p>
-<p>※全てのUMINサービスに反映されるまで{{DELAY}}ほどかかりますので、予めご了承の程お願いいたします。</p>
-<p>今回更新されたパスワードは、一般サービス用パスワードです。症例登録(INDICE)用のパスワードとは異なります。</p>
+<h1>{{done_title}}</h1>
+<p>{{DONE_USABLE}}</p>
+<p>{{DONE_PROPAGATION}}</p>
+<p>{{done_general_only}}</p>
 </section>
 <section class="box">
-<p>パスワード更新が完了いたしました。</p>
-<p>同時に登録されているメールアドレスへ完了のお知らせメールを送信いたしますので、UMIN IDをご失念されている場合は、こちらをご確認ください。</p>
-<p>また、パスワードの通知はありません。ご自身で設定したパスワードをお忘れにならないようお願いいたします。</p>
+<p>{{done_completed}}</p>
+<p>{{done_mail_sent}}</p>
+<p>{{done_not_notified}}</p>
 </section>
-<p class="actions"><a class="button" href="{{TOP_URL}}">トップページへ戻る</a></p>
+<p class="actions"><a class="button" href="{{TOP_URL}}">{{back_to_top}}</a></p>

@@ -1,16 +1,16 @@
 {{%AUTOESCAPE context="HTML"}}{{#RECEIPT}}<section class="notice done">
-<h1>ご連絡を受け付けました</h1>
-<p>送信済みのアクセスコードは無効にいたしました。</p>
+<h1>{{not_me_done_title}}</h1>
+<p>{{not_me_done_voided}}</p>
 <dl class="receipt">
-<dt>受付番号</dt>
+<dt>{{label_receipt_number}}</dt>
 <dd id="receipt_number">{{RECEIPT_NUMBER}}</dd>
 </dl>
-<p>受付番号はUMIN IDに登録されているメールアドレス（{{CONTACT_MAIL}}）へもお送りしました。お問い合わせの際は、受付番号をお知らせください。</p>
-<p>申請内容を事務局にて確認させていただき、対応いたします。事務局からのご連絡まで、今しばらくお待ちください。</p>
+<p>{{MAILED_TEXT}}</p>
+<p>{{receipt_next}}</p>
 </section>
 {{/RECEIPT}}{{#UNAVAILABLE}}<section class="notice error-page">
-<h1>受付内容を表示できません</h1>
-<p>受付内容は、ご連絡いただいたブラウザでご連絡の直後にのみ表示されます。受付番号は、UMIN IDに登録されているメールアドレスへお送りした受付メールでご確認ください。</p>
+<h1>{{receipt_unavailable_title}}</h1>
+<p>{{not_me_done_unavailable}}</p>
 </section>
-{{/UNAVAILABLE}}<p class="actions"><a class="button" href="{{TOP_URL}}">トップページへ戻る</a></p>
-<p>ご不明な点は<a href="{{INQUIRY_URL}}">お問い合わせフォーム</a>よりお問い合わせください。</p>
+{{/UNAVAILABLE}}<p class="actions"><a class="button" href="{{TOP_URL}}">{{back_to_top}}</a></p>
+<p>{{inquiry_before}}<a href="{{INQUIRY_URL}}">{{inquiry_link}}</a>{{inquiry_after}}</p>

@@ -1,19 +1,19 @@
-{{%AUTOESCAPE context="HTML"}}<h1>UMIN IDの入力</h1>
-<p>このパスワード更新は「一般用パスワード」の更新です。UMIN IDを入力し[アクセスコード送信]押下でUMIN IDに登録されているメールアドレスへアクセスコードを送信いたします。</p>
+{{%AUTOESCAPE context="HTML"}}<h1>{{send_id_title}}</h1>
+<p>{{send_id_intro}}</p>
 
 <section class="box">
-<h2>◇一般用パスワードとは</h2>
-<p>UMIN ID発行時に必ず付与されるパスワードになります。電子メール・UMIN-CTR・Eメールなど一般的なUMINサービスに必要なパスワードです。INDICEサービス・NCD症例登録システムの利用者へと付与される専用パスワードではありません。</p>
+<h2>{{general_password_heading}}</h2>
+<p>{{general_password_text}}</p>
 </section>
 
 <form method="post" action="/cgi-open-bin/passwd/send_id" class="box">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <div class="field">
 <label for="umin_id">UMIN ID</label>
-<p class="hint" id="umin_id_hint">パスワード更新を行うUMIN IDをご入力下さい。</p>
+<p class="hint" id="umin_id_hint">{{send_id_hint}}</p>
 {{#ID_ERROR}}<p class="field-error" id="umin_id_error">{{ERROR}}</p>{{/ID_ERROR}}
 <input type="text" id="umin_id" name="umin_id" value="{{UMIN_ID}}" maxlength="100" autocomplete="username" autocapitalize="none" spellcheck="false" aria-describedby="umin_id_hint">
 </div>
-<p><button type="submit">アクセスコード送信</button></p>
-<p class="hint">[アクセスコード送信]押下で認証画面へ移動しますので、受信したアクセスコードを入力してください。</p>
+<p><button type="submit">{{button_send_code}}</button></p>
+<p class="hint">{{send_id_after_send}}</p>
 </form>

@@ -5,12 +5,17 @@
 
 #include <string>
 
+#include "base/lang.h"
+
 namespace passwd {
 
 // Who made a request: what the audit log and the rate limits record.
 struct Caller {
   std::string client_address;  // as nginx saw it; "" for a worker
   std::string request_id;      // nginx's $request_id, or a worker's name
+  // The language of the page the request came from: the mails it queues
+  // speak it (docs/i18n.md).
+  Lang lang = Lang::kJa;
 };
 
 // The audit log's caller for every change made from the command line.

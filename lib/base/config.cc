@@ -119,6 +119,7 @@ const std::map<std::string, Setter>& Setters() {
       {"worker_db_user", Text(&Config::worker_db_user)},
       {"worker_db_password", Text(&Config::worker_db_password)},
       {"templates_dir", Text(&Config::templates_dir)},
+      {"catalogue_dir", Text(&Config::catalogue_dir)},
       {"sql_dir", Text(&Config::sql_dir)},
       {"max_body_bytes", Number(&Config::max_body_bytes, 1024, 1 << 20)},
       {"page_threads", Number(&Config::page_threads, 1, 64)},
@@ -261,6 +262,9 @@ void ParseConfigLines(const std::string& text, const std::string& origin,
   if (problems->size() != problems_before) config->sync_targets.clear();
   if (config->templates_dir.empty()) {
     config->templates_dir = PASSWD_TEMPLATES_DIR;
+  }
+  if (config->catalogue_dir.empty()) {
+    config->catalogue_dir = config->templates_dir + "/i18n";
   }
   if (config->dictionary_path.empty()) {
     config->dictionary_path = PASSWD_DICTIONARY;

@@ -57,11 +57,16 @@ inline constexpr char kAdminSessionCookie[] = "passwd_admin";
 // The console's pre-session CSRF cookie: it guards the login form only
 // (web/csrf.h); a signed-in operator's forms are bound to the session.
 inline constexpr char kAdminCsrfCookie[] = "passwd_admin_csrf";
+// The language the user picked with the 日本語 / English link ("ja" or
+// "en"; docs/i18n.md). Scoped to kLangCookiePath so nginx's static error
+// pages see it too, and SameSite=Lax so a link in a mail opens in it.
+inline constexpr char kLangCookie[] = "passwd_lang";
+inline constexpr char kLangCookiePath[] = "/";
 // Every cookie the site reads: a request carrying one of them twice is
 // refused (web/request.h).
 inline constexpr const char* kSiteCookies[] = {
-    kFlowCookie, kReceiptCookie, kPublicCsrfCookie, kAdminSessionCookie,
-    kAdminCsrfCookie};
+    kFlowCookie,         kReceiptCookie,   kPublicCsrfCookie,
+    kAdminSessionCookie, kAdminCsrfCookie, kLangCookie};
 
 // The prefix that makes a browser keep a cookie only when it is Secure,
 // host-only (no Domain) and scoped to Path=/, so that no other host of the

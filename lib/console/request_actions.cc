@@ -74,7 +74,7 @@ Status Reject(const ActionContext& c, RequestActionOutcome*) {
   }
   if (s.ok()) {
     s = EnqueueMail(c.env, c.session,
-                    RequestRejectedMail(c.env->config(), c.r.contact_mail,
+                    RequestRejectedMail(c.env->config(), c.r.lang, c.r.contact_mail,
                                         c.r.receipt_number, c.in.text));
   }
   if (!s.ok()) return s;
@@ -168,7 +168,7 @@ Status SendCodeLink(const ActionContext& c, RequestActionOutcome* outcome) {
   for (const auto& to : recipients) {
     if (!s.ok()) break;
     s = EnqueueMail(c.env, c.session,
-                    OperatorLinkMail(c.env->config(), to, umin_id,
+                    OperatorLinkMail(c.env->config(), c.r.lang, to, umin_id,
                                      c.r.receipt_number, token, expires));
   }
   if (s.ok()) {

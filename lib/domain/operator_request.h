@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base/lang.h"
 #include "base/status.h"
 #include "domain/access_code.h"
 #include "domain/identity.h"
@@ -73,6 +74,8 @@ struct NewOperatorRequest {
   OperatorRequestReason reason = OperatorRequestReason::kOther;
   std::string message;  // line ends as LF
   bool priority = false;
+  // The language of the page it was made from (docs/i18n.md).
+  Lang lang = Lang::kJa;
 };
 
 // Field name (as in the form) -> the message shown next to that field.

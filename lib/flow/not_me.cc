@@ -198,8 +198,9 @@ Status ReportNotMe(Env* env, SqlSession* session, const Caller& caller,
 
   s = VoidPendingFlows(session, account->umin_id, now, &report->voided_flows);
   if (!s.ok()) return s;
-  const NewOperatorRequest new_request =
+  NewOperatorRequest new_request =
       NotMeRequest(*account, env->config().umin_mail_domain);
+  new_request.lang = caller.lang;
   int64_t request_id = 0;
   s = SubmitOperatorRequest(env, session, new_request, caller.client_address,
                             &report->receipt, &request_id);
@@ -208,7 +209,8 @@ Status ReportNotMe(Env* env, SqlSession* session, const Caller& caller,
   if (s.ok()) {
     s = EnqueueMail(
         env, session,
-        NotMeReceiptMail(env->config(), report->contact_mail, report->receipt));
+        NotMeReceiptMail(env->config(), caller.lang, report->contact_mail,
+                         report->receipt));
   }
   if (s.ok()) {
     s = AppendAudit(session, caller, now,

@@ -206,7 +206,7 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
   if (s.ok()) {
     s = MailAccount(env, session, account,
                     [&](const std::string& to, const std::string& not_me_url) {
-                      return AccessCodeMail(config, to, code, expires,
+                      return AccessCodeMail(config, caller.lang, to, code, expires,
                                             not_me_url);
                     });
   }
@@ -325,7 +325,8 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
   if (s.ok()) {
     s = MailAccount(env, session, *account,
                     [&](const std::string& to, const std::string& not_me_url) {
-                      return PasswordChangedMail(config, to, flow.umin_id,
+                      return PasswordChangedMail(config, caller.lang, to,
+                                                 flow.umin_id,
                                                  not_me_url);
                     });
   }

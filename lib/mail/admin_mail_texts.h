@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/config.h"
+#include "base/lang.h"
 #include "mail/outbox.h"
 
 namespace passwd {
@@ -16,7 +17,8 @@ namespace passwd {
 // The link mail to `recipient` for `umin_id`, answering the request
 // `receipt_number`: the token goes in as the outbox secret (the link holds
 // the placeholder), and the mail is never delivered past `expires_at`.
-OutboxMail OperatorLinkMail(const Config& config, const std::string& recipient,
+OutboxMail OperatorLinkMail(const Config& config, Lang lang,
+                            const std::string& recipient,
                             const std::string& umin_id,
                             const std::string& receipt_number,
                             const std::string& token,
@@ -24,7 +26,7 @@ OutboxMail OperatorLinkMail(const Config& config, const std::string& recipient,
 
 // The rejection of request `receipt_number`, with the operator's `reason`,
 // to the applicant's contact address.
-OutboxMail RequestRejectedMail(const Config& config,
+OutboxMail RequestRejectedMail(const Config& config, Lang lang,
                                const std::string& recipient,
                                const std::string& receipt_number,
                                const std::string& reason);

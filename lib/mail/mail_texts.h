@@ -1,4 +1,5 @@
-// The mails the service sends, worded from the seed.
+// The mails the service sends, worded from the seed; each in the language
+// of the page it was requested from (its sentences: base/catalogue.h).
 #ifndef PASSWD_LIB_MAIL_MAIL_TEXTS_H_
 #define PASSWD_LIB_MAIL_MAIL_TEXTS_H_
 
@@ -6,12 +7,13 @@
 #include <string>
 
 #include "base/config.h"
+#include "base/lang.h"
 #include "mail/outbox.h"
 
 namespace passwd {
 
 // The end of every mail: the inquiry form and the network's name.
-std::string MailFooter(const Config& config);
+std::string MailFooter(const Config& config, Lang lang);
 
 // An absolute URL of this service for a link in a mail: public_base_url
 // (without a trailing slash) followed by `path`.
@@ -20,20 +22,22 @@ std::string PublicUrl(const Config& config, const std::string& path);
 // The access-code notice to `recipient`; the code itself goes in as the
 // outbox secret, and the mail is never delivered past `expires_at`.
 // `not_me_url` lets someone who did not ask for the code say so.
-OutboxMail AccessCodeMail(const Config& config, const std::string& recipient,
+OutboxMail AccessCodeMail(const Config& config, Lang lang,
+                          const std::string& recipient,
                           const std::string& code,
                           std::chrono::system_clock::time_point expires_at,
                           const std::string& not_me_url);
 
 // The notice that the password of `umin_id` was changed; it names the ID
 // and never the password.
-OutboxMail PasswordChangedMail(const Config& config,
+OutboxMail PasswordChangedMail(const Config& config, Lang lang,
                                const std::string& recipient,
                                const std::string& umin_id,
                                const std::string& not_me_url);
 
-// How long propagation takes, in words: "1時間", "2時間", "15分".
-std::string PropagationDelayText(const Config& config);
+// How long propagation takes, in words: "1時間", "2時間", "15分" (or
+// "1 hour(s)", ... in English).
+std::string PropagationDelayText(const Config& config, Lang lang);
 
 }  // namespace passwd
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/config.h"
+#include "base/lang.h"
 #include "domain/operator_request.h"
 #include "mail/outbox.h"
 
@@ -16,23 +17,25 @@ namespace passwd {
 // number, the reason and what happens next. It never repeats what the
 // applicant typed (names, free text): anyone may type any address, and the
 // service must not relay their text to it.
-OutboxMail OperatorRequestReceiptMail(const Config& config,
+OutboxMail OperatorRequestReceiptMail(const Config& config, Lang lang,
                                       const std::string& recipient,
                                       const std::string& receipt,
                                       OperatorRequestReason reason);
 
 // The receipt of a "not me" report, to the account's registered address:
 // the pending code is void, the secretariat will look into it.
-OutboxMail NotMeReceiptMail(const Config& config, const std::string& recipient,
+OutboxMail NotMeReceiptMail(const Config& config, Lang lang,
+                            const std::string& recipient,
                             const std::string& receipt);
 
 // The paragraph an access-code mail ends with: if the user did not ask for
 // the code, `not_me_url` tells the secretariat and voids it.
-std::string NotMeNoticeForAccessCode(const std::string& not_me_url);
+std::string NotMeNoticeForAccessCode(Lang lang, const std::string& not_me_url);
 
 // The paragraph a password-changed mail ends with: if the user did not
 // change the password, `not_me_url` tells the secretariat.
-std::string NotMeNoticeForPasswordChange(const std::string& not_me_url);
+std::string NotMeNoticeForPasswordChange(Lang lang,
+                                         const std::string& not_me_url);
 
 }  // namespace passwd
 

@@ -15,8 +15,8 @@ const char kInsertRequest[] =
     "INSERT INTO operator_requests (receipt_number, umin_id, family_name, "
     "given_name, family_reading, given_reading, birth_date, affiliation, "
     "search_name, search_reading, contact_mail, reason, message, priority, "
-    "status, client_address, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)";
+    "status, client_address, created_at, updated_at, lang) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)";
 const char kReceiptContact[] =
     "SELECT contact_mail FROM operator_requests WHERE receipt_number = ?";
 
@@ -25,7 +25,7 @@ const char kReceiptContact[] =
   "r.family_reading, r.given_reading, DATE_FORMAT(r.birth_date, '%Y-%m-%d'), " \
   "r.affiliation, r.contact_mail, r.reason, r.message, r.priority, "           \
   "r.status, r.operator_id, o.login, o.display_name, r.created_at, "           \
-  "r.updated_at "
+  "r.updated_at, r.lang "
 #define WITH_OPERATOR "LEFT JOIN operators o ON o.id = r.operator_id "
 #define REQUEST_COLUMNS REQUEST_FIELDS "FROM operator_requests r " WITH_OPERATOR
 
@@ -162,6 +162,8 @@ Status RequestFromRow(const SqlRow& row, OperatorRequestRecord* r) {
   r->operator_name = row.Text(16);
   r->created_at = row.Text(17);
   r->updated_at = row.Text(18);
+  // A value other than 'en' (there is none) reads as the default.
+  ParseLang(row.Text(19), &r->lang);
   if (!ParseStoredOperatorRequestReason(row.Text(10), &r->reason) ||
       !ParseOperatorRequestStatus(row.Text(13), &r->status)) {
     return Status::Internal("operator request " + row.Text(0) +
@@ -266,7 +268,7 @@ Status SubmitOperatorRequest(Env* env, SqlSession* session,
        text.reading, request.contact_mail,
        std::string(OperatorRequestReasonValue(request.reason)), request.message,
        int64_t{request.priority ? 1 : 0}, client_address, SqlTime(now),
-       SqlTime(now)});
+       SqlTime(now), std::string(LangCode(request.lang))});
   uint64_t inserted = 0;
   if (s.ok()) s = session->LastInsertId(&inserted);
   if (s.ok()) *id = static_cast<int64_t>(inserted);

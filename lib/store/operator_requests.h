@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "base/lang.h"
 #include "base/database.h"
 #include "base/env.h"
 #include "base/status.h"
@@ -70,6 +71,9 @@ struct OperatorRequestRecord {
   int64_t operator_id = 0;  // who took it; 0 when nobody
   std::string operator_login, operator_name;
   std::string created_at, updated_at;  // SQL time text (UTC)
+  // The language of the page the request was made from: the console's
+  // mails about it speak it.
+  Lang lang = Lang::kJa;
 };
 
 // Reads request `id`; with `for_update` its row stays locked to the end of

@@ -14,8 +14,10 @@
 #include <thread>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/crypto.h"
 #include "base/log_line.h"
+#include "base/paths.h"
 #include "web/fcgi_dispatcher.h"
 #include "web/page.h"
 
@@ -35,6 +37,25 @@ bool MethodAllowed(const PageSpec& spec, const std::string& method) {
     if (m == method || (m == "GET" && method == "HEAD")) return true;
   }
   return false;
+}
+
+// A year: the language cookie is a lasting preference.
+constexpr long kLangCookieSeconds = 365L * 24 * 3600;
+
+// The 日本語 / English link (web/page.h): a GET with lang=ja or lang=en
+// sets the language cookie and returns to the same page without lang, so
+// the flow's cookies and the page's own query (a mailed link's token
+// included) are kept and a reload does not switch again. True when
+// `request` was such a link and `response` holds the answer.
+bool AnswerLangSwitch(const Request& request, Response* response) {
+  if (request.IsPost() || request.query().count("lang") == 0) return false;
+  Lang lang = Lang::kJa;
+  if (ParseLang(request.Query("lang"), &lang)) {
+    response->SetPreferenceCookie(kLangCookie, LangCode(lang), kLangCookiePath,
+                                  kLangCookieSeconds);
+  }
+  response->Redirect(PageLangOf(request).here);
+  return true;
 }
 
 std::string JoinMethods(const PageSpec& spec) {
@@ -84,9 +105,14 @@ Response HandleRawRequest(const PageSpec& spec, const RawRequest& raw,
       SecureCookiesFrom(config));
   Status s =
       Request::Parse(raw, config.max_body_bytes, secure_cookies, &request);
+  const bool console = spec.db_account == DbAccount::kConsole;
+  if (console) request.set_lang(Lang::kJa);
   if (s.ok() && !MethodAllowed(spec, request.method())) {
     s = Status::MethodNotAllowed(request.method());
     response.SetHeader("Allow", JoinMethods(spec));
+  }
+  if (s.ok() && !console && AnswerLangSwitch(request, &response)) {
+    return response;
   }
   if (s.ok()) {
     try {
@@ -111,7 +137,10 @@ Response HandleRawRequest(const PageSpec& spec, const RawRequest& raw,
     if (s.code() == Status::Code::kMethodNotAllowed) {
       error.SetHeader("Allow", JoinMethods(spec));
     }
-    RenderErrorPage(config, s.HttpStatus(), "", &error);
+    PageLang where = PageLangOf(request);
+    // The console's error pages stay Japanese, without the language link.
+    if (console) where = {Lang::kJa, "", false};
+    RenderErrorPage(config, where, s.HttpStatus(), "", &error);
     return error;
   }
   return response;
@@ -256,6 +285,16 @@ int RunPage(const PageSpec& spec) {
   if (!LoadPageConfig(spec, &config)) return 1;
   UseDbAccount(spec.db_account, &config);
   SetTemplatesDir(config.templates_dir);
+  Status loaded = LoadCatalogues(config.catalogue_dir, config.templates_dir);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "%s\n",
+                 FormatLogLine({{"level", "error"},
+                                {"event", "catalogue_refused"},
+                                {"page", spec.name},
+                                {"detail", loaded.ToString()}})
+                     .c_str());
+    return 1;
+  }
   if (!FCGX_IsCGI()) return ServeFastCgi(spec, config);
   ProcessEnv env(config);
   ServeCgiRequest(spec, config, &env);

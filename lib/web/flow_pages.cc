@@ -1,5 +1,6 @@
 #include "web/flow_pages.h"
 
+#include "base/catalogue.h"
 #include "base/jst.h"
 #include "base/paths.h"
 #include "flow/reset_flow.h"
@@ -8,37 +9,39 @@
 
 namespace passwd {
 
-Status RenderSendFailure(Env* env, SendFailure which, Response* response) {
-  Page page("send_failed.tpl", "アクセスコード送信失敗");
-  const char* const by_id[] = {
-      "ご入力のUMIN IDが存在しない",
-      "UMIN IDが「役職・業務・管理・団体」等の申請内容確認が必要な区分の場合"};
-  const char* const by_profile[] = {
-      "ご入力の内容で一致するUMIN IDが存在しない",
-      "ご入力の内容で複数のUMIN IDが存在する",
-      "UMIN IDが「役職・業務・管理・団体」等の申請内容確認が必要な区分の場合"};
+Status RenderSendFailure(const Request& request, Env* env, SendFailure which,
+                         Response* response) {
+  Page page(request, "send_failed.tpl", "send_failed_title");
+  // Catalogue keys of the reasons each page lists.
+  const char* const by_id[] = {"send_failed_reason_unknown_id",
+                               "send_failed_reason_review"};
+  const char* const by_profile[] = {"send_failed_reason_no_match",
+                                    "send_failed_reason_several",
+                                    "send_failed_reason_review"};
   if (which == SendFailure::kById) {
     for (const char* reason : by_id) {
-      page.dict()->AddSectionDictionary("REASON")->SetValue("TEXT", reason);
+      page.dict()->AddSectionDictionary("REASON")->SetValue(
+          "TEXT", Text(page.lang(), reason));
     }
   } else {
     for (const char* reason : by_profile) {
-      page.dict()->AddSectionDictionary("REASON")->SetValue("TEXT", reason);
+      page.dict()->AddSectionDictionary("REASON")->SetValue(
+          "TEXT", Text(page.lang(), reason));
     }
   }
   return page.RenderTo(env->config(), 200, response);
 }
 
 Status AnswerCodeRequest(
-    Env* env, SendOutcome outcome, SendFailure which,
+    const Request& request, Env* env, SendOutcome outcome, SendFailure which,
     const std::optional<std::chrono::system_clock::time_point>& retry_at,
     const std::string& flow_token, Response* response) {
   switch (outcome) {
     case SendOutcome::kRateLimited:
-      return RenderRateLimited(env, *retry_at, OperatorRequestLink::kOffered,
-                               response);
+      return RenderRateLimited(request, env, *retry_at,
+                               OperatorRequestLink::kOffered, response);
     case SendOutcome::kRefused:
-      return RenderSendFailure(env, which, response);
+      return RenderSendFailure(request, env, which, response);
     case SendOutcome::kSent:
       break;
   }
@@ -51,22 +54,23 @@ void StartCodeEntry(const std::string& flow_token, Response* response) {
   response->Redirect(kCodePath);
 }
 
-Status RenderLocked(Env* env, Response* response) {
+Status RenderLocked(const Request& request, Env* env, Response* response) {
   response->ClearCookie(kFlowCookie, kPublicPrefix);
-  Page page("code_locked.tpl", "アクセスコードの入力");
+  Page page(request, "code_locked.tpl", "code_title");
   return page.RenderTo(env->config(), 200, response);
 }
 
-Status RenderExpired(Env* env, Response* response) {
+Status RenderExpired(const Request& request, Env* env, Response* response) {
   response->ClearCookie(kFlowCookie, kPublicPrefix);
-  Page page("code_expired.tpl", "アクセスコード期限切れ");
+  Page page(request, "code_expired.tpl", "code_expired_title");
   return page.RenderTo(env->config(), 200, response);
 }
 
-Status RenderRateLimited(Env* env,
+Status RenderRateLimited(const Request& request, Env* env,
                          std::chrono::system_clock::time_point retry_at,
                          OperatorRequestLink link, Response* response) {
-  RenderRateLimitPage(env->config(), FormatJst(retry_at), link, response);
+  RenderRateLimitPage(env->config(), PageLangOf(request), FormatJst(retry_at),
+                      link, response);
   long seconds =
       std::chrono::duration_cast<std::chrono::seconds>(retry_at - env->Now())
           .count();

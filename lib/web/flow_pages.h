@@ -11,6 +11,7 @@
 #include "base/status.h"
 #include "flow/reset_flow.h"
 #include "web/page.h"
+#include "web/request.h"
 #include "web/response.h"
 
 namespace passwd {
@@ -22,12 +23,13 @@ enum class SendFailure {
 };
 
 // The seed's failure page `which`, listing its possible reasons.
-Status RenderSendFailure(Env* env, SendFailure which, Response* response);
+Status RenderSendFailure(const Request& request, Env* env, SendFailure which,
+                         Response* response);
 
 // Answers a request for an access code: the 429 page, the seed's failure
 // page `which`, or the flow cookie and a 303 to the code page.
 Status AnswerCodeRequest(
-    Env* env, SendOutcome outcome, SendFailure which,
+    const Request& request, Env* env, SendOutcome outcome, SendFailure which,
     const std::optional<std::chrono::system_clock::time_point>& retry_at,
     const std::string& flow_token, Response* response);
 
@@ -36,12 +38,12 @@ void StartCodeEntry(const std::string& flow_token, Response* response);
 
 // The lock page (third wrong code) and the expired page (past 10 minutes),
 // both forgetting the flow cookie.
-Status RenderLocked(Env* env, Response* response);
-Status RenderExpired(Env* env, Response* response);
+Status RenderLocked(const Request& request, Env* env, Response* response);
+Status RenderExpired(const Request& request, Env* env, Response* response);
 
 // The 429 page saying from when to try again (in JST), with Retry-After;
 // `link` says whether it offers the operator request.
-Status RenderRateLimited(Env* env,
+Status RenderRateLimited(const Request& request, Env* env,
                          std::chrono::system_clock::time_point retry_at,
                          OperatorRequestLink link, Response* response);
 

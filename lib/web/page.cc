@@ -2,58 +2,81 @@
 
 #include <cctype>
 
+#include "base/catalogue.h"
+#include "web/request.h"
+
 namespace passwd {
 namespace {
 
-// What each error page tells the user, in the seed's polite register.
-constexpr ErrorPageText kErrorTexts[] = {
-    {400, "リクエストが正しくありません",
-     "送信された内容を処理できませんでした。お手数ですが、トップページから"
-     "改めて操作をお願いいたします。"},
-    {403, "この操作は受け付けられませんでした",
-     "画面の有効期限が切れたか、正しい画面から送信されませんでした。"
-     "お手数ですが、トップページから改めて操作をお願いいたします。"},
-    {404, "ページが見つかりません",
-     "お探しのページは存在しないか、移動した可能性があります。"
-     "トップページから改めて操作をお願いいたします。"},
-    {405, "この操作はできません",
-     "このページではその操作を受け付けておりません。"
-     "トップページから改めて操作をお願いいたします。"},
-    {413, "送信内容が大きすぎます",
-     "入力内容が長すぎるため受け付けられませんでした。"
-     "内容をご確認のうえ、改めてお試しください。"},
-    {429, "しばらく時間をおいてお試しください",
-     "短時間に操作が繰り返されたため、一時的に受付を停止しております。"
-     "大変恐縮ですが、しばらく時間をおいてから改めてお試しください。"},
-    {500, "システムエラー",
-     "システムで問題が発生いたしました。大変恐縮ですが、しばらく時間を"
-     "おいてから改めてお試しください。"},
-    {502, "ただいまご利用いただけません",
-     "サービスに接続できませんでした。大変恐縮ですが、しばらく時間をおいて"
-     "から改めてお試しください。"},
-    {503, "ただいまご利用いただけません",
-     "現在、システムの保守または障害のため、ご利用いただけません。大変恐縮"
-     "ですが、しばらく時間をおいてから改めてお試しください。"},
-};
-
-const ErrorPageText& TextFor(int status) {
-  for (const auto& t : kErrorTexts) {
-    if (t.status == status) return t;
+// The catalogue key of what the error page for `status` says (title, and
+// with "_message" its explanation); the 500 page for a status it lacks.
+std::string ErrorKey(int status) {
+  switch (status) {
+    case 400:
+    case 403:
+    case 404:
+    case 405:
+    case 413:
+    case 429:
+    case 500:
+    case 502:
+    case 503:
+      return "error_" + std::to_string(status);
+    default:
+      return "error_500";
   }
-  return TextFor(500);
 }
 
-// The last resort when templates are unreadable: still Japanese, still a
-// way back, never a blank page.
-std::string FallbackErrorHtml(const ErrorPageText& text, const Config& config) {
-  return "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\">"
-         "<title>UMIN パスワード更新</title></head><body><h1>" +
-         std::string(text.title) + "</h1><p>" + text.message +
-         "</p><p><a href=\"" + config.top_url +
-         "\">トップページへ戻る</a></p></body></html>";
+// The last resort when templates are unreadable: still in the language,
+// still a way back, never a blank page.
+std::string FallbackErrorHtml(Lang lang, const std::string& key,
+                              const Config& config) {
+  return std::string("<!DOCTYPE html><html lang=\"") + LangCode(lang) +
+         "\"><head><meta charset=\"UTF-8\"><title>" + Text(lang, "site_name") +
+         "</title></head><body><h1>" + Text(lang, key + "_title") +
+         "</h1><p>" + Text(lang, key + "_message") + "</p><p><a href=\"" +
+         config.top_url + "\">" + Text(lang, "back_to_top") +
+         "</a></p></body></html>";
+}
+
+// `text` percent-encoded for a query string.
+std::string QueryEscape(const std::string& text) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
 }
 
 }  // namespace
+
+PageLang PageLangOf(const Request& request) {
+  PageLang where;
+  where.lang = request.lang();
+  where.here = request.path();
+  if (!request.IsPost()) {
+    std::string query;
+    for (const auto& [name, value] : request.query()) {
+      if (name == "lang") continue;
+      query += (query.empty() ? "" : "&") + QueryEscape(name) + "=" +
+               QueryEscape(value);
+    }
+    if (!query.empty()) where.here += "?" + query;
+  }
+  return where;
+}
+
+std::string LangSwitchUrl(const std::string& here, Lang lang) {
+  return here + (here.find('?') == std::string::npos ? "?" : "&") +
+         "lang=" + LangCode(lang);
+}
 
 void ShowFieldErrors(const std::map<std::string, std::string>& errors,
                      ctemplate::TemplateDictionary* dict) {
@@ -70,6 +93,37 @@ void ShowFieldErrors(const std::map<std::string, std::string>& errors,
 void SetTemplatesDir(const std::string& dir) {
   ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir);
 }
+
+Page::Page(const PageLang& where, const std::string& template_file,
+           const std::string& title_key)
+    : layout_file_("layout.tpl"), lang_(where.lang), layout_(layout_file_) {
+  // The catalogue outlives every page: no copy needed.
+  for (const auto& [key, text] : CatalogueEntries(lang_)) {
+    layout_.SetTemplateGlobalValueWithoutCopy(key, text);
+  }
+  layout_.SetValue("TITLE", Text(lang_, title_key));
+  layout_.SetValue("LANG", LangCode(lang_));
+  if (where.switchable) {
+    auto* links = layout_.AddSectionDictionary("LANG_SWITCH");
+    for (Lang other : kLangs) {
+      const std::string code = LangCode(other);
+      std::string upper = code == "ja" ? "JA" : "EN";
+      if (other == lang_) {
+        links->ShowSection("IN_" + upper);
+      } else {
+        links->SetValueAndShowSection(upper + "_URL",
+                                      LangSwitchUrl(where.here, other),
+                                      "TO_" + upper);
+      }
+    }
+  }
+  body_ = layout_.AddIncludeDictionary("BODY");
+  body_->SetFilename(template_file);
+}
+
+Page::Page(const Request& request, const std::string& template_file,
+           const std::string& title_key)
+    : Page(PageLangOf(request), template_file, title_key) {}
 
 Page::Page(const std::string& template_file, const std::string& title,
            Layout layout)
@@ -108,15 +162,18 @@ Status Page::RenderTo(const Config& config, int http_status,
 
 namespace {
 
-void RenderError(const Config& config, int http_status,
+void RenderError(const Config& config, const PageLang& where, int http_status,
                  const std::string& retry_after, OperatorRequestLink link,
                  Response* response) {
-  const ErrorPageText& text = TextFor(http_status);
-  Page page("error.tpl", text.title);
-  page.dict()->SetValue("HEADING", text.title);
-  page.dict()->SetValue("MESSAGE", text.message);
+  const std::string key = ErrorKey(http_status);
+  Page page(where, "error.tpl", key + "_title");
+  page.dict()->SetValue("HEADING", Text(where.lang, key + "_title"));
+  page.dict()->SetValue("MESSAGE", Text(where.lang, key + "_message"));
   if (!retry_after.empty()) {
-    page.dict()->SetValueAndShowSection("RETRY_AFTER", retry_after, "RETRY");
+    page.dict()->SetValueAndShowSection(
+        "RETRY_TEXT",
+        FormatText(where.lang, "error_retry_after", {{"time", retry_after}}),
+        "RETRY");
   }
   if (link == OperatorRequestLink::kOffered) {
     page.dict()->ShowSection("OPERATOR_REQUEST");
@@ -126,21 +183,23 @@ void RenderError(const Config& config, int http_status,
   if (page.Render(config, &html).ok()) {
     response->SetHtml(std::move(html));
   } else {
-    response->SetHtml(FallbackErrorHtml(text, config));
+    response->SetHtml(FallbackErrorHtml(where.lang, key, config));
   }
 }
 
 }  // namespace
 
-void RenderErrorPage(const Config& config, int http_status,
-                     const std::string& retry_after, Response* response) {
-  RenderError(config, http_status, retry_after, OperatorRequestLink::kHidden,
-              response);
+void RenderErrorPage(const Config& config, const PageLang& where,
+                     int http_status, const std::string& retry_after,
+                     Response* response) {
+  RenderError(config, where, http_status, retry_after,
+              OperatorRequestLink::kHidden, response);
 }
 
-void RenderRateLimitPage(const Config& config, const std::string& retry_after,
+void RenderRateLimitPage(const Config& config, const PageLang& where,
+                         const std::string& retry_after,
                          OperatorRequestLink link, Response* response) {
-  RenderError(config, 429, retry_after, link, response);
+  RenderError(config, where, 429, retry_after, link, response);
 }
 
 }  // namespace passwd

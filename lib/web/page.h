@@ -10,6 +10,7 @@
 #include <string>
 
 #include "base/config.h"
+#include "base/lang.h"
 #include "base/status.h"
 #include "web/response.h"
 
@@ -19,20 +20,55 @@ namespace passwd {
 // or the operator console's (templates/admin_layout.tpl).
 enum class Layout { kPublic, kConsole };
 
-// What an error page says for one HTTP status.
+// What a console error page says for one HTTP status (Japanese only).
 struct ErrorPageText {
   int status;
   const char* title;
   const char* message;
 };
 
+class Request;
+
+// The language a public page speaks and where it is: its 日本語 / English
+// link leads to `here` with lang=ja or lang=en added (web/fcgi_main.h
+// answers that by setting the language cookie and returning to `here`).
+struct PageLang {
+  Lang lang = Lang::kJa;
+  // The page's path and query (without lang); "" for a page that does not
+  // know its address (nginx's static error pages): the link is then
+  // relative, "?lang=en".
+  std::string here;
+  // False on the console's error pages, which stay Japanese.
+  bool switchable = true;
+};
+
+// The PageLang of `request`: its language, and its path with its query
+// for a GET (the place), without for a POST (the form's page).
+PageLang PageLangOf(const Request& request);
+
+// The link to `here` in `lang`.
+std::string LangSwitchUrl(const std::string& here, Lang lang);
+
 // A page template to render inside its layout.
 class Page {
  public:
-  // A page that renders `template_file` (relative to the templates folder)
-  // with `title` in `layout`.
+  // A public page in `where.lang`: `template_file` (relative to the
+  // templates folder) inside templates/layout.tpl, titled with the
+  // catalogue's `title_key`. Every catalogue entry of the language is a
+  // template-global value, so templates name sentences by key
+  // ({{lower_case_key}}; docs/i18n.md).
+  Page(const PageLang& where, const std::string& template_file,
+       const std::string& title_key);
+  // The same for the language and place of `request`.
+  Page(const Request& request, const std::string& template_file,
+       const std::string& title_key);
+  // A console page (Japanese only): `template_file` with `title` in
+  // `layout`.
   Page(const std::string& template_file, const std::string& title,
-       Layout layout = Layout::kPublic);
+       Layout layout = Layout::kConsole);
+
+  // The page's language (Japanese for the console).
+  Lang lang() const { return lang_; }
   Page(const Page&) = delete;
   Page& operator=(const Page&) = delete;
 
@@ -50,24 +86,27 @@ class Page {
 
  private:
   const char* layout_file_;
+  Lang lang_ = Lang::kJa;
   ctemplate::TemplateDictionary layout_;
   ctemplate::TemplateDictionary* body_;  // owned by layout_
 };
 
-// Shows each form field's error of `errors` (field name -> message) as the
-// section <FIELD>_ERROR with its MESSAGE, and HAS_ERRORS when there is one.
+// Shows each form field's error of `errors` (field name -> message, already
+// in the page's language) as the section <FIELD>_ERROR with its MESSAGE,
+// and HAS_ERRORS when there is one.
 void ShowFieldErrors(const std::map<std::string, std::string>& errors,
                      ctemplate::TemplateDictionary* dict);
 
 // Sets the folder templates are read from; call once at start-up.
 void SetTemplatesDir(const std::string& dir);
 
-// Renders the Japanese error page for `http_status` (400, 403, 404, 405,
-// 413, 429, 500, 502 or 503) into `response`; never fails, falling back to a
-// built-in page when even the templates cannot be read. `retry_after` (JST
-// text) is shown on the 429 page when not empty.
-void RenderErrorPage(const Config& config, int http_status,
-                     const std::string& retry_after, Response* response);
+// Renders the error page for `http_status` (400, 403, 404, 405, 413, 429,
+// 500, 502 or 503) in `where.lang` into `response`; never fails, falling
+// back to a built-in page when even the templates cannot be read.
+// `retry_after` (JST text) is shown on the 429 page when not empty.
+void RenderErrorPage(const Config& config, const PageLang& where,
+                     int http_status, const std::string& retry_after,
+                     Response* response);
 
 // Whether a 429 page of the renewal flow offers the operator request: a
 // user held back from sending or entering a code can still apply.
@@ -75,7 +114,8 @@ enum class OperatorRequestLink { kHidden, kOffered };
 
 // The 429 page: RenderErrorPage with `retry_after`, and the link to
 // operator_request when `link` is kOffered.
-void RenderRateLimitPage(const Config& config, const std::string& retry_after,
+void RenderRateLimitPage(const Config& config, const PageLang& where,
+                         const std::string& retry_after,
                          OperatorRequestLink link, Response* response);
 
 }  // namespace passwd

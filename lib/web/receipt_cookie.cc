@@ -1,5 +1,7 @@
 #include "web/receipt_cookie.h"
 
+#include "base/catalogue.h"
+
 #include "base/crypto.h"
 #include "base/paths.h"
 #include "domain/mail_address.h"
@@ -49,13 +51,17 @@ Status RenderOwnReceipt(Env* env, const Request& request,
   std::optional<std::string> contact;
   Status s = FindOwnReceiptContact(env, request, receipt, &contact);
   if (!s.ok()) return s;
-  Page shown_page(page.template_file,
-                  contact ? page.title : "受付内容を表示できません");
+  Page shown_page(request, page.template_file,
+                  contact ? page.title_key : "receipt_unavailable_title");
   if (contact) {
+    const Lang lang = shown_page.lang();
+    const std::map<std::string, std::string> args = {
+        {"contact", page.mask_contact ? MaskMailAddress(*contact) : *contact}};
     auto* shown = shown_page.dict()->AddSectionDictionary("RECEIPT");
     shown->SetValue("RECEIPT_NUMBER", receipt);
-    shown->SetValue("CONTACT_MAIL",
-                    page.mask_contact ? MaskMailAddress(*contact) : *contact);
+    shown->SetValue("MAILED_TEXT", FormatText(lang, page.mailed_key, args));
+    shown->SetValue("NOT_MAILED_TEXT",
+                    FormatText(lang, "operator_request_done_not_mailed", args));
     shown->ShowSection(mailed ? "MAILED" : "NOT_MAILED");
   } else {
     shown_page.dict()->ShowSection("UNAVAILABLE");

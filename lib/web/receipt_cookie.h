@@ -37,8 +37,10 @@ Status FindOwnReceiptContact(Env* env, const Request& request,
 // How one kind of receipt page looks.
 struct ReceiptPage {
   const char* template_file;  // shows the RECEIPT section or UNAVAILABLE
-  const char* title;          // when the receipt is shown
+  const char* title_key;      // the title's catalogue key, receipt shown
   bool mask_contact;          // show the contact address masked
+  // The catalogue key of the MAILED_TEXT sentence, naming {contact}.
+  const char* mailed_key;
 };
 
 // Renders the receipt page of `receipt` for the browser that submitted it,

@@ -110,8 +110,10 @@ Status Request::Parse(const RawRequest& raw, long max_body_bytes,
   if (uri.empty()) uri = Param(raw, "SCRIPT_NAME");
   out->path_ = uri;
   out->secure_cookies_ = secure_cookies;
+  out->lang_ = LangFromAcceptLanguage(Param(raw, "HTTP_ACCEPT_LANGUAGE"));
   Status s = ParseCookieHeader(Param(raw, "HTTP_COOKIE"), secure_cookies,
                                &out->cookies_);
+  ParseLang(out->Cookie(kLangCookie), &out->lang_);
   if (!s.ok()) return s;
 
   s = ParseUrlEncoded(Param(raw, "QUERY_STRING"), &out->query_);

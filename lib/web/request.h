@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/caller.h"
+#include "base/lang.h"
 #include "base/status.h"
 
 namespace passwd {
@@ -40,8 +41,16 @@ class Request {
   const std::string& client_address() const { return client_address_; }
   // nginx's $request_id, or one made up when absent; for logs.
   const std::string& request_id() const { return request_id_; }
-  // The client address and request id, for rate limits and the audit log.
-  Caller caller() const { return {client_address_, request_id_}; }
+  // The client address, request id and language, for rate limits, the
+  // audit log and the mails a request queues.
+  Caller caller() const { return {client_address_, request_id_, lang_}; }
+  // The language of the request's pages and mails: the language cookie's,
+  // else the one Accept-Language prefers (base/lang.h). Set first thing by
+  // Parse, so an error page of a request Parse refused speaks it too.
+  Lang lang() const { return lang_; }
+  // Overrides the language: the console's pages speak Japanese whatever
+  // the browser asks for.
+  void set_lang(Lang lang) { lang_ = lang; }
   // True when the request came over TLS.
   bool https() const { return https_; }
   // True when the site's cookies are served Secure, under `__Host-` names.
@@ -49,6 +58,8 @@ class Request {
 
   // A query-string parameter, or "" when absent.
   std::string Query(const std::string& name) const;
+  // Every query-string parameter.
+  const std::map<std::string, std::string>& query() const { return query_; }
   // A urlencoded POST field, or "" when absent.
   std::string Form(const std::string& name) const;
   // True when the POST body carried the field (even empty).
@@ -64,6 +75,7 @@ class Request {
   std::string request_id_;
   bool https_ = false;
   bool secure_cookies_ = false;
+  Lang lang_ = Lang::kJa;
   std::map<std::string, std::string> query_;
   std::map<std::string, std::string> form_;
   std::map<std::string, std::string> cookies_;

@@ -89,6 +89,14 @@ void Response::SetCookie(const std::string& name, const std::string& value,
                       WithoutLineBreaks(path), max_age_seconds});
 }
 
+void Response::SetPreferenceCookie(const std::string& name,
+                                   const std::string& value,
+                                   const std::string& path,
+                                   long max_age_seconds) {
+  cookies_.push_back({WithoutLineBreaks(name), WithoutLineBreaks(value),
+                      WithoutLineBreaks(path), max_age_seconds, true});
+}
+
 void Response::ClearCookie(const std::string& name, const std::string& path) {
   SetCookie(name, "", path, 0);
 }
@@ -139,7 +147,7 @@ std::string Response::Serialize(bool https, SecureCookies secure) const {
     out += "Set-Cookie: " + ServedCookieName(c.name, secure_flag) + "=" +
            c.value + "; Path=" + ServedCookiePath(c.path, secure_flag);
     if (c.max_age >= 0) out += "; Max-Age=" + std::to_string(c.max_age);
-    out += "; HttpOnly; SameSite=Strict";
+    out += c.lax ? "; HttpOnly; SameSite=Lax" : "; HttpOnly; SameSite=Strict";
     if (secure_flag) out += "; Secure";
     out += "\r\n";
   }

@@ -36,6 +36,11 @@ class Response {
   // `max_age_seconds` < 0 makes a session cookie.
   void SetCookie(const std::string& name, const std::string& value,
                  const std::string& path, long max_age_seconds = -1);
+  // Like SetCookie, but SameSite=Lax: for a preference (the language) that
+  // a link from a mail or another site should still see; never for a
+  // cookie that guards anything.
+  void SetPreferenceCookie(const std::string& name, const std::string& value,
+                           const std::string& path, long max_age_seconds);
   // Tells the browser to forget a cookie.
   void ClearCookie(const std::string& name, const std::string& path);
   // Copies the ClearCookie calls made on `other`, so that an error page
@@ -66,6 +71,7 @@ class Response {
   struct CookieSpec {
     std::string name, value, path;
     long max_age;
+    bool lax = false;  // SameSite=Lax rather than Strict
   };
 
   int status_ = 200;

@@ -12,11 +12,11 @@ import harness
 from t0700_passwdctl_config import passwdctl
 
 # The newest migration, and how to take the database back to before it.
-LAST = "013_outbox_seal_ref.sql"
-UNDO_LAST = ("DROP INDEX mail_outbox_seal_ref ON mail_outbox; "
-             "ALTER TABLE mail_outbox DROP COLUMN seal_ref")
+LAST = "014_request_lang.sql"
+UNDO_LAST = "ALTER TABLE operator_requests DROP COLUMN lang"
 LAST_COLUMNS = ("SELECT COUNT(*) FROM information_schema.columns "
-                "WHERE table_schema = DATABASE() AND column_name = 'seal_ref'")
+                "WHERE table_schema = DATABASE() AND "
+                "table_name = 'operator_requests' AND column_name = 'lang'")
 # A migration that fails when a table it alters is missing.
 LEASES = "012_leases.sql"
 LEASES_COLUMNS = ("SELECT COUNT(*) FROM information_schema.columns "

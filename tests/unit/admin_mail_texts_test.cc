@@ -29,7 +29,7 @@ BOOST_AUTO_TEST_CASE(the_link_mail_keeps_its_token_sealed_apart) {
   config.public_base_url = "https://passwd.umin.ac.jp";
   const system_clock::time_point expires =
       system_clock::from_time_t(1611040605);  // 2021/01/19 16:16:45 JST
-  OutboxMail mail = OperatorLinkMail(config, "taro@example.org", "umin101-test",
+  OutboxMail mail = OperatorLinkMail(config, Lang::kJa, "taro@example.org", "umin101-test",
                                      "R20250107-048213", "TOKEN123", expires);
   BOOST_TEST(mail.kind == "operator_link");
   BOOST_TEST(mail.recipient == "taro@example.org");
@@ -42,7 +42,7 @@ BOOST_AUTO_TEST_CASE(the_link_mail_keeps_its_token_sealed_apart) {
   BOOST_TEST(mail.body.find("umin101-test") != std::string::npos);
   BOOST_TEST((mail.not_after && *mail.not_after == expires));
 
-  OutboxMail rejected = RequestRejectedMail(config, "a@example.org", "R1",
+  OutboxMail rejected = RequestRejectedMail(config, Lang::kJa, "a@example.org", "R1",
                                             "本人確認ができません");
   BOOST_TEST(rejected.secret.empty());
   BOOST_TEST(rejected.body.find("本人確認ができません") != std::string::npos);

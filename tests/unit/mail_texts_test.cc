@@ -15,7 +15,7 @@ BOOST_AUTO_TEST_SUITE(mail_texts)
 BOOST_AUTO_TEST_CASE(access_code_mail_keeps_the_code_out_of_the_body) {
   Config config;
   BOOST_REQUIRE(ParseConfig("", "t", &config).ok());
-  OutboxMail mail = AccessCodeMail(config, "taro@example.org", "0123456789",
+  OutboxMail mail = AccessCodeMail(config, Lang::kJa, "taro@example.org", "0123456789",
                                    At("2021-01-19 07:16:45"),
                                    "https://x.example/not_me?t=abc");
   BOOST_TEST(mail.body.find("https://x.example/not_me?t=abc") !=
@@ -44,12 +44,12 @@ BOOST_AUTO_TEST_CASE(propagation_delay_follows_the_interval) {
           ParseConfig(std::string("sync_interval_seconds = ") + c.setting, "t",
                       &config)
               .ok());
-      BOOST_TEST(PropagationDelayText(config) == c.text);
+      BOOST_TEST(PropagationDelayText(config, Lang::kJa) == c.text);
     }
   }
   Config config;
   BOOST_REQUIRE(ParseConfig("", "t", &config).ok());
-  OutboxMail mail = PasswordChangedMail(config, "a@b.jp", "umin101-test",
+  OutboxMail mail = PasswordChangedMail(config, Lang::kJa, "a@b.jp", "umin101-test",
                                         "https://x.example/n");
   BOOST_TEST(mail.body.find("https://x.example/n") != std::string::npos);
   BOOST_TEST(mail.secret.empty());

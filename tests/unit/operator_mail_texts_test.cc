@@ -12,7 +12,7 @@ BOOST_AUTO_TEST_SUITE(operator_mail_texts)
 BOOST_AUTO_TEST_CASE(the_receipt_mail_names_the_number_and_not_the_text) {
   Config config;
   OutboxMail mail =
-      OperatorRequestReceiptMail(config, "taro@example.org", "R20250107-012345",
+      OperatorRequestReceiptMail(config, Lang::kJa, "taro@example.org", "R20250107-012345",
                                  OperatorRequestReason::kSendFailed);
   BOOST_TEST(mail.recipient == "taro@example.org");
   BOOST_TEST(mail.subject.find("R20250107-012345") != std::string::npos);
@@ -29,11 +29,11 @@ BOOST_AUTO_TEST_CASE(the_receipt_mail_names_the_number_and_not_the_text) {
 BOOST_AUTO_TEST_CASE(not_me_texts_carry_the_link) {
   Config config;
   OutboxMail mail =
-      NotMeReceiptMail(config, "taro@example.org", "R20250107-012345");
+      NotMeReceiptMail(config, Lang::kJa, "taro@example.org", "R20250107-012345");
   BOOST_TEST(mail.body.find("R20250107-012345") != std::string::npos);
   const std::string url = "https://example.org/cgi-open-bin/passwd/not_me?t=x";
-  BOOST_TEST(NotMeNoticeForAccessCode(url).find(url) != std::string::npos);
-  BOOST_TEST(NotMeNoticeForPasswordChange(url).find(url) != std::string::npos);
+  BOOST_TEST(NotMeNoticeForAccessCode(Lang::kJa, url).find(url) != std::string::npos);
+  BOOST_TEST(NotMeNoticeForPasswordChange(Lang::kJa, url).find(url) != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,146 @@
+#include "base/catalogue.h"
+
+#include <dirent.h>
+#include <unicode/ures.h>
+#include <unicode/ustring.h>
+
+#include <fstream>
+#include <memory>
+#include <regex>
+#include <sstream>
+
+namespace passwd {
+namespace {
+
+// Filled by LoadCatalogues before threads start; read-only after.
+std::map<std::string, std::string> g_catalogues[2];
+
+std::map<std::string, std::string>& CatalogueOf(Lang lang) {
+  return g_catalogues[lang == Lang::kEn ? 1 : 0];
+}
+
+struct BundleCloser {
+  void operator()(UResourceBundle* b) const { ures_close(b); }
+};
+using Bundle = std::unique_ptr<UResourceBundle, BundleCloser>;
+
+std::string ToUtf8(const UChar* text, int32_t length) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t needed = 0;
+  u_strToUTF8(nullptr, 0, &needed, text, length, &status);
+  std::string out(needed, '\0');
+  status = U_ZERO_ERROR;
+  u_strToUTF8(out.data(), needed, nullptr, text, length, &status);
+  return out;
+}
+
+// Reads the table of <dir>/<code>.res into `out`.
+Status ReadBundle(const std::string& dir, const char* code,
+                  std::map<std::string, std::string>* out) {
+  UErrorCode status = U_ZERO_ERROR;
+  // A package name ending in a separator is a folder holding <code>.res.
+  Bundle bundle(ures_openDirect((dir + "/").c_str(), code, &status));
+  if (U_FAILURE(status)) {
+    return Status::Internal("cannot read catalogue " + dir + "/" + code +
+                            ".res: " + u_errorName(status));
+  }
+  out->clear();
+  ures_resetIterator(bundle.get());
+  while (ures_hasNext(bundle.get())) {
+    int32_t length = 0;
+    const char* key = nullptr;
+    status = U_ZERO_ERROR;
+    const UChar* text =
+        ures_getNextString(bundle.get(), &length, &key, &status);
+    if (U_FAILURE(status) || key == nullptr) {
+      return Status::Internal(std::string("catalogue ") + code +
+                              ": an entry that is not a string");
+    }
+    (*out)[key] = ToUtf8(text, length);
+  }
+  return Status::Ok();
+}
+
+// The catalogue keys the templates of `dir` name: {{lower_case}} variables
+// (the pages' own variables are upper case).
+Status TemplateKeys(const std::string& dir, std::map<std::string, int>* keys) {
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return Status::Internal("cannot list " + dir);
+  static const std::regex kMarker("\\{\\{([a-z][a-z0-9_]*)\\}\\}");
+  while (dirent* e = readdir(d)) {
+    std::string name = e->d_name;
+    if (name.size() < 4 || name.compare(name.size() - 4, 4, ".tpl") != 0) {
+      continue;
+    }
+    std::ifstream in(dir + "/" + name);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string s = text.str();
+    for (std::sregex_iterator it(s.begin(), s.end(), kMarker), end; it != end;
+         ++it) {
+      (*keys)[(*it)[1].str()] = 1;
+    }
+  }
+  closedir(d);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status LoadCatalogues(const std::string& dir,
+                      const std::string& templates_dir) {
+  std::map<std::string, int> template_keys;
+  if (!templates_dir.empty()) {
+    Status s = TemplateKeys(templates_dir, &template_keys);
+    if (!s.ok()) return s;
+  }
+  for (Lang lang : kLangs) {
+    std::map<std::string, std::string> entries;
+    Status s = ReadBundle(dir, LangCode(lang), &entries);
+    if (!s.ok()) return s;
+    for (const auto& [key, unused] : template_keys) {
+      if (entries.count(key) == 0) entries[key] = MissingKeyMark(key);
+    }
+    CatalogueOf(lang) = std::move(entries);
+  }
+  return Status::Ok();
+}
+
+std::string MissingKeyMark(const std::string& key) {
+  return "[[" + key + "]]";
+}
+
+std::string Text(Lang lang, const std::string& key) {
+  const auto& entries = CatalogueOf(lang);
+  auto it = entries.find(key);
+  return it == entries.end() ? MissingKeyMark(key) : it->second;
+}
+
+std::string FormatText(Lang lang, const std::string& key,
+                       const std::map<std::string, std::string>& args) {
+  std::string text = Text(lang, key);
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t open = text.find('{', i);
+    size_t close =
+        open == std::string::npos ? std::string::npos : text.find('}', open);
+    if (close == std::string::npos) break;
+    out.append(text, i, open - i);
+    auto arg = args.find(text.substr(open + 1, close - open - 1));
+    if (arg != args.end()) {
+      out += arg->second;
+    } else {
+      out.append(text, open, close - open + 1);
+    }
+    i = close + 1;
+  }
+  out.append(text, i, std::string::npos);
+  return out;
+}
+
+const std::map<std::string, std::string>& CatalogueEntries(Lang lang) {
+  return CatalogueOf(lang);
+}
+
+}  // namespace passwd

@@ -1,0 +1,41 @@
+// The message catalogues: every sentence a public page, an error page or a
+// mail to a user shows, one catalogue per language (i18n/ja.txt,
+// i18n/en.txt, compiled by ICU's genrb into ja.res and en.res; docs/i18n.md).
+// Loaded once at start-up, before any thread serves, and read-only after:
+// each request picks its own language, nothing is process-global.
+#ifndef PASSWD_LIB_BASE_CATALOGUE_H_
+#define PASSWD_LIB_BASE_CATALOGUE_H_
+
+#include <map>
+#include <string>
+
+#include "base/lang.h"
+#include "base/status.h"
+
+namespace passwd {
+
+// Loads <dir>/ja.res and <dir>/en.res. `templates_dir`, when not empty, is
+// scanned for the catalogue keys its templates name ({{lower_case}}
+// variables): a key a catalogue lacks is added as its missing-key mark, so
+// a page shows the mark rather than nothing. Fails when a catalogue cannot
+// be read.
+Status LoadCatalogues(const std::string& dir, const std::string& templates_dir);
+
+// The sentence `key` in `lang`, or MissingKeyMark(key) when there is none.
+std::string Text(Lang lang, const std::string& key);
+
+// Text with each "{name}" replaced by args' value for name.
+std::string FormatText(Lang lang, const std::string& key,
+                       const std::map<std::string, std::string>& args);
+
+// What a page or mail shows for a key the catalogue lacks: "[[key]]", which
+// the tests look for.
+std::string MissingKeyMark(const std::string& key);
+
+// Every entry of `lang`'s catalogue (templates' missing keys included),
+// e.g. to fill a template dictionary; empty before LoadCatalogues.
+const std::map<std::string, std::string>& CatalogueEntries(Lang lang);
+
+}  // namespace passwd
+
+#endif  // PASSWD_LIB_BASE_CATALOGUE_H_
