@@ -4,6 +4,7 @@
 #include <mutex>
 #include <optional>
 
+#include "base/catalogue.h"
 #include "base/low_priority.h"
 #include "base/paths.h"
 #include "domain/dictionary.h"
@@ -37,16 +38,19 @@ Status RenderForm(const Request& request, Env* env,
                   const std::vector<PolicyViolation>& violations,
                   Response* response) {
   Page page(request, "new_password.tpl", "new_password_title");
-  for (const auto& rule : PasswordRuleTexts()) {
+  for (const char* name : PasswordRuleNames()) {
     auto* item = page.dict()->AddSectionDictionary("RULE");
-    item->SetValue("NAME", rule.name);
-    item->SetValue("TEXT", rule.text);
+    item->SetValue("NAME", name);
+    item->SetValue("TEXT",
+                   Text(page.lang(), std::string("password_rule_") + name));
   }
   for (const auto& v : violations) {
     const char* section = v.rule == PolicyRule::kConfirmation
                               ? "CONFIRMATION_ERROR"
                               : "PASSWORD_ERROR";
-    page.dict()->AddSectionDictionary(section)->SetValue("MESSAGE", v.message);
+    page.dict()->AddSectionDictionary(section)->SetValue(
+        "MESSAGE", Text(page.lang(), std::string("password_error_") +
+                                         PolicyRuleName(v.rule)));
   }
   Status s = AddCsrfField(env, request, &page, response);
   if (!s.ok()) return s;

@@ -15,7 +15,10 @@ namespace {
 // that is.
 Status RenderLink(const Request& request, Env* env, NotMeLinkState state,
                   const std::string& token, Response* response) {
-  Page page(request, "not_me.tpl", "not_me_title");
+  // Only a usable link's page keeps its token in its language link.
+  Page page(state == NotMeLinkState::kUsable ? PageLangOf(request)
+                                             : PageLangWithoutQuery(request),
+            "not_me.tpl", "not_me_title");
   auto* dict = page.dict();
   switch (state) {
     case NotMeLinkState::kUsable: {

@@ -44,7 +44,9 @@ Status FindUsableLink(SqlSession* session, const std::string& token,
 }
 
 Status RenderInvalid(const Request& request, Env* env, Response* response) {
-  Page page(request, "operator_link.tpl", "operator_link_title");
+  // The language link does not repeat a refused token.
+  Page page(PageLangWithoutQuery(request), "operator_link.tpl",
+            "operator_link_title");
   page.dict()->ShowSection("INVALID");
   return page.RenderTo(env->config(), 200, response);
 }

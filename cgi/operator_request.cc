@@ -84,7 +84,7 @@ Status RenderForm(const Request& request, Env* env,
     option->SetValue("LABEL", Text(page.lang(), "reason_" + value));
     if (form.reason == value) option->ShowSection("CHECKED");
   }
-  ShowFieldErrors(errors, dict);
+  ShowFieldErrors(page.lang(), errors, dict);
   Status s = AddCsrfField(env, request, &page, response);
   if (!s.ok()) return s;
   return page.RenderTo(env->config(), 200, response);

@@ -1,6 +1,7 @@
 // ID known: the user types their UMIN ID and gets an access code by mail.
 #include <optional>
 
+#include "base/catalogue.h"
 #include "domain/umin_id.h"
 #include "flow/reset_flow.h"
 #include "store/accounts.h"
@@ -17,26 +18,28 @@ Status RenderForm(const Request& request, Env* env, const std::string& typed,
   Page page(request, "send_id.tpl", "send_id_title");
   page.dict()->SetValue("UMIN_ID", typed);
   if (!error.empty()) {
-    page.dict()->SetValueAndShowSection("ERROR", error, "ID_ERROR");
+    page.dict()->SetValueAndShowSection("ERROR", Text(page.lang(), error),
+                                        "ID_ERROR");
   }
   Status s = AddCsrfField(env, request, &page, response);
   if (!s.ok()) return s;
   return page.RenderTo(env->config(), 200, response);
 }
 
-// The field's message for an ID that cannot be looked up, or "".
+// The catalogue key of the field's message for an ID that cannot be looked
+// up, or "".
 std::string IdError(UminIdOutcome outcome) {
   switch (outcome) {
     case UminIdOutcome::kOk:
       return "";
     case UminIdOutcome::kEmpty:
-      return "パスワード更新を行うUMIN IDをご入力下さい。";
+      return "error_umin_id_empty";
     case UminIdOutcome::kHasMailDomain:
-      return kUminIdHasMailDomainMessage;
+      return "error_umin_id_mail_domain";
     case UminIdOutcome::kMalformed:
       break;
   }
-  return kUminIdMalformedMessage;
+  return "error_umin_id_malformed";
 }
 
 // Within the client address's limit, sends a code for the individual

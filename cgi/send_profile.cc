@@ -19,7 +19,7 @@ namespace {
 struct ProfileForm {
   std::string family_name, given_name, family_reading, given_reading, gender,
       birth_date;
-  std::map<std::string, std::string> errors;  // field name -> message
+  FieldErrors errors;
 };
 
 ProfileForm ReadForm(const Request& request) {
@@ -36,29 +36,25 @@ ProfileForm ReadForm(const Request& request) {
 // Normalises every field into `identity`, collecting each field's error.
 void Validate(ProfileForm* form, const Date& today, IdentityQuery* identity) {
   auto name = [&](const std::string& field, const std::string& value,
-                  const char* label, std::string* out) {
-    if (!NormalizeName(value, out).ok()) {
-      form->errors[field] = std::string(label) + "をご入力ください。";
-    }
+                  std::string* out) {
+    if (!NormalizeName(value, out).ok()) form->errors[field] = {"required", {}};
   };
   auto reading = [&](const std::string& field, const std::string& value,
-                     const char* label, std::string* out) {
+                     std::string* out) {
     if (!NormalizeReading(value, out).ok()) {
-      form->errors[field] = std::string(label) + "をひらがなでご入力ください。";
+      form->errors[field] = {"hiragana", {}};
     }
   };
-  name("family_name", form->family_name, "姓", &identity->family_name);
-  name("given_name", form->given_name, "名", &identity->given_name);
-  reading("family_reading", form->family_reading, "せい",
-          &identity->family_reading);
-  reading("given_reading", form->given_reading, "めい",
-          &identity->given_reading);
+  name("family_name", form->family_name, &identity->family_name);
+  name("given_name", form->given_name, &identity->given_name);
+  reading("family_reading", form->family_reading, &identity->family_reading);
+  reading("given_reading", form->given_reading, &identity->given_reading);
   if (!ParseGender(form->gender, &identity->gender)) {
-    form->errors["gender"] = "性別をお選びください。";
+    form->errors["gender"] = {"gender_empty", {}};
   }
   std::string birth_error =
       BirthDateError(form->birth_date, today, &identity->birth_date);
-  if (!birth_error.empty()) form->errors["birth_date"] = birth_error;
+  if (!birth_error.empty()) form->errors["birth_date"] = {birth_error, {}};
 }
 
 Status RenderForm(const Request& request, Env* env, const ProfileForm& form,
@@ -75,7 +71,7 @@ Status RenderForm(const Request& request, Env* env, const ProfileForm& form,
     dict->ShowSection(gender == Gender::kMale ? "MALE_CHECKED"
                                               : "FEMALE_CHECKED");
   }
-  ShowFieldErrors(form.errors, dict);
+  ShowFieldErrors(page.lang(), form.errors, dict);
   Status s = AddCsrfField(env, request, &page, response);
   if (!s.ok()) return s;
   return page.RenderTo(env->config(), 200, response);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/database.h"
 #include "base/jst.h"
 #include "base/text.h"
@@ -127,7 +128,8 @@ void FillFlowsAndRequests(const PageData& data,
     row->SetValue("RECEIPT", r.receipt_number);
     row->SetValue("STATUS_LABEL", OperatorRequestStatusLabel(r.status));
     row->SetValue("CREATED_AT", JstFromSql(r.created_at));
-    row->SetValue("REASON", OperatorRequestReasonLabel(r.reason));
+    row->SetValue("REASON", Text(Lang::kJa, std::string("reason_") +
+                                     OperatorRequestReasonValue(r.reason)));
   }
 }
 

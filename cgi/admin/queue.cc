@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/jst.h"
 #include "base/paths.h"
 #include "console/admin_page.h"
@@ -71,7 +72,8 @@ void FillRow(const OperatorRequestRecord& r,
   } else {
     row->ShowSection("NO_ACCOUNT_LINK");
   }
-  row->SetValue("REASON", OperatorRequestReasonLabel(r.reason));
+  row->SetValue("REASON", Text(Lang::kJa, std::string("reason_") +
+                                     OperatorRequestReasonValue(r.reason)));
   row->SetValue("OPERATOR", r.operator_name);
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/database.h"
 #include "base/jst.h"
 #include "base/text.h"
@@ -195,7 +196,8 @@ void FillRequest(const OperatorRequestRecord& r, const Operator& op,
                                : "未割り当て");
   dict->SetValue("CREATED_AT", JstFromSql(r.created_at));
   dict->SetValue("UPDATED_AT", JstFromSql(r.updated_at));
-  dict->SetValue("REASON", OperatorRequestReasonLabel(r.reason));
+  dict->SetValue("REASON", Text(Lang::kJa, std::string("reason_") +
+                                     OperatorRequestReasonValue(r.reason)));
   if (r.umin_id.empty()) {
     dict->ShowSection("NO_NAMED_ID");
   } else {

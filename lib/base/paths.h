@@ -59,14 +59,16 @@ inline constexpr char kAdminSessionCookie[] = "passwd_admin";
 inline constexpr char kAdminCsrfCookie[] = "passwd_admin_csrf";
 // The language the user picked with the 日本語 / English link ("ja" or
 // "en"; docs/i18n.md). Scoped to kLangCookiePath so nginx's static error
-// pages see it too, and SameSite=Lax so a link in a mail opens in it.
+// pages see it too, and SameSite=Lax so a link in a mail opens in it. Not
+// in kSiteCookies: it guards nothing, so a second one (the first wins)
+// must not lock the user out.
 inline constexpr char kLangCookie[] = "passwd_lang";
 inline constexpr char kLangCookiePath[] = "/";
-// Every cookie the site reads: a request carrying one of them twice is
-// refused (web/request.h).
+// Every cookie the site reads and relies on: a request carrying one of
+// them twice is refused (web/request.h).
 inline constexpr const char* kSiteCookies[] = {
-    kFlowCookie,         kReceiptCookie,   kPublicCsrfCookie,
-    kAdminSessionCookie, kAdminCsrfCookie, kLangCookie};
+    kFlowCookie, kReceiptCookie, kPublicCsrfCookie, kAdminSessionCookie,
+    kAdminCsrfCookie};
 
 // The prefix that makes a browser keep a cookie only when it is Secure,
 // host-only (no Domain) and scoped to Path=/, so that no other host of the

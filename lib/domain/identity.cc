@@ -202,10 +202,10 @@ std::string BirthDateError(const std::string& typed, const Date& today,
   // date that has not come yet.
   Date any;
   if (!ParseBirthDate(typed, Date{9999, 12, 31}, &any).ok()) {
-    return "生年月日は西暦 yyyy/mm/ddの形式にて、正しい日付をご入力ください。";
+    return "birth_date_format";
   }
   if (!ParseBirthDate(typed, today, birth).ok()) {
-    return "生年月日に未来の日付は入力できません。";
+    return "birth_date_future";
   }
   return "";
 }

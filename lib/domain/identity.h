@@ -48,9 +48,10 @@ bool ParseGender(const std::string& form_value, Gender* gender);
 // year before 1900 or a day after today.
 Status ParseBirthDate(const std::string& in, const Date& today, Date* out);
 
-// The message a form shows for a typed birth date ParseBirthDate refuses,
-// telling a mistyped date from one that has not come yet; "" when it is
-// accepted (and then in `*birth`).
+// The error code (domain/field_error.h) of a typed birth date
+// ParseBirthDate refuses, telling a mistyped date ("birth_date_format") from
+// one that has not come yet ("birth_date_future"); "" when it is accepted
+// (and then in `*birth`).
 std::string BirthDateError(const std::string& typed, const Date& today,
                            Date* birth);
 

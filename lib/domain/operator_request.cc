@@ -14,21 +14,18 @@ namespace {
 
 constexpr size_t kReceiptDigits = 6;
 
+// As stored in operator_requests.reason; the pages, the mails and the
+// console word it with the catalogue's "reason_<text>".
 struct ReasonText {
   OperatorRequestReason value;
-  const char* text;   // as stored in operator_requests.reason
-  const char* label;  // as the user and the console read it
+  const char* text;
 };
 constexpr ReasonText kReasons[] = {
-    {OperatorRequestReason::kCodeNotReceived, "code_not_received",
-     "アクセスコードが届かない"},
-    {OperatorRequestReason::kSendFailed, "send_failed",
-     "アクセスコードの送信に失敗した"},
-    {OperatorRequestReason::kRoleAccount, "role_account",
-     "役職・業務・管理・団体のUMIN ID"},
-    {OperatorRequestReason::kOther, "other", "その他"},
-    {OperatorRequestReason::kNotMe, "not_me",
-     "身に覚えのないアクセスコード・パスワード更新の通知"},
+    {OperatorRequestReason::kCodeNotReceived, "code_not_received"},
+    {OperatorRequestReason::kSendFailed, "send_failed"},
+    {OperatorRequestReason::kRoleAccount, "role_account"},
+    {OperatorRequestReason::kOther, "other"},
+    {OperatorRequestReason::kNotMe, "not_me"},
 };
 
 // CRLF and lone CR become LF, as a textarea's text is counted by browsers.
@@ -52,27 +49,24 @@ std::string UminIdError(UminIdOutcome outcome) {
     case UminIdOutcome::kEmpty:
       return "";
     case UminIdOutcome::kHasMailDomain:
-      return kUminIdHasMailDomainMessage;
+      return "umin_id_mail_domain";
     case UminIdOutcome::kMalformed:
       break;
   }
   // The ID is optional here, so the message says it may be left out.
-  return std::string(kUminIdMalformedMessage) +
-         "お分かりにならない場合は空欄のままで結構です。";
+  return "umin_id_malformed_optional";
 }
 
 // A one-line text field: trimmed, required, at most `max_chars`.
 void CheckLine(const std::string& field, const std::string& typed,
-               const std::string& label, size_t max_chars, std::string* out,
-               FieldErrors* errors) {
+               size_t max_chars, std::string* out, FieldErrors* errors) {
   *out = Trim(typed);
   if (out->empty()) {
-    (*errors)[field] = label + "をご入力ください。";
+    (*errors)[field] = {"required", {}};
   } else if (Utf8Length(*out) > max_chars) {
-    (*errors)[field] =
-        label + "は" + std::to_string(max_chars) + "文字以内でご入力ください。";
+    (*errors)[field] = {"too_long", {{"max", std::to_string(max_chars)}}};
   } else if (HasControlCharacter(*out)) {
-    (*errors)[field] = label + "に改行などの制御文字は入力できません。";
+    (*errors)[field] = {"control", {}};
   }
 }
 
@@ -82,7 +76,7 @@ void CheckUminId(const std::string& typed, std::string* umin_id,
   UminIdResult id = NormalizeUminId(typed);
   std::string id_error = UminIdError(id.outcome);
   if (!id_error.empty()) {
-    (*errors)["umin_id"] = id_error;
+    (*errors)["umin_id"] = {id_error, {}};
   } else if (id.outcome == UminIdOutcome::kOk) {
     *umin_id = id.id;
   }
@@ -90,23 +84,21 @@ void CheckUminId(const std::string& typed, std::string* umin_id,
 
 // A name field: a line that NormalizeName accepts.
 void CheckName(const std::string& field, const std::string& typed,
-               const std::string& label, std::string* out,
-               FieldErrors* errors) {
-  CheckLine(field, typed, label, kOperatorNameMaxChars, out, errors);
+               std::string* out, FieldErrors* errors) {
+  CheckLine(field, typed, kOperatorNameMaxChars, out, errors);
   std::string normalised;
   if (!errors->count(field) && !NormalizeName(*out, &normalised).ok()) {
-    (*errors)[field] = label + "を正しくご入力ください。";
+    (*errors)[field] = {"invalid", {}};
   }
 }
 
 // A reading field: a line that NormalizeReading accepts.
 void CheckReading(const std::string& field, const std::string& typed,
-                  const std::string& label, std::string* out,
-                  FieldErrors* errors) {
-  CheckLine(field, typed, label, kOperatorNameMaxChars, out, errors);
+                  std::string* out, FieldErrors* errors) {
+  CheckLine(field, typed, kOperatorNameMaxChars, out, errors);
   std::string normalised;
   if (!errors->count(field) && !NormalizeReading(*out, &normalised).ok()) {
-    (*errors)[field] = label + "をひらがなでご入力ください。";
+    (*errors)[field] = {"hiragana", {}};
   }
 }
 
@@ -114,14 +106,13 @@ void CheckReading(const std::string& field, const std::string& typed,
 void CheckBirthDate(const std::string& typed, const Date& today,
                     std::string* birth_date, FieldErrors* errors) {
   if (Trim(typed).empty()) {
-    (*errors)["birth_date"] =
-        "生年月日を西暦 yyyy/mm/ddの形式にてご入力ください。";
+    (*errors)["birth_date"] = {"birth_date_empty", {}};
     return;
   }
   Date birth;
   std::string error = BirthDateError(typed, today, &birth);
   if (!error.empty()) {
-    (*errors)["birth_date"] = error;
+    (*errors)["birth_date"] = {error, {}};
   } else {
     *birth_date = FormatDate(birth);
   }
@@ -132,11 +123,9 @@ void CheckContactMail(const std::string& typed, std::string* contact_mail,
                       FieldErrors* errors) {
   *contact_mail = NormalizeContactMail(typed);
   if (contact_mail->empty()) {
-    errors->emplace("contact_mail", "連絡先メールアドレスをご入力ください。");
+    errors->emplace("contact_mail", FieldError{"contact_mail_empty", {}});
   } else if (!ValidateMailAddress(*contact_mail).ok()) {
-    errors->emplace("contact_mail",
-                    "連絡先メールアドレスを正しくご入力ください"
-                    "（例: taro@example.org）。");
+    errors->emplace("contact_mail", FieldError{"contact_mail_invalid", {}});
   }
 }
 
@@ -145,19 +134,19 @@ void CheckContactMail(const std::string& typed, std::string* contact_mail,
 void CheckReasonAndMessage(const OperatorRequestForm& form,
                            NewOperatorRequest* request, FieldErrors* errors) {
   bool has_reason = ParseOperatorRequestReason(form.reason, &request->reason);
-  if (!has_reason) errors->emplace("reason", "申請理由をお選びください。");
+  if (!has_reason) errors->emplace("reason", FieldError{"reason_empty", {}});
 
   request->message = Trim(UnixLineEnds(form.message));
   size_t chars = Utf8Length(request->message);
   if (chars > kOperatorMessageMaxChars) {
-    errors->emplace("message", "申請内容は" +
-                                   std::to_string(kOperatorMessageMaxChars) +
-                                   "文字以内でご入力ください（現在" +
-                                   std::to_string(chars) + "文字）。");
+    errors->emplace(
+        "message",
+        FieldError{"message_too_long",
+                   {{"max", std::to_string(kOperatorMessageMaxChars)},
+                    {"count", std::to_string(chars)}}});
   } else if (has_reason && request->reason == OperatorRequestReason::kOther &&
              request->message.empty()) {
-    errors->emplace("message",
-                    "申請理由が「その他」の場合は、申請内容をご入力ください。");
+    errors->emplace("message", FieldError{"message_other_empty", {}});
   }
 }
 
@@ -192,10 +181,6 @@ const char* OperatorRequestReasonValue(OperatorRequestReason reason) {
   return EntryOf(kReasons, reason).text;
 }
 
-const char* OperatorRequestReasonLabel(OperatorRequestReason reason) {
-  return EntryOf(kReasons, reason).label;
-}
-
 std::string NormalizeContactMail(const std::string& typed) {
   std::string trimmed = Trim(typed);
   std::string out;
@@ -223,16 +208,15 @@ void ValidateOperatorRequestForm(const OperatorRequestForm& form,
                                  const Date& today, NewOperatorRequest* request,
                                  FieldErrors* errors) {
   CheckUminId(form.umin_id, &request->umin_id, errors);
-  CheckName("family_name", form.family_name, "姓", &request->family_name,
-            errors);
-  CheckName("given_name", form.given_name, "名", &request->given_name, errors);
-  CheckReading("family_reading", form.family_reading, "せい",
+  CheckName("family_name", form.family_name, &request->family_name, errors);
+  CheckName("given_name", form.given_name, &request->given_name, errors);
+  CheckReading("family_reading", form.family_reading,
                &request->family_reading, errors);
-  CheckReading("given_reading", form.given_reading, "めい",
-               &request->given_reading, errors);
+  CheckReading("given_reading", form.given_reading, &request->given_reading,
+               errors);
   CheckBirthDate(form.birth_date, today, &request->birth_date, errors);
-  CheckLine("affiliation", form.affiliation, "所属機関",
-            kOperatorAffiliationMaxChars, &request->affiliation, errors);
+  CheckLine("affiliation", form.affiliation, kOperatorAffiliationMaxChars,
+            &request->affiliation, errors);
   CheckContactMail(form.contact_mail, &request->contact_mail, errors);
   CheckReasonAndMessage(form, request, errors);
   request->priority = false;

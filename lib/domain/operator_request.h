@@ -11,6 +11,7 @@
 
 #include "base/lang.h"
 #include "base/status.h"
+#include "domain/field_error.h"
 #include "domain/access_code.h"
 #include "domain/identity.h"
 
@@ -40,9 +41,6 @@ bool ParseStoredOperatorRequestReason(const std::string& value,
 
 // The reason as stored, e.g. "code_not_received".
 const char* OperatorRequestReasonValue(OperatorRequestReason reason);
-
-// The reason as the user reads it, e.g. "アクセスコードが届かない".
-const char* OperatorRequestReasonLabel(OperatorRequestReason reason);
 
 // Longest free text accepted, in characters. Bounded by the request body
 // cap (max_body_bytes, 16 KiB): a Japanese character takes 9 bytes
@@ -78,12 +76,10 @@ struct NewOperatorRequest {
   Lang lang = Lang::kJa;
 };
 
-// Field name (as in the form) -> the message shown next to that field.
-using FieldErrors = std::map<std::string, std::string>;
 
 // Checks every field of `form` (`today` is the JST date, for the birth
-// date), filling `request` from the valid ones and `errors` with a Japanese
-// message for each invalid one; no I/O.
+// date), filling `request` from the valid ones and `errors` with the code of
+// what is wrong with each invalid one; no I/O.
 void ValidateOperatorRequestForm(const OperatorRequestForm& form,
                                  const Date& today, NewOperatorRequest* request,
                                  FieldErrors* errors);

@@ -79,42 +79,26 @@ bool IsKeyboardRun(std::string_view window) {
   return false;
 }
 
-// Each rule's name (for the audit log) and its message: the one table of
+// Each rule's name (for the audit log and the catalogue): the one table of
 // PolicyRule's texts.
 struct PolicyRuleText {
   PolicyRule value;
-  const char* text;  // the rule's name in the audit log
-  const char* message;
+  const char* text;  // the rule's name in the audit log and the catalogue
 };
 constexpr PolicyRuleText kPolicyRules[] = {
-    {PolicyRule::kLength, "length",
-     "パスワードは8文字以上64文字以下で入力してください。"},
-    {PolicyRule::kCharacters, "characters",
-     "パスワードには半角の英数字と記号のみを使用し、空白や全角文字は"
-     "含めないでください。"},
-    {PolicyRule::kFirstEightMix, "first_eight_mix",
-     "先頭から8文字目までに、英字小文字、英字大文字、"
-     "数字をそれぞれ1文字以上含めてください。"},
-    {PolicyRule::kContainsUminId, "contains_id",
-     "UMIN ID文字列を含めることはできません。"},
-    {PolicyRule::kDictionaryWord, "dictionary_word",
-     "辞書にある5文字以上の単語を含めることはできません。"},
-    {PolicyRule::kSequence, "sequence",
-     "数字やアルファベットの並び文字列（「1234」「abcd」等）や"
-     "キーボード配列上の並び文字（「asdf」等）を4文字以上含めることは"
-     "できません。"},
-    {PolicyRule::kConfirmation, "confirmation",
-     "確認用に入力されたパスワードが新しいパスワードと一致しません。"},
+    {PolicyRule::kLength, "length"},
+    {PolicyRule::kCharacters, "characters"},
+    {PolicyRule::kFirstEightMix, "first_eight_mix"},
+    {PolicyRule::kContainsUminId, "contains_id"},
+    {PolicyRule::kDictionaryWord, "dictionary_word"},
+    {PolicyRule::kSequence, "sequence"},
+    {PolicyRule::kConfirmation, "confirmation"},
 };
 
 }  // namespace
 
 const char* PolicyRuleName(PolicyRule rule) {
   return EntryOf(kPolicyRules, rule).text;
-}
-
-std::string PolicyMessage(PolicyRule rule) {
-  return EntryOf(kPolicyRules, rule).message;
 }
 
 bool ContainsSequentialRun(const std::string& text) {
@@ -136,7 +120,7 @@ std::vector<PolicyViolation> CheckPassword(const std::string& password,
                                            const Dictionary& dict) {
   std::vector<PolicyViolation> violations;
   auto report = [&violations](PolicyRule rule) {
-    violations.push_back({rule, PolicyMessage(rule)});
+    violations.push_back({rule});
   };
 
   const size_t length = CountCharacters(password);
@@ -159,18 +143,8 @@ std::vector<PolicyViolation> CheckPassword(const std::string& password,
   return violations;
 }
 
-std::vector<RuleText> PasswordRuleTexts() {
-  return {
-      {"length", "長さは8文字以上"},
-      {"mix",
-       "先頭から8文字目までに、英字小文字、英字大文字、数字をそれぞれ1文字以上"
-       "含めて下さい"},
-      {"id", "UMIN ID文字列を含めることはできません"},
-      {"dictionary", "辞書にある5文字以上の文字は含めません"},
-      {"sequence",
-       "数字やアルファベットの並び文字列（「1234」「abcd」等）、キーボード配列"
-       "上の並び文字（「asdf」等）を4文字以上含めません"},
-  };
+std::vector<const char*> PasswordRuleNames() {
+  return {"length", "mix", "id", "dictionary", "sequence"};
 }
 
 }  // namespace passwd

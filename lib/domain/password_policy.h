@@ -23,11 +23,10 @@ enum class PolicyRule {
   kConfirmation,    // the confirmation equals the password.
 };
 
-// A broken rule and the Japanese sentence that tells the user about it; the
-// message never contains the password or any part of it.
+// A broken rule. The page words it (the catalogue's
+// "password_error_<PolicyRuleName>", base/catalogue.h); no sentence here.
 struct PolicyViolation {
   PolicyRule rule;
-  std::string message;
 };
 
 // The shortest password accepted, in characters.
@@ -50,23 +49,15 @@ std::vector<PolicyViolation> CheckPassword(const std::string& password,
 // Returns the rule's name as the audit log writes it, e.g. "first_eight_mix".
 const char* PolicyRuleName(PolicyRule rule);
 
-// Returns the user-facing message for `rule`, the one CheckPassword reports.
-std::string PolicyMessage(PolicyRule rule);
-
 // Returns true when `text` holds 4 or more sequential letters or digits
 // (ascending or descending) or 4 or more adjacent keys of one keyboard row
 // (either direction), case-insensitively.
 bool ContainsSequentialRun(const std::string& text);
 
-// One bullet of the seed's rule list and the name by which the page's script
-// (static/passwd.js) marks it met or broken while the user types.
-struct RuleText {
-  const char* name;
-  const char* text;
-};
-
-// Returns the seed's five bullet lines of the rule list, for the page.
-std::vector<RuleText> PasswordRuleTexts();
+// The names of the seed's five bullet lines of the rule list, in order: the
+// page shows the catalogue's "password_rule_<name>", and its script
+// (static/passwd.js) marks each met or broken by name while the user types.
+std::vector<const char*> PasswordRuleNames();
 
 }  // namespace passwd
 

@@ -15,14 +15,6 @@ constexpr size_t kUminIdMaxLength = 32;
 // The mail domain users must not type after their ID (compared normalised).
 constexpr char kUminMailDomain[] = "@umin.ac.jp";
 
-// What a form says to an input that ended with the mail domain.
-inline constexpr char kUminIdHasMailDomainMessage[] =
-    "@umin.ac.jpはメールアドレスですので記入しないでください。";
-// What a form says to a malformed input.
-inline constexpr char kUminIdMalformedMessage[] =
-    "UMIN IDはaaaaaa-aaaの形式でハイフンが入る英数字であり、"
-    "大文字は含まれません。";
-
 // What NormalizeUminId made of the input.
 enum class UminIdOutcome {
   kOk,             // id holds the normalised ID, ready for the lookup

@@ -73,19 +73,32 @@ PageLang PageLangOf(const Request& request) {
   return where;
 }
 
+PageLang PageLangWithoutQuery(const Request& request) {
+  PageLang where = PageLangOf(request);
+  where.here = request.path();
+  return where;
+}
+
 std::string LangSwitchUrl(const std::string& here, Lang lang) {
   return here + (here.find('?') == std::string::npos ? "?" : "&") +
          "lang=" + LangCode(lang);
 }
 
-void ShowFieldErrors(const std::map<std::string, std::string>& errors,
+std::string FieldErrorText(Lang lang, const std::string& field,
+                           const FieldError& error) {
+  std::map<std::string, std::string> args = error.args;
+  args.emplace("label", Text(lang, "field_" + field));
+  return FormatText(lang, "error_" + error.code, args);
+}
+
+void ShowFieldErrors(Lang lang, const FieldErrors& errors,
                      ctemplate::TemplateDictionary* dict) {
-  for (const auto& [field, message] : errors) {
+  for (const auto& [field, error] : errors) {
     // e.g. FAMILY_NAME_ERROR section with its MESSAGE.
     std::string section;
     for (char c : field) section.push_back(static_cast<char>(std::toupper(c)));
     dict->AddSectionDictionary(section + "_ERROR")
-        ->SetValue("MESSAGE", message);
+        ->SetValue("MESSAGE", FieldErrorText(lang, field, error));
   }
   if (!errors.empty()) dict->ShowSection("HAS_ERRORS");
 }

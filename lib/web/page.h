@@ -12,6 +12,7 @@
 #include "base/config.h"
 #include "base/lang.h"
 #include "base/status.h"
+#include "domain/field_error.h"
 #include "web/response.h"
 
 namespace passwd {
@@ -45,6 +46,11 @@ struct PageLang {
 // The PageLang of `request`: its language, and its path with its query
 // for a GET (the place), without for a POST (the form's page).
 PageLang PageLangOf(const Request& request);
+
+// PageLangOf without the query: for a page that refuses what its query
+// names (an unknown receipt or link), so its language link never repeats
+// it.
+PageLang PageLangWithoutQuery(const Request& request);
 
 // The link to `here` in `lang`.
 std::string LangSwitchUrl(const std::string& here, Lang lang);
@@ -91,10 +97,14 @@ class Page {
   ctemplate::TemplateDictionary* body_;  // owned by layout_
 };
 
-// Shows each form field's error of `errors` (field name -> message, already
-// in the page's language) as the section <FIELD>_ERROR with its MESSAGE,
-// and HAS_ERRORS when there is one.
-void ShowFieldErrors(const std::map<std::string, std::string>& errors,
+// What the page says in `lang` about `error` of form field `field`: the
+// catalogue's "error_<code>", with {label} the field's "field_<field>".
+std::string FieldErrorText(Lang lang, const std::string& field,
+                           const FieldError& error);
+
+// Shows each form field's error of `errors` in `lang` as the section
+// <FIELD>_ERROR with its MESSAGE, and HAS_ERRORS when there is one.
+void ShowFieldErrors(Lang lang, const FieldErrors& errors,
                      ctemplate::TemplateDictionary* dict);
 
 // Sets the folder templates are read from; call once at start-up.

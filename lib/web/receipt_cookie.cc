@@ -51,7 +51,9 @@ Status RenderOwnReceipt(Env* env, const Request& request,
   std::optional<std::string> contact;
   Status s = FindOwnReceiptContact(env, request, receipt, &contact);
   if (!s.ok()) return s;
-  Page shown_page(request, page.template_file,
+  // A refused receipt's language link does not repeat its number.
+  Page shown_page(contact ? PageLangOf(request) : PageLangWithoutQuery(request),
+                  page.template_file,
                   contact ? page.title_key : "receipt_unavailable_title");
   if (contact) {
     const Lang lang = shown_page.lang();

@@ -35,7 +35,9 @@ class InstallLayout(unittest.TestCase):
         share = os.path.dirname(self.tree.find("words.dict"))
         self.assertTrue(share.endswith("/share/umin-passwd"), share)
         for name in ["templates/layout.tpl", "static/passwd.css",
-                     "errors/429.html", "sql/001_schema.sql",
+                     "templates/i18n/ja.res", "templates/i18n/en.res",
+                     "errors/429.html", "errors/en/429.html",
+                     "sql/001_schema.sql",
                      "nginx/passwd.conf", "nginx/passwd-http.conf"]:
             self.assertTrue(os.path.isfile(self.tree.path(share + "/" + name)), name)
         self.assertFalse(os.path.exists(self.tree.path(share + "/sql/demo")))
@@ -50,6 +52,7 @@ class InstallLayout(unittest.TestCase):
             text = f.read()
         share = os.path.dirname(self.tree.find("words.dict"))
         self.assertIn("\ntemplates_dir = %s/templates\n" % share, text)
+        self.assertIn("\ncatalogue_dir = %s/templates/i18n\n" % share, text)
         self.assertIn("\ndictionary_path = %s/words.dict\n" % share, text)
         with open(self.tree.path(conf), encoding="utf-8") as f:
             allow = [l.strip() for l in f if l.strip() and not l.startswith("#")]

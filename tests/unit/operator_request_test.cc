@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "base/catalogue.h"
+#include "web/page.h"
+
 namespace passwd {
 namespace {
 
@@ -128,8 +131,11 @@ BOOST_AUTO_TEST_CASE(each_invalid_field_gets_its_own_message) {
     BOOST_TEST_CONTEXT(c.field << " = " << c.value.substr(0, 40)) {
       BOOST_TEST(errors.size() == 1u);
       BOOST_TEST(errors.count(c.field) == 1u);
-      BOOST_TEST(errors[c.field].find(c.message_part) != std::string::npos,
-                 "message: " << errors[c.field]);
+      // Worded as the Japanese page words it (web/page.h).
+      const std::string message =
+          FieldErrorText(Lang::kJa, c.field, errors[c.field]);
+      BOOST_TEST(message.find(c.message_part) != std::string::npos,
+                 "message: " << message);
     }
   }
 }
@@ -157,7 +163,8 @@ BOOST_AUTO_TEST_CASE(other_needs_a_free_text) {
   FieldErrors errors;
   ValidateOperatorRequestForm(form, kToday, &request, &errors);
   BOOST_TEST(errors.size() == 1u);
-  BOOST_TEST(errors["message"].find("「その他」") != std::string::npos);
+  BOOST_TEST(FieldErrorText(Lang::kJa, "message", errors["message"])
+                 .find("「その他」") != std::string::npos);
   form.message = "役職アカウントの件です。";
   errors.clear();
   ValidateOperatorRequestForm(form, kToday, &request, &errors);
@@ -209,8 +216,10 @@ BOOST_AUTO_TEST_CASE(reasons_parse_and_read) {
       OperatorRequestReason::kSendFailed, OperatorRequestReason::kRoleAccount,
       OperatorRequestReason::kOther};
   BOOST_TEST((FormOperatorRequestReasons() == form_reasons));
-  BOOST_TEST(std::string(OperatorRequestReasonLabel(
-                 OperatorRequestReason::kRoleAccount)) ==
+  // The console and the pages word a reason from the catalogue.
+  BOOST_TEST(Text(Lang::kJa, std::string("reason_") +
+                                 OperatorRequestReasonValue(
+                                     OperatorRequestReason::kRoleAccount)) ==
              "役職・業務・管理・団体のUMIN ID");
 }
 
