@@ -17,10 +17,9 @@ namespace {
 // staggered rows form from each digit down ("1qaz"); the columns under "-"
 // and "=" hold fewer than 4 keys. static/passwd.js holds the same lines.
 constexpr std::array<std::string_view, 14> kKeyboardLines = {
-    "`1234567890-=", "qwertyuiop[]\\", "asdfghjkl;'", "zxcvbnm,./",
-    "1qaz",          "2wsx",           "3edc",        "4rfv",
-    "5tgb",          "6yhn",           "7ujm",        "8ik,",
-    "9ol.",          "0p;/",
+    "`1234567890-=", "qwertyuiop[]\\", "asdfghjkl;'", "zxcvbnm,./", "1qaz",
+    "2wsx",          "3edc",           "4rfv",        "5tgb",       "6yhn",
+    "7ujm",          "8ik,",           "9ol.",        "0p;/",
 };
 // The US keyboard's shifted symbols and, at the same index, their keys, so
 // that "!@#$" reads as the keys "1234".
@@ -186,8 +185,8 @@ std::vector<PolicyViolation> CheckPassword(const std::string& password,
   // adds its own lists (common passwords, names), l33t ("P@ssw0rd") and
   // reversed ("Drowssap").
   const std::string reversed(password.rbegin(), password.rend());
-  if (dict.FindWordIn(password, nullptr) || dict.FindWordIn(reversed, nullptr) ||
-      rating.common_word) {
+  if (dict.FindWordIn(password, nullptr) ||
+      dict.FindWordIn(reversed, nullptr) || rating.common_word) {
     report(PolicyRule::kDictionaryWord);
   }
   if (ContainsSequentialRun(password)) report(PolicyRule::kSequence);

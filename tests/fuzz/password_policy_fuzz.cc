@@ -38,10 +38,9 @@ char Unshift(char c) {
 
 bool SequentialRun(const std::string& password) {
   static const char* const kRows[] = {
-      "`1234567890-=", "qwertyuiop[]\\", "asdfghjkl;'", "zxcvbnm,./",
-      "1qaz",          "2wsx",           "3edc",        "4rfv",
-      "5tgb",          "6yhn",           "7ujm",        "8ik,",
-      "9ol.",          "0p;/"};
+      "`1234567890-=", "qwertyuiop[]\\", "asdfghjkl;'", "zxcvbnm,./", "1qaz",
+      "2wsx",          "3edc",           "4rfv",        "5tgb",       "6yhn",
+      "7ujm",          "8ik,",           "9ol.",        "0p;/"};
   const std::string s = Lower(password);
   std::string keys = s;
   for (char& c : keys) c = Unshift(c);
