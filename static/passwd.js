@@ -32,9 +32,21 @@
 
   /* The new password page: marks the rules of the list that can be checked
    * here as met or broken while the user types. The UMIN ID and dictionary
-   * rules stay unmarked; the server checks them on submit. These checks
-   * mirror lib/domain/password_policy.cc. */
-  var KEYBOARD_ROWS = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+   * rules stay unmarked; the server checks them, and how guessable the
+   * password is as a whole (zxcvbn), on submit. These checks mirror
+   * lib/domain/password_policy.cc (ContainsSequentialRun: the same keyboard
+   * lines and shifted symbols); tests/unit/password_marks_test.cc runs one
+   * table of passwords through both and fails on any disagreement. */
+  /* The rows of a US keyboard with their punctuation keys, and the columns
+   * its staggered rows form from each digit down. */
+  var KEYBOARD_LINES = [
+    "`1234567890-=", "qwertyuiop[]\\", "asdfghjkl;'", "zxcvbnm,./",
+    "1qaz", "2wsx", "3edc", "4rfv", "5tgb", "6yhn", "7ujm", "8ik,", "9ol.",
+    "0p;/"
+  ];
+  /* A shifted symbol and, at the same index, its key: "!@#$" is "1234". */
+  var SHIFTED_SYMBOLS = "~!@#$%^&*()_+{}|:\"<>?";
+  var UNSHIFTED_KEYS = "`1234567890-=[]\\;',./";
   var MIN_LENGTH = 8;
   var MAX_LENGTH = 64;
   var MIXED_PREFIX = 8;
@@ -50,18 +62,30 @@
     return true;
   }
 
-  function isKeyboardRun(window4) {
-    var reversed = window4.split("").reverse().join("");
-    return KEYBOARD_ROWS.some(function (row) {
-      return row.indexOf(window4) >= 0 || row.indexOf(reversed) >= 0;
+  function keyOf(c) {
+    var at = SHIFTED_SYMBOLS.indexOf(c);
+    return at < 0 ? c : UNSHIFTED_KEYS.charAt(at);
+  }
+
+  function isKeyboardRun(keys) {
+    var reversed = keys.split("").reverse().join("");
+    return KEYBOARD_LINES.some(function (line) {
+      return line.indexOf(keys) >= 0 || line.indexOf(reversed) >= 0;
     });
   }
 
+  /* Only ASCII letters change case, as the server's ToLowerAscii. */
+  function toLowerAscii(text) {
+    return text.replace(/[A-Z]/g, function (c) { return c.toLowerCase(); });
+  }
+
   function containsSequentialRun(text) {
-    var lower = text.toLowerCase();
+    var lower = toLowerAscii(text);
+    var keys = lower.split("").map(keyOf).join("");
     for (var i = 0; i + MIN_RUN <= lower.length; i++) {
       var w = lower.substr(i, MIN_RUN);
-      if (isStepRun(w, 1) || isStepRun(w, -1) || isKeyboardRun(w)) {
+      if (isStepRun(w, 1) || isStepRun(w, -1) ||
+          isKeyboardRun(keys.substr(i, MIN_RUN))) {
         return true;
       }
     }

@@ -222,6 +222,19 @@ class BrowserFlow(BrowserSession):
             "length": "met", "mix": "met", "id": "unmarked",
             "dictionary": "unmarked", "sequence": "met"})
         self.shot("06-new_password-rules")
+        # Keyboard runs through punctuation keys, a column and shifted
+        # digits, which the server refuses (issue 14), are marked broken;
+        # the words and repeats it refuses stay its own (unmarked).
+        for typed in ["jkl;Ab12", "1qaz2wsX", "!@#$Ab12x"]:
+            field.clear()
+            field.send_keys(typed)
+            self.assertEqual(rule_marks(d)["sequence"], "broken", typed)
+        for typed in ["Xk7mPq2zR!", "P@ssw0rd1", "Aa1aaaaaaa"]:
+            field.clear()
+            field.send_keys(typed)
+            self.assertEqual(rule_marks(d), {
+                "length": "met", "mix": "met", "id": "unmarked",
+                "dictionary": "unmarked", "sequence": "met"}, typed)
         # The upper-case letter only after the 8th character.
         field.clear()
         field.send_keys("kq7mwz2xR")
