@@ -345,7 +345,10 @@ Status FindCheckedFlow(SqlSession* session, const std::string& token,
                        std::optional<ResetFlow>* flow, CodeCheck* check) {
   Status s = FindFlow(session, token, flow);
   if (s.ok() && !*flow) check->outcome = CodeOutcome::kNoFlow;
-  if (s.ok() && *flow) check->umin_id = (*flow)->umin_id;
+  if (s.ok() && *flow) {
+    check->umin_id = (*flow)->umin_id;
+    check->via = (*flow)->via;
+  }
   return s;
 }
 
