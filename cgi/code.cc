@@ -32,11 +32,11 @@ Status FindRecipients(Env* env, SqlSession* session, const std::string& umin_id,
 }
 
 // The flow of the browser's cookie, and where its code went when it waits
-// for one: one transaction.
+// for one: one read, no transaction.
 Status ReadFlowAndRecipients(const Request& request, Env* env,
                              std::optional<ResetFlow>* flow,
                              std::vector<std::string>* recipients) {
-  return env->db()->Transaction([&](SqlSession* session) {
+  return env->db()->Read([&](SqlSession* session) {
     recipients->clear();
     Status s = FindFlow(session, request.Cookie(kFlowCookie), flow);
     if (!s.ok() || !*flow || !AwaitsCode(**flow, env->Now())) return s;

@@ -76,7 +76,7 @@ Status RenderRateLimited(Env* env,
 
 Status ReadFlow(Env* env, const std::string& token,
                 std::optional<ResetFlow>* flow) {
-  return env->db()->Transaction(
+  return env->db()->Read(
       [&](SqlSession* session) { return FindFlow(session, token, flow); });
 }
 
