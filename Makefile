@@ -312,5 +312,6 @@ distclean: clean
 	rm -rf config.mak config.status config.log configure aclocal.m4 autom4te.cache build-aux
 
 include mk/asan.mk  # make asan, make check-asan: the sanitized build and its tests
+include mk/a11y.mk  # make axe: axe-core for the browser tests
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -44,11 +44,15 @@ Status ReadFlowAndRecipients(const Request& request, Env* env,
   });
 }
 
-Status RenderForm(const Request& request, Env* env,
+// The code form of a flow that began `via` "id", "profile" or "operator":
+// a flow started from identity data gets the seed's second wording.
+Status RenderForm(const Request& request, Env* env, const std::string& via,
                   const std::vector<std::string>& recipients,
                   const std::string& error, int tries_left,
                   Response* response) {
   Page page("code.tpl", "アクセスコードの入力");
+  page.dict()->ShowSection(via == "profile" ? "SENT_BY_PROFILE"
+                                            : "SENT_BY_ID");
   for (const auto& address : recipients) {
     page.dict()
         ->AddSectionDictionary("RECIPIENT")
@@ -97,7 +101,8 @@ Status ShowCodePage(const Request& request, Env* env, Response* response) {
   if (!s.ok()) return s;
   if (flow && AwaitsCode(*flow, env->Now())) {
     if (flow->code_tries >= kMaxCodeTries) return RenderLocked(env, response);
-    return RenderForm(request, env, recipients, "", 0, response);
+    return RenderForm(request, env, flow->via, recipients, "", 0,
+                      response);
   }
   return RenderFlowState(request, env, flow, response);
 }
@@ -111,7 +116,7 @@ Status RefuseNonCode(const Request& request, Env* env, Response* response) {
   if (!flow || !AwaitsCode(*flow, env->Now())) {
     return RenderFlowState(request, env, flow, response);
   }
-  return RenderForm(request, env, recipients,
+  return RenderForm(request, env, flow->via, recipients,
                     "アクセスコードは10桁の半角数字でご入力ください。", 0,
                     response);
 }
@@ -128,7 +133,7 @@ Status AnswerCodeCheck(const Request& request, Env* env, const CodeCheck& check,
       response->Redirect(kNewPasswordPath);
       return Status::Ok();
     case CodeOutcome::kWrong:
-      return RenderForm(request, env, recipients,
+      return RenderForm(request, env, check.via, recipients,
                         "アクセスコードが正しくありません。", check.tries_left,
                         response);
     case CodeOutcome::kLocked:

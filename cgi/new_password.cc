@@ -3,6 +3,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 #include "base/low_priority.h"
 #include "base/paths.h"
@@ -42,12 +43,28 @@ Status RenderForm(const Request& request, Env* env,
     item->SetValue("NAME", rule.name);
     item->SetValue("TEXT", rule.text);
   }
+  // Each field's messages in one box its input names (aria-describedby);
+  // the summary at the top links to the field of each, password first.
+  ctemplate::TemplateDictionary* password_errors = nullptr;
+  ctemplate::TemplateDictionary* confirmation_errors = nullptr;
+  std::vector<ErrorLink> password_links, confirmation_links;
   for (const auto& v : violations) {
-    const char* section = v.rule == PolicyRule::kConfirmation
-                              ? "CONFIRMATION_ERROR"
-                              : "PASSWORD_ERROR";
-    page.dict()->AddSectionDictionary(section)->SetValue("MESSAGE", v.message);
+    const bool confirmation = v.rule == PolicyRule::kConfirmation;
+    auto*& box = confirmation ? confirmation_errors : password_errors;
+    if (!box) {
+      box = page.dict()->AddSectionDictionary(
+          confirmation ? "CONFIRMATION_ERRORS" : "PASSWORD_ERRORS");
+    }
+    box->AddSectionDictionary(confirmation ? "CONFIRMATION_ERROR"
+                                           : "PASSWORD_ERROR")
+        ->SetValue("MESSAGE", v.message);
+    (confirmation ? confirmation_links : password_links)
+        .push_back({confirmation ? "password_confirmation" : "password",
+                    v.message});
   }
+  password_links.insert(password_links.end(), confirmation_links.begin(),
+                        confirmation_links.end());
+  ShowErrorSummary(password_links, page.dict());
   Status s = AddCsrfField(env, request, &page, response);
   if (!s.ok()) return s;
   return page.RenderTo(env->config(), 200, response);

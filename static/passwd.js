@@ -10,6 +10,46 @@
    * the user stopped the first request. */
   var RESUBMIT_AFTER_MS = 15000;
 
+  /* While a form is being sent, it says so: its submit buttons are marked
+   * aria-disabled and a status line (a polite live region made empty when
+   * the page loads, so screen readers announce the text when it appears)
+   * shows the layout's data-sending-text. A second click finds the same
+   * line. */
+  function statusOf(form) {
+    var status = form.querySelector(".sending-status");
+    if (status) return status;
+    status = document.createElement("p");
+    status.className = "sending-status";
+    status.setAttribute("role", "status");
+    var button = form.querySelector("button[type=submit], button:not([type])");
+    var anchor = button && button.parentNode !== form ? button.parentNode : button;
+    if (anchor && anchor.parentNode) {
+      anchor.parentNode.insertBefore(status, anchor.nextSibling);
+    } else {
+      form.appendChild(status);
+    }
+    return status;
+  }
+
+  function markSending(form, sending) {
+    var buttons = form.querySelectorAll("button[type=submit], button:not([type])");
+    for (var i = 0; i < buttons.length; i++) {
+      if (sending) {
+        buttons[i].setAttribute("aria-disabled", "true");
+      } else {
+        buttons[i].removeAttribute("aria-disabled");
+      }
+    }
+    form.classList.toggle("is-sending", sending);
+    if (sending) {
+      form.setAttribute("aria-busy", "true");
+    } else {
+      form.removeAttribute("aria-busy");
+    }
+    statusOf(form).textContent =
+        sending ? document.body.getAttribute("data-sending-text") || "" : "";
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var sent = Number(form.getAttribute("data-sent-at") || 0);
@@ -18,6 +58,10 @@
       return;
     }
     form.setAttribute("data-sent-at", String(Date.now()));
+    markSending(form, true);
+    window.setTimeout(function () {
+      if (form.getAttribute("data-sent-at")) markSending(form, false);
+    }, RESUBMIT_AFTER_MS);
   });
 
   /* A page restored by the back button keeps its attributes: its forms may
@@ -27,7 +71,17 @@
     var forms = document.querySelectorAll("form[data-sent-at]");
     for (var i = 0; i < forms.length; i++) {
       forms[i].removeAttribute("data-sent-at");
+      markSending(forms[i], false);
     }
+  });
+
+  /* Every POST form gets its empty status line now, and a page that comes
+   * back with an error summary moves the focus to it. */
+  document.addEventListener("DOMContentLoaded", function () {
+    var forms = document.querySelectorAll("form[method=post]");
+    for (var i = 0; i < forms.length; i++) statusOf(forms[i]);
+    var summary = document.getElementById("error_summary");
+    if (summary) summary.focus();
   });
 
   /* The new password page: marks the rules of the list that can be checked

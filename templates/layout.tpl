@@ -7,7 +7,7 @@
 <link rel="stylesheet" href="/passwd/static/passwd.css">
 <script src="/passwd/static/passwd.js" defer></script>
 </head>
-<body>
+<body data-sending-text="送信しています。しばらくお待ちください。">
 <header class="site-header">
 <p class="site-name"><a href="{{TOP_URL}}">UMIN パスワード更新</a></p>
 <nav class="site-nav">

@@ -340,6 +340,7 @@ Status FindCheckedFlow(SqlSession* session, const std::string& token,
   *flow = found;
   if (!rows[0].IsNull(7)) *code_hash = rows[0].Text(7);
   check->umin_id = found.umin_id;
+  check->via = found.via;
   return Status::Ok();
 }
 

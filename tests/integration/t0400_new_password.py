@@ -4,6 +4,7 @@ import os
 import subprocess
 import unittest
 
+import a11y
 import flows
 import harness
 
@@ -18,7 +19,7 @@ def delay_text():
     return "%d分" % ((seconds + 59) // 60)
 
 
-class NewPassword(flows.FlowTestCase):
+class NewPassword(flows.FlowTestCase, a11y.FieldErrorAsserts):
     def setUp(self):
         super().setUp()
         self.account = flows.fresh_account()
@@ -70,7 +71,19 @@ class NewPassword(flows.FlowTestCase):
                 self.assertIn("field-error", response.text)
                 self.assertNotIn(password, response.text)
         several = self.submit("abc", "abd")
-        self.assertGreaterEqual(several.text.count('class="field-error"'), 3)
+        # Each field's messages are tied to its input; the summary at the
+        # top links every message to its field, the password's first.
+        links = a11y.summary_links(several.text)
+        self.assertGreaterEqual(len(links), 3)
+        targets = [href for _, href in links]
+        self.assertEqual(targets[-1], "#password_confirmation")
+        self.assertEqual(set(targets[:-1]), {"#password"})
+        for message, href in links:
+            self.assert_error_tied(several.text, href[1:], message)
+        one = self.submit("Qz9sunshine")
+        self.assertEqual(a11y.summary_links(one.text), [])
+        self.assert_error_tied(one.text, "password", "辞書")
+        self.assert_no_error_tied(one.text, "password_confirmation")
         self.assertIsNone(harness.db_value(
             "SELECT password_hash FROM accounts WHERE umin_id = %s",
             [self.account]))
