@@ -158,13 +158,17 @@ $(LIBPASSWD): $(LIB_OBJS)
 	@mkdir -p $(@D)
 	rm -f $@ && ar rcs $@ $^
 
+# --as-needed: a program loads only the shared libraries it calls (a page
+# that sends no mail maps no GMime, GLib or GnuTLS), which keeps each page
+# process's memory and start-up small.
+AS_NEEDED := -Wl,--as-needed
 $(PAGES): $(BUILD)/cgi/%: $(BUILD)/cgi/%.o $(LIBPASSWD)
-	$(CXX) -o $@ $< $(LIBPASSWD) $(DEP_LIBS)
+	$(CXX) $(AS_NEEDED) -o $@ $< $(LIBPASSWD) $(DEP_LIBS)
 $(ADMIN_PAGES): $(BUILD)/cgi-admin/%: $(BUILD)/cgi/admin/%.o $(LIBPASSWD)
 	@mkdir -p $(@D)
-	$(CXX) -o $@ $< $(LIBPASSWD) $(DEP_LIBS)
+	$(CXX) $(AS_NEEDED) -o $@ $< $(LIBPASSWD) $(DEP_LIBS)
 $(TOOLS): $(BUILD)/tools/%: $(BUILD)/tools/%.o $(LIBPASSWD)
-	$(CXX) -o $@ $< $(LIBPASSWD) $(DEP_LIBS)
+	$(CXX) $(AS_NEEDED) -o $@ $< $(LIBPASSWD) $(DEP_LIBS)
 
 $(UNIT_TESTS): $(UNIT_TEST_SRCS:%.cc=$(BUILD)/%.o) $(LIBPASSWD)
 	@mkdir -p $(@D)
@@ -311,5 +315,6 @@ distclean: clean
 
 include mk/i18n.mk  # the catalogues: genrb, make install (docs/i18n.md)
 include mk/asan.mk  # make asan, make check-asan: the sanitized build and its tests
+include mk/a11y.mk  # make axe: axe-core for the browser tests
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -11,6 +11,12 @@
 //   bench_seed notme    FIRST COUNT   a "not me" link for each account
 //                                     (CreateNotMeLink): prints its URL's
 //                                     path and query, one a line
+//   bench_seed operatorlink FIRST COUNT  an operator's one-time link for each
+//                                     account, answering a request of its
+//                                     own, sent by the operator
+//                                     "bench-operator" (made unless there,
+//                                     with a hash no password matches):
+//                                     prints the link's path and query
 //
 // The accounts (UMIN IDs "bnNNNNNN-bench") must exist (scripts/bench imports
 // them with umin-passwdctl import-accounts). The code of a flow is what
@@ -28,11 +34,16 @@
 
 #include "base/caller.h"
 #include "base/config.h"
+#include "base/crypto.h"
 #include "base/env.h"
 #include "domain/access_code.h"
+#include "domain/operator_request.h"
 #include "flow/not_me.h"
 #include "flow/reset_flow.h"
 #include "store/accounts.h"
+#include "store/operator_links.h"
+#include "store/operator_requests.h"
+#include "store/operators.h"
 
 namespace passwd {
 namespace {
@@ -107,6 +118,55 @@ int NotMeLinks(RecordingEnv* env, long first, long count) {
   return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
+// Operator links of accounts FIRST .. FIRST+COUNT-1, one transaction, made
+// as the console's "send a link" action makes them (request_actions.cc).
+int OperatorLinks(RecordingEnv* env, long first, long count) {
+  static const char kOperator[] = "bench-operator";
+  std::vector<std::string> tokens;
+  Status s = env->db()->Transaction([&](SqlSession* session) {
+    tokens.clear();
+    const auto now = env->Now();
+    std::optional<OperatorAccount> op;
+    Status t = FindOperatorForUpdate(session, kOperator, &op);
+    if (t.ok() && !op) {
+      // "!" is no hash any password verifies against: nobody logs in as it.
+      t = SaveOperator(session, kOperator, "make bench", "!", now);
+      if (t.ok()) t = FindOperatorForUpdate(session, kOperator, &op);
+    }
+    if (!t.ok()) return t;
+    if (!op) return Status::Internal("no bench operator");
+    for (long n = first; n < first + count; ++n) {
+      NewOperatorRequest request;
+      request.umin_id = BenchId(n);
+      request.family_name = "bench";
+      request.given_name = "bench";
+      request.contact_mail = "bench-link@example.org";
+      request.message = "make bench";
+      std::string receipt;
+      int64_t request_id = 0;
+      t = SubmitOperatorRequest(env, session, request, "127.0.0.1", &receipt,
+                                &request_id);
+      std::string bytes;
+      if (t.ok()) t = env->RandomBytes(32, &bytes);
+      if (!t.ok()) return t;
+      const std::string token = Base64UrlEncode(bytes);
+      t = CreateOperatorLink(session, token, request_id, BenchId(n), op->id,
+                             now, now + std::chrono::hours(24));
+      if (!t.ok()) return t;
+      tokens.push_back(token);
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) {
+    std::fprintf(stderr, "bench_seed: %s\n", s.message().c_str());
+    return 1;
+  }
+  for (const std::string& token : tokens) {
+    std::printf("/cgi-open-bin/passwd/operator_link?t=%s\n", token.c_str());
+  }
+  return std::fflush(stdout) == 0 ? 0 : 1;
+}
+
 int Run(const std::string& what, long first, long count) {
   Config config;
   Status s = LoadConfigFromEnvironment(&config);
@@ -116,6 +176,7 @@ int Run(const std::string& what, long first, long count) {
   }
   RecordingEnv env(config);
   if (what == "notme") return NotMeLinks(&env, first, count);
+  if (what == "operatorlink") return OperatorLinks(&env, first, count);
   const bool verify = what == "verified";
   const Caller caller = {"", "bench_seed"};
   const long kBatch = 200;  // flows per transaction
@@ -173,15 +234,20 @@ int Run(const std::string& what, long first, long count) {
 
 int main(int argc, char** argv) {
   if (argc != 4) {
-    std::fprintf(stderr, "usage: bench_seed codes|verified|notme FIRST COUNT\n");
+    std::fprintf(stderr,
+                 "usage: bench_seed codes|verified|notme|operatorlink FIRST "
+                 "COUNT\n");
     return 2;
   }
   const std::string what = argv[1];
   const long first = std::strtol(argv[2], nullptr, 10);
   const long count = std::strtol(argv[3], nullptr, 10);
-  if ((what != "codes" && what != "verified" && what != "notme") || first < 0 ||
-      count < 0) {
-    std::fprintf(stderr, "usage: bench_seed codes|verified|notme FIRST COUNT\n");
+  if ((what != "codes" && what != "verified" && what != "notme" &&
+       what != "operatorlink") ||
+      first < 0 || count < 0) {
+    std::fprintf(stderr,
+                 "usage: bench_seed codes|verified|notme|operatorlink FIRST "
+                 "COUNT\n");
     return 2;
   }
   return passwd::Run(what, first, count);

@@ -33,11 +33,11 @@ Status FindRecipients(Env* env, SqlSession* session, const std::string& umin_id,
 }
 
 // The flow of the browser's cookie, and where its code went when it waits
-// for one: one transaction.
+// for one: one read, no transaction.
 Status ReadFlowAndRecipients(const Request& request, Env* env,
                              std::optional<ResetFlow>* flow,
                              std::vector<std::string>* recipients) {
-  return env->db()->Transaction([&](SqlSession* session) {
+  return env->db()->Read([&](SqlSession* session) {
     recipients->clear();
     Status s = FindFlow(session, request.Cookie(kFlowCookie), flow);
     if (!s.ok() || !*flow || !AwaitsCode(**flow, env->Now())) return s;
@@ -45,11 +45,15 @@ Status ReadFlowAndRecipients(const Request& request, Env* env,
   });
 }
 
-Status RenderForm(const Request& request, Env* env,
+// The code form of a flow that began `via` "id", "profile" or "operator":
+// a flow started from identity data gets the seed's second wording.
+Status RenderForm(const Request& request, Env* env, const std::string& via,
                   const std::vector<std::string>& recipients,
                   const std::string& error, int tries_left,
                   Response* response) {
   Page page(request, "code.tpl", "code_title");
+  page.dict()->ShowSection(via == "profile" ? "SENT_BY_PROFILE"
+                                            : "SENT_BY_ID");
   for (const auto& address : recipients) {
     page.dict()
         ->AddSectionDictionary("RECIPIENT")
@@ -100,7 +104,8 @@ Status ShowCodePage(const Request& request, Env* env, Response* response) {
   if (!s.ok()) return s;
   if (flow && AwaitsCode(*flow, env->Now())) {
     if (flow->code_tries >= kMaxCodeTries) return RenderLocked(request, env, response);
-    return RenderForm(request, env, recipients, "", 0, response);
+    return RenderForm(request, env, flow->via, recipients, "", 0,
+                      response);
   }
   return RenderFlowState(request, env, flow, response);
 }
@@ -114,7 +119,7 @@ Status RefuseNonCode(const Request& request, Env* env, Response* response) {
   if (!flow || !AwaitsCode(*flow, env->Now())) {
     return RenderFlowState(request, env, flow, response);
   }
-  return RenderForm(request, env, recipients,
+  return RenderForm(request, env, flow->via, recipients,
                     Text(request.lang(), "code_error_format"), 0,
                     response);
 }
@@ -131,7 +136,7 @@ Status AnswerCodeCheck(const Request& request, Env* env, const CodeCheck& check,
       response->Redirect(kNewPasswordPath);
       return Status::Ok();
     case CodeOutcome::kWrong:
-      return RenderForm(request, env, recipients,
+      return RenderForm(request, env, check.via, recipients,
                         Text(request.lang(), "code_error_wrong"), check.tries_left,
                         response);
     case CodeOutcome::kLocked:

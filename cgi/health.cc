@@ -10,7 +10,7 @@ namespace passwd {
 
 Status HandleHealth(const Request& /*request*/, Env* env, Response* response) {
   bool current = false;
-  Status s = env->db()->Transaction([&current](SqlSession* session) {
+  Status s = env->db()->Read([&current](SqlSession* session) {
     return SchemaIsCurrent(session, &current);
   });
   const bool healthy = s.ok() && current;

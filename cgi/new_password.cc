@@ -3,6 +3,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 #include "base/catalogue.h"
 #include "base/low_priority.h"
@@ -44,14 +45,30 @@ Status RenderForm(const Request& request, Env* env,
     item->SetValue("TEXT",
                    Text(page.lang(), std::string("password_rule_") + name));
   }
+  // Each field's messages in one box its input names (aria-describedby);
+  // the summary at the top links to the field of each, password first.
+  ctemplate::TemplateDictionary* password_errors = nullptr;
+  ctemplate::TemplateDictionary* confirmation_errors = nullptr;
+  std::vector<ErrorLink> password_links, confirmation_links;
   for (const auto& v : violations) {
-    const char* section = v.rule == PolicyRule::kConfirmation
-                              ? "CONFIRMATION_ERROR"
-                              : "PASSWORD_ERROR";
-    page.dict()->AddSectionDictionary(section)->SetValue(
-        "MESSAGE", Text(page.lang(), std::string("password_error_") +
-                                         PolicyRuleName(v.rule)));
+    const bool confirmation = v.rule == PolicyRule::kConfirmation;
+    const std::string message = Text(
+        page.lang(), std::string("password_error_") + PolicyRuleName(v.rule));
+    auto*& box = confirmation ? confirmation_errors : password_errors;
+    if (!box) {
+      box = page.dict()->AddSectionDictionary(
+          confirmation ? "CONFIRMATION_ERRORS" : "PASSWORD_ERRORS");
+    }
+    box->AddSectionDictionary(confirmation ? "CONFIRMATION_ERROR"
+                                           : "PASSWORD_ERROR")
+        ->SetValue("MESSAGE", message);
+    (confirmation ? confirmation_links : password_links)
+        .push_back({confirmation ? "password_confirmation" : "password",
+                    message});
   }
+  password_links.insert(password_links.end(), confirmation_links.begin(),
+                        confirmation_links.end());
+  ShowErrorSummary(password_links, page.dict());
   Status s = AddCsrfField(env, request, &page, response);
   if (!s.ok()) return s;
   return page.RenderTo(env->config(), 200, response);

@@ -57,7 +57,7 @@ Status HandleNotMe(const Request& request, Env* env, Response* response) {
     }
     std::string token = request.Query("t");
     NotMeLinkState state = NotMeLinkState::kUnknown;
-    Status s = env->db()->Transaction([&](SqlSession* session) {
+    Status s = env->db()->Read([&](SqlSession* session) {
       return CheckNotMeLink(env, session, token, &state);
     });
     if (!s.ok()) return s;

@@ -101,7 +101,7 @@ Status HandleOperatorLink(const Request& request, Env* env,
   if (!request.IsPost()) {
     const std::string token = request.Query("t");
     std::optional<OperatorLink> link;
-    Status s = env->db()->Transaction([&](SqlSession* session) {
+    Status s = env->db()->Read([&](SqlSession* session) {
       return FindUsableLink(session, token, false, env->Now(), &link);
     });
     if (!s.ok()) return s;

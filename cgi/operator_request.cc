@@ -84,7 +84,20 @@ Status RenderForm(const Request& request, Env* env,
     option->SetValue("LABEL", Text(page.lang(), "reason_" + value));
     if (form.reason == value) option->ShowSection("CHECKED");
   }
-  ShowFieldErrors(page.lang(), errors, dict);
+  ShowFieldErrors(
+      page.lang(), errors, dict,
+      {{"umin_id", "umin_id"},
+       {"family_name", "family_name"},
+       {"given_name", "given_name"},
+       {"family_reading", "family_reading"},
+       {"given_reading", "given_reading"},
+       {"birth_date", "birth_date"},
+       {"affiliation", "affiliation"},
+       {"contact_mail", "contact_mail"},
+       {"reason", std::string("reason_") +
+                      OperatorRequestReasonValue(
+                          FormOperatorRequestReasons().front())},
+       {"message", "message"}});
   Status s = AddCsrfField(env, request, &page, response);
   if (!s.ok()) return s;
   return page.RenderTo(env->config(), 200, response);

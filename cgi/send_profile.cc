@@ -71,7 +71,13 @@ Status RenderForm(const Request& request, Env* env, const ProfileForm& form,
     dict->ShowSection(gender == Gender::kMale ? "MALE_CHECKED"
                                               : "FEMALE_CHECKED");
   }
-  ShowFieldErrors(page.lang(), form.errors, dict);
+  ShowFieldErrors(page.lang(), form.errors, dict,
+                  {{"family_name", "family_name"},
+                   {"given_name", "given_name"},
+                   {"family_reading", "family_reading"},
+                   {"given_reading", "given_reading"},
+                   {"gender", "gender_male"},
+                   {"birth_date", "birth_date"}});
   Status s = AddCsrfField(env, request, &page, response);
   if (!s.ok()) return s;
   return page.RenderTo(env->config(), 200, response);

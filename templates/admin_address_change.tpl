@@ -6,7 +6,7 @@
 <section class="box">
 <h2>承認待ちの提案</h2>
 {{#NO_PENDING}}<p>承認待ちの提案はありません。</p>{{/NO_PENDING}}
-{{#HAS_PENDING}}<div class="table-scroll"><table class="events">
+{{#HAS_PENDING}}<div class="table-scroll" tabindex="0"><table class="events">
 <thead><tr><th>提案日時</th><th>UMIN ID</th><th>現在のアドレス</th><th>新しいアドレス</th><th>理由</th><th>提案者</th><th>操作</th></tr></thead>
 <tbody>
 {{#PENDING}}<tr id="proposal-{{ID}}">
@@ -32,7 +32,7 @@
 
 <section class="box">
 <h2>変更を提案する</h2>
-{{#ACCOUNT}}<div class="table-scroll"><table class="details">
+{{#ACCOUNT}}<div class="table-scroll" tabindex="0"><table class="details">
 <tr><th>UMIN ID</th><td>{{UMIN_ID}}</td></tr>
 <tr><th>氏名</th><td>{{FAMILY_NAME}} {{GIVEN_NAME}}（{{FAMILY_READING}} {{GIVEN_READING}}）</td></tr>
 <tr><th>現在の登録メールアドレス</th><td>{{CURRENT_MAIL}}</td></tr>
@@ -60,7 +60,7 @@
 <section class="box">
 <h2>最近の決定</h2>
 {{#NO_DECIDED}}<p>記録はありません。</p>{{/NO_DECIDED}}
-{{#HAS_DECIDED}}<div class="table-scroll"><table class="events">
+{{#HAS_DECIDED}}<div class="table-scroll" tabindex="0"><table class="events">
 <thead><tr><th>決定日時</th><th>UMIN ID</th><th>新しいアドレス</th><th>結果</th><th>提案者</th><th>決定者</th></tr></thead>
 <tbody>
 {{#DECIDED}}<tr><td>{{AT}}</td><td>{{UMIN_ID}}</td><td>{{NEW_MAIL}}</td><td>{{RESULT}}</td><td>{{PROPOSER}}</td><td>{{DECIDER}}</td></tr>

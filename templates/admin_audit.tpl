@@ -34,7 +34,7 @@
 
 <p class="count">{{COUNT}}件{{#COUNT_CAPPED}}以上{{/COUNT_CAPPED}}</p>
 {{#NONE}}<p>該当する記録はありません。</p>{{/NONE}}
-{{#HAS_ROWS}}<div class="table-scroll"><table class="events audit">
+{{#HAS_ROWS}}<div class="table-scroll" tabindex="0"><table class="events audit">
 <thead><tr><th>日時</th><th>内容</th><th>UMIN ID</th><th>オペレータ</th><th>申請</th><th>接続元</th><th>詳細</th></tr></thead>
 <tbody>
 {{#ROW}}<tr>

@@ -2,7 +2,7 @@
 {{#FLASH}}<p class="notice" id="flash">{{TEXT}}</p>{{/FLASH}}
 <p>新しいパスワードを各サービス（配信先）へ届けられなかった配信です。新しい順に表示します。失敗した配信は、1分後から間隔を2倍ずつ延ばし（最長1時間）、届くまで自動で再試行します。時刻は日本時間です。</p>
 {{#NONE}}<p>失敗している配信はありません。</p>{{/NONE}}
-{{#HAS_ROWS}}<div class="table-scroll"><table class="deliveries">
+{{#HAS_ROWS}}<div class="table-scroll" tabindex="0"><table class="deliveries">
 <thead><tr><th>番号</th><th>UMIN ID</th><th>配信先</th><th>試行回数</th><th>最後のエラー</th><th>最後の試行</th><th>次の試行</th><th>パスワード変更</th><th>操作</th></tr></thead>
 <tbody>
 {{#ROW}}<tr>

@@ -7,11 +7,11 @@
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <div class="field">
 <label for="login">ログインID</label>
-<input type="text" id="login" name="login" value="{{LOGIN}}" maxlength="64" autocomplete="username" autocapitalize="none" spellcheck="false">
+<input type="text" id="login" name="login" value="{{LOGIN}}" maxlength="64" autocomplete="username" autocapitalize="none" spellcheck="false"{{#LOGIN_ERROR}} aria-invalid="true" aria-describedby="login_error"{{/LOGIN_ERROR}}>
 </div>
 <div class="field">
 <label for="password">パスワード</label>
-<input type="password" id="password" name="password" value="" maxlength="128" autocomplete="current-password">
+<input type="password" id="password" name="password" value="" maxlength="128" autocomplete="current-password"{{#LOGIN_ERROR}} aria-invalid="true" aria-describedby="login_error"{{/LOGIN_ERROR}}>
 </div>
 <p><button type="submit">ログイン</button></p>
 </form>

@@ -3,7 +3,7 @@
 <p class="hint">再送を試みても送信できなかったメールです（新しい順）。宛先とエラーを確かめてから「今すぐ再送」を押してください。本文は表示しません。アクセスコードやリンクを含むメールは、それらが送信失敗時に消去されるため再送できません。</p>
 {{#NOT_FIRST}}<p><a href="/cgi-bin/passwd-admin/mails">最新の送信失敗メールへ</a></p>{{/NOT_FIRST}}
 {{#NONE}}<p>送信失敗のメールはありません。</p>{{/NONE}}
-{{#HAS_ROWS}}<div class="table-scroll"><table class="events mails">
+{{#HAS_ROWS}}<div class="table-scroll" tabindex="0"><table class="events mails">
 <thead><tr><th>番号</th><th>作成日時</th><th>種類</th><th>宛先</th><th>試行回数</th><th>最後のエラー</th><th></th></tr></thead>
 <tbody>
 {{#ROW}}<tr id="mail-{{ID}}">

@@ -16,7 +16,7 @@
 
 <p class="count">{{COUNT}}件{{#COUNT_CAPPED}}以上{{/COUNT_CAPPED}}　優先の申請が先頭です。</p>
 {{#NONE}}<p>該当する申請はありません。</p>{{/NONE}}
-{{#HAS_ROWS}}<div class="table-scroll"><table class="queue">
+{{#HAS_ROWS}}<div class="table-scroll" tabindex="0"><table class="queue">
 <thead><tr><th>受付番号</th><th>優先</th><th>状態</th><th>受付日時</th><th>氏名</th><th>UMIN ID</th><th>理由</th><th>担当</th></tr></thead>
 <tbody>
 {{#ROW}}<tr class="status-{{STATUS}}">

@@ -3,7 +3,7 @@
 {{#FLASH}}<p class="notice" id="flash">{{TEXT}}</p>{{/FLASH}}
 <p><a href="/cgi-bin/passwd-admin/queue">受付一覧へ戻る</a></p>
 
-<div class="table-scroll"><table class="details">
+<div class="table-scroll" tabindex="0"><table class="details">
 <tr><th>受付番号</th><td id="receipt">{{RECEIPT}}</td></tr>
 <tr><th>状態</th><td id="status">{{STATUS_LABEL}}{{#PRIORITY}}（優先）{{/PRIORITY}}</td></tr>
 <tr><th>担当</th><td id="operator">{{OPERATOR}}</td></tr>
@@ -26,7 +26,7 @@
 {{#ACCOUNT}}<div class="account box" id="account-{{UMIN_ID}}">
 <h3><a href="/cgi-bin/passwd-admin/account?id={{UMIN_ID}}">{{UMIN_ID}}</a></h3>
 <p>{{#IDENTITY_MATCH}}<strong>本人情報一致</strong>{{/IDENTITY_MATCH}}{{#NO_IDENTITY_MATCH}}<strong class="error">本人情報不一致</strong>（申請と異なる項目: <span id="mismatch-{{UMIN_ID}}">{{FIELDS}}</span>）{{/NO_IDENTITY_MATCH}}{{#NAMED}}　申請に記入されたUMIN ID{{/NAMED}}{{#REVIEW}}　<strong>区分: {{CATEGORY}}（申請内容確認が必要な区分）</strong>{{/REVIEW}}</p>
-<div class="table-scroll"><table class="details">
+<div class="table-scroll" tabindex="0"><table class="details">
 <tr><th>氏名</th><td>{{FAMILY_NAME}} {{GIVEN_NAME}}（{{FAMILY_READING}} {{GIVEN_READING}}）</td></tr>
 <tr><th>性別・生年月日</th><td>{{GENDER}}　{{BIRTH_DATE}}</td></tr>
 <tr><th>区分</th><td>{{CATEGORY}}</td></tr>
@@ -46,7 +46,7 @@
 <p><a href="/cgi-bin/passwd-admin/address_change?umin_id={{UMIN_ID}}&amp;request_id={{REQUEST_ID}}">登録メールアドレスの変更を提案する</a></p>
 <h4>最近の記録</h4>
 {{#NO_EVENT}}<p>記録はありません。</p>{{/NO_EVENT}}
-{{#HAS_EVENTS}}<div class="table-scroll"><table class="events">
+{{#HAS_EVENTS}}<div class="table-scroll" tabindex="0"><table class="events">
 <thead><tr><th>日時</th><th>内容</th><th>オペレータ</th><th>詳細</th></tr></thead>
 <tbody>
 {{#EVENT}}<tr><td>{{AT}}</td><td>{{LABEL}}</td><td>{{OPERATOR}}</td><td>{{DETAIL}}</td></tr>
@@ -58,7 +58,7 @@
 
 {{#LINKS}}<section class="box">
 <h2>送付したリンク</h2>
-<div class="table-scroll"><table class="events">
+<div class="table-scroll" tabindex="0"><table class="events">
 <thead><tr><th>UMIN ID</th><th>送付日時</th><th>有効期限</th><th>状態</th></tr></thead>
 <tbody>
 {{#LINK}}<tr><td><a href="/cgi-bin/passwd-admin/account?id={{UMIN_ID}}">{{UMIN_ID}}</a></td><td>{{CREATED_AT}}</td><td>{{EXPIRES_AT}}</td><td>{{STATE}}</td></tr>
@@ -120,7 +120,7 @@
 <section class="box">
 <h2>この申請の記録</h2>
 {{#NO_HISTORY}}<p>記録はありません。</p>{{/NO_HISTORY}}
-{{#HAS_HISTORY}}<div class="table-scroll"><table class="events">
+{{#HAS_HISTORY}}<div class="table-scroll" tabindex="0"><table class="events">
 <thead><tr><th>日時</th><th>内容</th><th>UMIN ID</th><th>オペレータ</th><th>詳細</th></tr></thead>
 <tbody>
 {{#HISTORY}}<tr><td>{{AT}}</td><td>{{LABEL}}</td><td>{{#HISTORY_ACCOUNT}}<a href="/cgi-bin/passwd-admin/account?id={{UMIN_ID}}">{{UMIN_ID}}</a>{{/HISTORY_ACCOUNT}}</td><td>{{OPERATOR}}</td><td>{{DETAIL}}</td></tr>

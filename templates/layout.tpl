@@ -7,7 +7,7 @@
 <link rel="stylesheet" href="/passwd/static/passwd.css">
 <script src="/passwd/static/passwd.js" defer></script>
 </head>
-<body>
+<body data-sending-text="{{sending_text}}">
 <header class="site-header">
 <p class="site-name"><a href="{{TOP_URL}}">{{site_name}}</a></p>
 <nav class="site-nav">

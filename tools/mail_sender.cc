@@ -4,6 +4,7 @@
 //   mail_sender [--once]    (configuration from PASSWD_CONFIG)
 // --once runs a single pass and exits 0, or 1 when the database failed.
 #include "base/worker.h"
+#include "mail/mail_transport.h"
 #include "mail/outbox.h"
 
 namespace passwd {
@@ -12,7 +13,7 @@ namespace {
 Status DeliverPass(Env* env, const std::function<bool()>& keep_going,
                    PassResult* result) {
   DeliveryReport r;
-  Status s = DeliverDueMail(env, keep_going, &r);
+  Status s = DeliverDueMail(env, SendOutboxMail, keep_going, &r);
   if (r.sent + r.retried + r.failed + r.expired > 0) {
     result->summary = "sent " + std::to_string(r.sent) + ", retried " +
                       std::to_string(r.retried) + ", failed " +

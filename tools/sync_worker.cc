@@ -10,6 +10,7 @@
 
 #include "base/worker.h"
 #include "flow/password_sync.h"
+#include "flow/sync_targets.h"
 
 namespace passwd {
 namespace {
@@ -20,7 +21,7 @@ Status CheckTargets(const Config& config) { return CheckSyncTargets(config); }
 Status SyncPass(Env* env, const std::function<bool()>& keep_going,
                 PassResult* result) {
   SyncReport r;
-  Status s = DeliverPasswordSync(env, keep_going, &r);
+  Status s = DeliverPasswordSync(env, DeliverToTarget, keep_going, &r);
   if (r.delivered + r.failed > 0) {
     result->summary = "delivered " + std::to_string(r.delivered) + ", failed " +
                       std::to_string(r.failed);

@@ -54,6 +54,11 @@ int HexValue(unsigned char c) {
 
 }  // namespace
 
+void Wipe(std::string* s) {
+  if (!s->empty()) OPENSSL_cleanse(&(*s)[0], s->size());
+  s->clear();
+}
+
 Status RandomBytes(size_t n, std::string* out) {
   if (n > static_cast<size_t>(INT_MAX)) {
     return Status::InvalidInput("RandomBytes: request too large");

@@ -21,6 +21,23 @@ constexpr size_t kAeadTagSize = 16;
 // Size in bytes of a SHA-256 digest (and of an HMAC-SHA256).
 constexpr size_t kSha256Size = 32;
 
+// Overwrites a string that held a secret (OPENSSL_cleanse) and empties it,
+// before its memory is released; copies made by reallocation or by
+// libraries are beyond reach.
+void Wipe(std::string* s);
+
+// Wipes a string when it goes out of scope, on every return path.
+class WipeOnExit {
+ public:
+  explicit WipeOnExit(std::string* s) : s_(s) {}
+  ~WipeOnExit() { Wipe(s_); }
+  WipeOnExit(const WipeOnExit&) = delete;
+  WipeOnExit& operator=(const WipeOnExit&) = delete;
+
+ private:
+  std::string* s_;
+};
+
 // Stores n cryptographically secure random bytes (RAND_bytes) in *out.
 Status RandomBytes(size_t n, std::string* out);
 

@@ -195,7 +195,7 @@ Status Database::RunOnce(const std::function<Status(SqlSession*)>& work,
     *retryable = !connection_ || IsRetryableConflict(last_error_code_);
     return s;
   }
-  SqlSession session(this);
+  SqlSession session(this, /*read_only=*/false);
   Status s = work(&session);
   if (!s.ok()) {
     // Lost before the commit: the server rolls the transaction back, so it
@@ -237,6 +237,22 @@ Status Database::Transaction(const std::function<Status(SqlSession*)>& work) {
     s = RunOnce(work, &retryable);
     if (!retryable) break;
     if (IsRetryableConflict(last_error_code_)) WaitBeforeRetry(attempt);
+  }
+  return s;
+}
+
+Status Database::Read(const std::function<Status(SqlSession*)>& work) {
+  Status s;
+  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+    last_error_code_ = 0;
+    if (!connection_) {
+      s = Connect();
+      if (!s.ok()) return s;
+    }
+    SqlSession session(this, /*read_only=*/true);
+    s = work(&session);
+    // Lost (FromSqlError dropped the connection): read again elsewhere.
+    if (s.ok() || connection_ || !IsConnectionError(last_error_code_)) break;
   }
   return s;
 }
@@ -287,6 +303,9 @@ void SqlSession::Bind(sql::PreparedStatement* ps,
 Status SqlSession::Execute(const char* statement,
                            const std::vector<SqlValue>& params,
                            uint64_t* affected) {
+  if (read_only_) {
+    return Status::Internal(std::string("a write in a read: ") + statement);
+  }
   try {
     sql::PreparedStatement* ps = nullptr;
     Status s = Prepare(statement, &ps);
@@ -301,6 +320,7 @@ Status SqlSession::Execute(const char* statement,
 }
 
 Status SqlSession::ExecuteScriptStatement(const std::string& statement) {
+  if (read_only_) return Status::Internal("a script statement in a read");
   try {
     if (!db_->connection_) return Status::Unavailable("no database connection");
     std::unique_ptr<sql::Statement> st(db_->connection_->createStatement());

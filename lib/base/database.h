@@ -76,11 +76,13 @@ class SqlSession {
 
  private:
   friend class Database;
-  explicit SqlSession(class Database* db) : db_(db) {}
+  SqlSession(class Database* db, bool read_only)
+      : db_(db), read_only_(read_only) {}
   Status Prepare(const char* statement, sql::PreparedStatement** out);
   void Bind(sql::PreparedStatement* ps, const std::vector<SqlValue>& params);
 
   class Database* db_;
+  bool read_only_;  // Database::Read's session: no Execute
 };
 
 // The process's one connection to MariaDB and its prepared statements.
@@ -100,6 +102,16 @@ class Database {
   // is never retried: the commit may have happened. Returns Unavailable
   // when no node can be reached or the commit's outcome is unknown.
   Status Transaction(const std::function<Status(SqlSession*)>& work);
+
+  // Runs `work`, which only reads, without a transaction: each statement
+  // runs on its own (autocommit), so a page that only shows rows saves the
+  // two round trips of START TRANSACTION and COMMIT. Under READ COMMITTED,
+  // the isolation every connection here uses, a transaction would give its
+  // statements no shared snapshot either: each sees the rows committed when
+  // it runs, as here. A write in `work` fails with Internal and writes
+  // nothing. `work` runs again, on a new connection to the next node, when
+  // the connection was lost: a read is safe to repeat.
+  Status Read(const std::function<Status(SqlSession*)>& work);
 
   // As Transaction, but while the database cannot be reached it tries
   // again every second for up to `patience`: for a result that must not be

@@ -1,5 +1,7 @@
 #include "base/low_priority.h"
 
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -44,6 +46,11 @@ class LowPriorityThread {
   void Loop() {
     // On Linux a thread's nice value is its own (its thread id names it).
     setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kLowestPriority);
+    // SCHED_IDLE, which any thread may take for itself: the scheduler gives
+    // the thread a fifth of nice 19's weight, and a request's thread that
+    // wakes up takes its CPU at once rather than after a time slice.
+    const sched_param idle{};
+    pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
     for (;;) {
       std::packaged_task<Status()> task;
       {

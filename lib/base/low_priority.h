@@ -10,8 +10,8 @@
 
 namespace passwd {
 
-// Runs `work` on the process's low-priority thread (nice 19, started on
-// first use) and returns its status once it has run; calls from several
+// Runs `work` on the process's low-priority thread (Linux's SCHED_IDLE
+// policy, and nice 19 where that is refused; started on first use) and returns its status once it has run; calls from several
 // threads wait their turn. So a burst of hashing takes the CPU only when
 // no request of any page wants it, and holds one hash's memory at a time.
 // A failure to start the thread runs `work` on the caller's thread.

@@ -20,6 +20,8 @@ enum class PolicyRule {
   kContainsUminId,  // does not contain the UMIN ID, case-insensitively.
   kDictionaryWord,  // contains no dictionary word of 5 or more letters.
   kSequence,        // no run of 4 sequential characters or adjacent keys.
+  kGuessable,       // not rated easy to guess (checked only when every rule
+                    // above is met).
   kConfirmation,    // the confirmation equals the password.
 };
 
@@ -37,10 +39,16 @@ constexpr size_t kMaxPasswordLength = 64;
 constexpr size_t kMixedPrefixLength = 8;
 // The shortest sequential or keyboard run that is refused.
 constexpr size_t kMinRefusedRunLength = 4;
+// The fewest guesses, as log2, a password must need by zxcvbn's estimate:
+// log2(10^8), the bottom of zxcvbn's score 3 ("safely unguessable"), beyond
+// what an online attacker can try however fast the pages answer.
+constexpr double kMinGuessBits = 26.575;
 
 // Returns every rule that `password` breaks, in PolicyRule order, or an empty
 // vector when it follows them all; `umin_id` is the account's ID (an empty ID
-// skips that rule) and `dict` the loaded word list.
+// skips that rule) and `dict` the loaded word list. Besides the seed's own
+// checks, zxcvbn-c (domain/password_strength) finds the ID and words of its
+// lists written in l33t or reversed, and rates the password as a whole.
 std::vector<PolicyViolation> CheckPassword(const std::string& password,
                                            const std::string& confirmation,
                                            const std::string& umin_id,
@@ -50,8 +58,10 @@ std::vector<PolicyViolation> CheckPassword(const std::string& password,
 const char* PolicyRuleName(PolicyRule rule);
 
 // Returns true when `text` holds 4 or more sequential letters or digits
-// (ascending or descending) or 4 or more adjacent keys of one keyboard row
-// (either direction), case-insensitively.
+// (ascending or descending) or 4 or more adjacent keys of one row or one
+// column of a US keyboard, punctuation keys included, in either direction,
+// case-insensitively and with a shifted key read as its key ("!@#$" is
+// "1234"). static/passwd.js holds the same check for the page's live mark.
 bool ContainsSequentialRun(const std::string& text);
 
 // The names of the seed's five bullet lines of the rule list, in order: the

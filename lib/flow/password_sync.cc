@@ -1,8 +1,5 @@
 #include "flow/password_sync.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <climits>
 #include <map>
@@ -12,9 +9,7 @@
 #include "base/lease.h"
 #include "base/log_line.h"
 #include "base/text.h"
-#include "flow/command_target.h"
 #include "flow/htpasswd_file.h"
-#include "flow/ldap_target.h"
 #include "store/audit.h"
 
 namespace passwd {
@@ -136,35 +131,6 @@ const SyncTargetConfig* FindTarget(const Config& config,
   return nullptr;
 }
 
-// Hands `hash` of `umin_id` to `target`; a command's output goes to the
-// log (never the hash: the driver replaced it).
-Status DeliverTo(Env* env, const SyncTargetConfig& target, int64_t row,
-                 const std::string& umin_id, const std::string& hash) {
-  switch (target.kind) {
-    case TargetKind::kLdap:
-      return SetLdapPassword(target, umin_id, hash);
-    case TargetKind::kHtpasswd:
-      return WriteHtpasswdEntry(target.path, umin_id, hash);
-    case TargetKind::kCommand: {
-      std::string output;
-      Status s = RunTargetCommand(target, umin_id, hash, &output);
-      if (!output.empty()) {
-        env->Log(FormatLogLine({{"level", "info"},
-                                {"event", "sync_command_output"},
-                                {"row", std::to_string(row)},
-                                {"umin_id", umin_id},
-                                {"target", target.name},
-                                {"outcome", s.ok() ? "delivered" : "failed"},
-                                {"detail", output}}));
-      }
-      return s;
-    }
-    case TargetKind::kNone:
-      break;
-  }
-  return Status::Internal("no delivery for target " + target.name);
-}
-
 // What became of the row a claim transaction looked at.
 enum class SyncResult {
   kNothingDue,
@@ -268,13 +234,14 @@ Status ClaimNext(Env* env, SqlSession* session, const std::string& hostname,
 // Delivers the claimed `row` outside any transaction, then records the
 // result (asking a database that cannot be reached again until the claim
 // runs out: the target has been written).
-Status DeliverClaimed(Env* env, const DueSync& row, const Lease& lease,
+Status DeliverClaimed(Env* env, const SyncTransport& transport,
+                      const DueSync& row, const Lease& lease,
                       RowResult* result) {
   const SyncTargetConfig* target = FindTarget(env->config(), row.target);
   const Status delivery =
       row.credential.empty()
           ? Status::Internal("no hash kept for this row")
-          : DeliverTo(env, *target, row.id, row.umin_id, row.credential);
+          : transport(env, *target, row.id, row.umin_id, row.credential);
   const auto patience = std::chrono::duration_cast<std::chrono::seconds>(
       lease.until - env->Now());
   return env->db()->TransactionWithPatience(
@@ -321,21 +288,6 @@ bool DeliversHere(const SyncTargetConfig& target, const std::string& hostname) {
   return ToLowerAscii(target.host) == ToLowerAscii(hostname);
 }
 
-Status CheckSyncTargets(const Config& config) {
-  for (const SyncTargetConfig& t : config.sync_targets) {
-    if (t.kind == TargetKind::kCommand && access(t.path.c_str(), X_OK) != 0) {
-      return Status::InvalidInput("[target " + t.name + "] path " + t.path +
-                                  ": not an executable file");
-    }
-    if (t.kind == TargetKind::kLdap) {
-      std::string password;
-      Status s = LdapBindPassword(t, &password);
-      if (!s.ok()) return s;
-    }
-  }
-  return Status::Ok();
-}
-
 Status EnqueuePasswordSync(Env* env, SqlSession* session,
                            const std::string& umin_id,
                            const SyncCredentials& credentials) {
@@ -363,12 +315,14 @@ Status EnqueuePasswordSync(Env* env, SqlSession* session,
   return Status::Ok();
 }
 
-Status DeliverPasswordSync(Env* env, SyncReport* report) {
+Status DeliverPasswordSync(Env* env, const SyncTransport& transport,
+                           SyncReport* report) {
   return DeliverPasswordSync(
-      env, [] { return true; }, report);
+      env, transport, [] { return true; }, report);
 }
 
-Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
+Status DeliverPasswordSync(Env* env, const SyncTransport& transport,
+                           const std::function<bool()>& keep_going,
                            SyncReport* report) {
   const std::string hostname = HostName(env->config());
   std::map<std::string, int> unconfigured;
@@ -385,7 +339,7 @@ Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
     if (!s.ok() || result.result == SyncResult::kNothingDue) break;
     after_id = result.id;
     if (claimed) {
-      s = DeliverClaimed(env, *claimed, lease, &result);
+      s = DeliverClaimed(env, transport, *claimed, lease, &result);
       if (!s.ok()) break;
     }
     switch (result.result) {

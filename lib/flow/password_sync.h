@@ -60,26 +60,32 @@ std::chrono::seconds RetryDelay(int64_t attempts);
 // case-insensitively with the whole of `hostname`, i.e. HostName(config)).
 bool DeliversHere(const SyncTargetConfig& target, const std::string& hostname);
 
-// Refuses targets a worker cannot use: a command that is not an executable
-// file, an unreadable bind_password_file.
-Status CheckSyncTargets(const Config& config);
-
 // What one delivery pass did.
 struct SyncReport {
   int delivered = 0;
   int failed = 0;  // tried and failed, to be retried after its backoff
 };
 
+// Hands the hash of `umin_id` (row `row` of the queue) to `target`: the
+// sync worker passes flow/sync_targets' DeliverToTarget. A parameter rather
+// than a call, so that a page, which only queues deliveries, links no
+// libldap (docs/performance.md, "Memory").
+using SyncTransport = std::function<Status(
+    Env* env, const SyncTargetConfig& target, int64_t row,
+    const std::string& umin_id, const std::string& hash)>;
+
 // Delivers every due row (pending or failed, next_try_at reached) of the
-// targets this host delivers, oldest first, auditing each success or
-// failure; then logs, per target no longer configured, how many rows wait
-// for it (they are kept, never dropped). Safe to run in several processes
-// at once (a row is locked while it is delivered).
-Status DeliverPasswordSync(Env* env, SyncReport* report);
+// targets this host delivers through `transport`, oldest first, auditing
+// each success or failure; then logs, per target no longer configured, how
+// many rows wait for it (they are kept, never dropped). Safe to run in
+// several processes at once (a row is locked while it is delivered).
+Status DeliverPasswordSync(Env* env, const SyncTransport& transport,
+                           SyncReport* report);
 
 // As above, but asks `keep_going` before each row and ends the pass when it
 // returns false (the worker's shutdown request; the row in hand finishes).
-Status DeliverPasswordSync(Env* env, const std::function<bool()>& keep_going,
+Status DeliverPasswordSync(Env* env, const SyncTransport& transport,
+                           const std::function<bool()>& keep_going,
                            SyncReport* report);
 
 // A failed delivery, as the console lists it (never its hash).

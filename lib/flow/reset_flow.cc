@@ -93,32 +93,12 @@ Status FromRow(const SqlRow& row, ResetFlow* flow) {
   return Status::Ok();
 }
 
-const char kFlowCodeHash[] =
-    "SELECT code_hash, code_tries FROM reset_flows WHERE id = ?";
-
-// A flow's code hash and the tries reserved so far, as kFlowCodeHash reads
-// them.
-struct StoredCode {
-  std::optional<std::string> code_hash;  // none once cleared
-  int tries = 0;
-};
-
-StoredCode FromRow(const SqlRow& row) {
-  StoredCode code;
-  if (!row.IsNull(0)) code.code_hash = row.Text(0);
-  code.tries = static_cast<int>(row.Int(1));
-  return code;
-}
-
-// Reads the stored code of the flow `flow_id`; no hash when there is no
-// such flow.
-Status FindStoredCode(SqlSession* session, int64_t flow_id, StoredCode* code) {
-  *code = StoredCode{};
-  std::vector<SqlRow> rows;
-  Status s = session->Query(kFlowCodeHash, {flow_id}, &rows);
-  if (s.ok() && !rows.empty()) *code = FromRow(rows[0]);
-  return s;
-}
+// kFindFlow's columns and the code's hash, the row locked until the
+// transaction ends: a code entry reads the flow once, and the tries it
+// reserves count from what it read.
+const char kLockFlowWithCode[] =
+    "SELECT id, umin_id, via, state, code_expires_at, code_tries, "
+    "verified_at, code_hash FROM reset_flows WHERE token_hash = ? FOR UPDATE";
 
 Status NewToken(Env* env, std::string* token) {
   std::string bytes;
@@ -341,13 +321,28 @@ Status CompletePasswordChange(Env* env, SqlSession* session,
 
 namespace {
 
-// Finds the flow of `token`; without one, the check comes to kNoFlow.
+// Finds the flow of `token` and locks it, with its code's hash (none once
+// cleared); without a flow, the check comes to kNoFlow.
 Status FindCheckedFlow(SqlSession* session, const std::string& token,
-                       std::optional<ResetFlow>* flow, CodeCheck* check) {
-  Status s = FindFlow(session, token, flow);
-  if (s.ok() && !*flow) check->outcome = CodeOutcome::kNoFlow;
-  if (s.ok() && *flow) check->umin_id = (*flow)->umin_id;
-  return s;
+                       std::optional<ResetFlow>* flow,
+                       std::optional<std::string>* code_hash,
+                       CodeCheck* check) {
+  flow->reset();
+  code_hash->reset();
+  check->outcome = CodeOutcome::kNoFlow;
+  if (token.empty()) return Status::Ok();
+  std::vector<SqlRow> rows;
+  Status s =
+      session->Query(kLockFlowWithCode, {FlowTokenHash(token)}, &rows);
+  if (!s.ok() || rows.empty()) return s;
+  ResetFlow found;
+  s = FromRow(rows[0], &found);
+  if (!s.ok()) return s;
+  *flow = found;
+  if (!rows[0].IsNull(7)) *code_hash = rows[0].Text(7);
+  check->umin_id = found.umin_id;
+  check->via = found.via;
+  return Status::Ok();
 }
 
 // Refuses the code unconditionally when the account has had too many wrong
@@ -398,21 +393,17 @@ CodeOutcome OutcomeWithoutTry(const ResetFlow& flow) {
   return CodeOutcome::kExpired;
 }
 
-// Answers a code for which no try could be reserved. The UPDATE waited for
-// any parallel try to commit, so a fresh read tells the state as it now
-// stands (a flow verified meanwhile has a new token and is not found under
-// this one).
+// Answers a code for which no try could be reserved, by the flow as the
+// locking read found it: in its state and time, no other try can change
+// it before this transaction ends.
 Status AnswerWithoutTry(Env* env, SqlSession* session, const Caller& caller,
-                        const std::string& token, system_clock::time_point now,
+                        const ResetFlow& flow, system_clock::time_point now,
                         CodeCheck* check) {
-  std::optional<ResetFlow> flow;
-  Status s = FindCheckedFlow(session, token, &flow, check);
-  if (!s.ok() || !flow) return s;
-  if (flow->state == FlowState::kCodeSent && now >= flow->code_expires_at) {
+  if (flow.state == FlowState::kCodeSent && now >= flow.code_expires_at) {
     check->outcome = CodeOutcome::kExpired;
-    return ExpireFlow(env, session, caller, *flow);
+    return ExpireFlow(env, session, caller, flow);
   }
-  check->outcome = OutcomeWithoutTry(*flow);
+  check->outcome = OutcomeWithoutTry(flow);
   return Status::Ok();
 }
 
@@ -470,7 +461,8 @@ Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
   *check = CodeCheck{};
   system_clock::time_point now = env->Now();
   std::optional<ResetFlow> flow;
-  Status s = FindCheckedFlow(session, token, &flow, check);
+  std::optional<std::string> code_hash;
+  Status s = FindCheckedFlow(session, token, &flow, &code_hash, check);
   if (!s.ok() || !flow) return s;
   bool limited = false;
   s = CheckWrongCodeLimit(env, session, caller, *flow, now, check, &limited);
@@ -479,19 +471,19 @@ Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
   s = ReserveTry(session, flow->id, now, &reserved);
   if (!s.ok()) return s;
   if (!reserved) {
-    return AnswerWithoutTry(env, session, caller, token, now, check);
+    return AnswerWithoutTry(env, session, caller, *flow, now, check);
   }
 
-  StoredCode stored;
-  s = FindStoredCode(session, flow->id, &stored);
-  if (!s.ok()) return s;
-  if (!stored.code_hash) {
+  if (!code_hash) {
     return Status::Internal("reserved a try on a flow without a code");
   }
-  if (AccessCodeMatches(env->config().keys.access_code, code, *stored.code_hash)) {
+  if (AccessCodeMatches(env->config().keys.access_code, code, *code_hash)) {
     return VerifyFlow(env, session, caller, *flow, now, check);
   }
-  return CountWrongCode(env, session, caller, *flow, stored.tries, now, check);
+  // The row is locked since it was read: this try is the one after those
+  // it showed.
+  return CountWrongCode(env, session, caller, *flow, flow->code_tries + 1, now,
+                        check);
 }
 
 Status DeleteExpiredFlows(SqlSession* session,

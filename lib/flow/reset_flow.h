@@ -118,6 +118,7 @@ enum class CodeOutcome {
 struct CodeCheck {
   CodeOutcome outcome = CodeOutcome::kNoFlow;
   std::string umin_id;  // the flow's account, when there is a flow
+  std::string via;      // how the flow began (ResetFlow::via), likewise
   int tries_left = 0;
   std::string new_token;                           // with kVerified
   std::chrono::system_clock::time_point retry_at;  // with kRateLimited

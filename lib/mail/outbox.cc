@@ -1,6 +1,5 @@
 #include "mail/outbox.h"
 
-#include <openssl/crypto.h>
 
 #include <algorithm>
 #include <limits>
@@ -11,7 +10,6 @@
 #include "base/lease.h"
 #include "base/log_line.h"
 #include "mail/mail_message.h"
-#include "mail/smtp_client.h"
 
 namespace passwd {
 namespace {
@@ -176,25 +174,6 @@ constexpr size_t kMessageIdRandomBytes = 16;
 // A row's seal_ref: 16 random bytes as 32 hex digits (CHAR(32)).
 constexpr size_t kSealRefBytes = 16;
 
-// Overwrites a string that held a secret before its memory is released
-// (copies made by reallocation or by libraries are beyond reach).
-void Wipe(std::string* s) {
-  if (!s->empty()) OPENSSL_cleanse(&(*s)[0], s->size());
-  s->clear();
-}
-
-// Wipes a string when it goes out of scope, on every return path.
-class WipeOnExit {
- public:
-  explicit WipeOnExit(std::string* s) : s_(s) {}
-  ~WipeOnExit() { Wipe(s_); }
-  WipeOnExit(const WipeOnExit&) = delete;
-  WipeOnExit& operator=(const WipeOnExit&) = delete;
-
- private:
-  std::string* s_;
-};
-
 std::chrono::seconds Backoff(int64_t attempts) {
   long seconds = kFirstBackoffSeconds;
   for (int64_t i = 1; i < attempts && seconds < kMaxBackoffSeconds; ++i) {
@@ -237,9 +216,11 @@ std::string FillSecret(const std::string& body, const std::string& secret) {
   return out;
 }
 
-// Composes and sends `mail`; on success stores the Message-ID header value
-// in *message_id. InvalidInput means the mail can never be sent.
-Status Send(Env* env, const DueMail& mail, std::string* message_id) {
+// Opens `mail`'s secret into its body and hands it to `transport`; on
+// success stores the Message-ID header value in *message_id. InvalidInput
+// means the mail can never be sent.
+Status Send(Env* env, const MailTransport& transport, const DueMail& mail,
+            std::string* message_id) {
   const Config& config = env->config();
   std::string secret;
   WipeOnExit wipe_secret(&secret);
@@ -274,18 +255,7 @@ Status Send(Env* env, const DueMail& mail, std::string* message_id) {
   WipeOnExit wipe_body(&message.body);
   message.body = mail.has_secret ? FillSecret(mail.body, secret) : mail.body;
 
-  std::string rfc5322;
-  WipeOnExit wipe_rfc5322(&rfc5322);
-  s = ComposeMail(message, &rfc5322);
-  if (!s.ok()) return s;
-
-  SmtpSettings settings;
-  settings.url = config.smtp_url;
-  settings.starttls = config.smtp_starttls;
-  settings.username = config.smtp_username;
-  settings.password = config.smtp_password;
-  settings.timeout_seconds = config.smtp_timeout_seconds;
-  s = SendMail(settings, config.mail_from_address, mail.recipient, rfc5322);
+  s = transport(config, message);
   if (!s.ok()) return s;
   *message_id =
       "<" + message.message_id_random + "@" + message.message_id_domain + ">";
@@ -489,12 +459,14 @@ Status EnqueueMail(Env* env, SqlSession* session, const OutboxMail& mail) {
        std::move(seal_ref), std::move(not_after), SqlTime(now), SqlTime(now)});
 }
 
-Status DeliverDueMail(Env* env, DeliveryReport* report) {
+Status DeliverDueMail(Env* env, const MailTransport& transport,
+                      DeliveryReport* report) {
   return DeliverDueMail(
-      env, [] { return true; }, report);
+      env, transport, [] { return true; }, report);
 }
 
-Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
+Status DeliverDueMail(Env* env, const MailTransport& transport,
+                      const std::function<bool()>& keep_going,
                       DeliveryReport* report) {
   while (keep_going()) {
     DeliveryResult result = DeliveryResult::kNothingDue;
@@ -511,7 +483,7 @@ Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
     }
     if (!mail) return Status::Ok();  // nothing due
     std::string message_id;
-    const Status sent = Send(env, *mail, &message_id);
+    const Status sent = Send(env, transport, *mail, &message_id);
     s = RecordSend(env, *mail, lease, sent, message_id, &result);
     if (!s.ok()) return s;
     switch (result) {

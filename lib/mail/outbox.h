@@ -14,6 +14,7 @@
 #include "base/database.h"
 #include "base/env.h"
 #include "base/status.h"
+#include "mail/mail_message.h"
 
 namespace passwd {
 
@@ -57,13 +58,23 @@ struct DeliveryReport {
   int expired = 0;  // past not_after: dropped, secret wiped
 };
 
-// Delivers every due mail once (oldest first); safe to run in several
-// processes at once (a row is locked while it is being sent).
-Status DeliverDueMail(Env* env, DeliveryReport* report);
+// Hands one mail, its secret filled in, to the mail server: the mail
+// sender passes mail/mail_transport's SendOutboxMail. A parameter rather
+// than a call, so that a page, which only queues mail, links neither GMime
+// nor libcurl (docs/performance.md, "Memory").
+using MailTransport =
+    std::function<Status(const Config& config, const MailMessage& message)>;
+
+// Delivers every due mail once (oldest first) through `transport`; safe to
+// run in several processes at once (a row is locked while it is being
+// sent).
+Status DeliverDueMail(Env* env, const MailTransport& transport,
+                      DeliveryReport* report);
 
 // As above, but asks `keep_going` before each mail and ends the pass when it
 // returns false (the worker's shutdown request; the mail in hand finishes).
-Status DeliverDueMail(Env* env, const std::function<bool()>& keep_going,
+Status DeliverDueMail(Env* env, const MailTransport& transport,
+                      const std::function<bool()>& keep_going,
                       DeliveryReport* report);
 
 // What waits in the outbox, for the metrics page.

@@ -80,7 +80,7 @@ Status RenderRateLimited(const Request& request, Env* env,
 
 Status ReadFlow(Env* env, const std::string& token,
                 std::optional<ResetFlow>* flow) {
-  return env->db()->Transaction(
+  return env->db()->Read(
       [&](SqlSession* session) { return FindFlow(session, token, flow); });
 }
 

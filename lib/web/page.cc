@@ -91,16 +91,45 @@ std::string FieldErrorText(Lang lang, const std::string& field,
   return FormatText(lang, "error_" + error.code, args);
 }
 
-void ShowFieldErrors(Lang lang, const FieldErrors& errors,
-                     ctemplate::TemplateDictionary* dict) {
+void ShowErrorSummary(const std::vector<ErrorLink>& errors,
+                      ctemplate::TemplateDictionary* dict) {
+  if (errors.empty()) return;
+  auto* summary = dict->AddSectionDictionary("HAS_ERRORS");
+  if (errors.size() < 2) return;
+  auto* list = summary->AddSectionDictionary("ERROR_LIST");
+  for (const auto& e : errors) {
+    auto* link = list->AddSectionDictionary("ERROR_LINK");
+    link->SetValue("INPUT_ID", e.input_id);
+    link->SetValue("MESSAGE", e.message);
+  }
+}
+
+void ShowFieldErrors(
+    Lang lang, const FieldErrors& errors, ctemplate::TemplateDictionary* dict,
+    const std::vector<std::pair<std::string, std::string>>& inputs) {
+  std::map<std::string, std::string> messages;
   for (const auto& [field, error] : errors) {
+    messages[field] = FieldErrorText(lang, field, error);
+  }
+  for (const auto& [field, message] : messages) {
     // e.g. FAMILY_NAME_ERROR section with its MESSAGE.
     std::string section;
     for (char c : field) section.push_back(static_cast<char>(std::toupper(c)));
     dict->AddSectionDictionary(section + "_ERROR")
-        ->SetValue("MESSAGE", FieldErrorText(lang, field, error));
+        ->SetValue("MESSAGE", message);
   }
-  if (!errors.empty()) dict->ShowSection("HAS_ERRORS");
+  // The summary follows the page's order: the listed fields first, then
+  // any other in name order.
+  std::vector<ErrorLink> links;
+  std::map<std::string, std::string> rest = messages;
+  for (const auto& [field, input_id] : inputs) {
+    auto it = rest.find(field);
+    if (it == rest.end()) continue;
+    links.push_back({input_id, it->second});
+    rest.erase(it);
+  }
+  for (const auto& [field, message] : rest) links.push_back({field, message});
+  ShowErrorSummary(links, dict);
 }
 
 void SetTemplatesDir(const std::string& dir) {

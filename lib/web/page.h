@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/config.h"
 #include "base/lang.h"
@@ -102,10 +104,26 @@ class Page {
 std::string FieldErrorText(Lang lang, const std::string& field,
                            const FieldError& error);
 
+// One error of a form, with the id of the input it is about.
+struct ErrorLink {
+  std::string input_id;  // the element the summary's link points at
+  std::string message;
+};
+
+// The form's error summary: the section HAS_ERRORS (the "please check"
+// paragraph) and, with two errors or more, its ERROR_LIST of ERROR_LINKs
+// (INPUT_ID, MESSAGE), in the order given: each links to its input.
+void ShowErrorSummary(const std::vector<ErrorLink>& errors,
+                      ctemplate::TemplateDictionary* dict);
+
 // Shows each form field's error of `errors` in `lang` as the section
-// <FIELD>_ERROR with its MESSAGE, and HAS_ERRORS when there is one.
-void ShowFieldErrors(Lang lang, const FieldErrors& errors,
-                     ctemplate::TemplateDictionary* dict);
+// <FIELD>_ERROR with its MESSAGE, and the error summary when there is one.
+// `inputs` lists the form's fields in the order the page shows them, each
+// with the id of the input the summary links to (the first radio button of
+// a group); a field not listed links to the id equal to its name.
+void ShowFieldErrors(
+    Lang lang, const FieldErrors& errors, ctemplate::TemplateDictionary* dict,
+    const std::vector<std::pair<std::string, std::string>>& inputs = {});
 
 // Sets the folder templates are read from; call once at start-up.
 void SetTemplatesDir(const std::string& dir);

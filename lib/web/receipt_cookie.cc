@@ -40,7 +40,7 @@ Status FindOwnReceiptContact(Env* env, const Request& request,
   if (!HoldsReceiptCookie(env->config(), request, receipt)) {
     return Status::Ok();
   }
-  return env->db()->Transaction([&](SqlSession* session) {
+  return env->db()->Read([&](SqlSession* session) {
     return FindReceiptContact(session, receipt, contact_mail);
   });
 }

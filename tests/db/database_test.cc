@@ -95,6 +95,49 @@ BOOST_AUTO_TEST_CASE(reconnects_after_the_connection_is_killed) {
   BOOST_TEST(new_id != id);
 }
 
+BOOST_AUTO_TEST_CASE(a_read_runs_no_transaction_and_takes_no_write) {
+  Database db(TestConfig());
+  std::vector<SqlRow> rows;
+  Status s = db.Read([&](SqlSession* session) {
+    Status q = session->Query(kEcho, {std::string("a"), int64_t{1}, nullptr},
+                              &rows);
+    if (!q.ok()) return q;
+    // No transaction is open: @@in_transaction is 0 inside a read.
+    static const char kInTransaction[] = "SELECT @@in_transaction";
+    return session->Query(kInTransaction, {}, &rows);
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(rows.at(0).Text(0) == "a");
+  BOOST_TEST(rows.at(1).Int(0) == 0);
+  s = db.Read([](SqlSession* session) {
+    return session->Execute(kInsertEvent, {std::string("read-write")});
+  });
+  BOOST_TEST((s.code() == Status::Code::kInternal));
+  BOOST_TEST(CountEvents(&db, "read-write") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_read_reconnects_after_the_connection_is_killed) {
+  Database victim(TestConfig());
+  Database killer(TestConfig());
+  auto connection_id = [&](int64_t* id) {
+    return victim.Read([&](SqlSession* session) {
+      std::vector<SqlRow> rows;
+      Status q = session->Query(kConnectionId, {}, &rows);
+      if (q.ok()) *id = rows.at(0).Int(0);
+      return q;
+    });
+  };
+  int64_t id = 0;
+  BOOST_REQUIRE(connection_id(&id).ok());
+  Status killed = killer.Transaction(
+      [&](SqlSession* session) { return session->Execute(kKill, {id}); });
+  BOOST_REQUIRE_MESSAGE(killed.ok(), killed.ToString());
+  int64_t new_id = 0;
+  Status s = connection_id(&new_id);
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(new_id != id);
+}
+
 BOOST_AUTO_TEST_CASE(connects_to_the_first_node_of_the_list_that_answers) {
   Config config = TestConfig();
   const std::string server = config.db_host;

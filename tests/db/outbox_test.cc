@@ -8,6 +8,7 @@
 // delivers, every other pending row is leased to a shield owner (as if
 // another worker held it), so a test's pass neither sends nor delays
 // anybody else's mail for longer than the pass.
+#include "mail/mail_transport.h"
 #include "mail/outbox.h"
 
 #include <dirent.h>
@@ -157,7 +158,7 @@ DeliveryReport Deliver(ShiftedEnv* env,
   env->set_shift(shift);
   Shield shield(env);
   DeliveryReport report;
-  Status delivered = DeliverDueMail(env, &report);
+  Status delivered = DeliverDueMail(env, SendOutboxMail, &report);
   BOOST_REQUIRE_MESSAGE(delivered.ok(), delivered.ToString());
   return report;
 }
@@ -395,7 +396,7 @@ BOOST_AUTO_TEST_CASE(workers_on_several_hosts_send_each_mail_once) {
   std::vector<std::thread> threads;
   for (size_t i = 0; i < workers.size(); ++i) {
     threads.emplace_back([&, i] {
-      results[i] = DeliverDueMail(workers[i].get(), &reports[i]);
+      results[i] = DeliverDueMail(workers[i].get(), SendOutboxMail, &reports[i]);
     });
   }
   for (std::thread& t : threads) t.join();

@@ -13,6 +13,7 @@
 // clock, so a test's pass sees no one else's rows. Each test's targets
 // are named after its own temporary folder, which also holds their files.
 #include "flow/password_sync.h"
+#include "flow/sync_targets.h"
 
 #include <crypt.h>
 #include <stdlib.h>
@@ -184,7 +185,7 @@ struct SyncFixture {
     });
     BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
     SyncReport report;
-    Status delivered = DeliverPasswordSync(with, &report);
+    Status delivered = DeliverPasswordSync(with, DeliverToTarget, &report);
     s = env.db()->Transaction([&](SqlSession* session) {
       return session->Execute(kReleaseShield, {kShieldOwner});
     });

@@ -6,7 +6,10 @@
 //   once in PolicyRule order (the page words it from the catalogue, so
 //   never with a part of the password);
 // - every rule is reported exactly when an independent check says it is
-//   broken (the length and the first-eight rule for ASCII passwords).
+//   broken (the length and the first-eight rule for ASCII passwords); the
+//   UMIN ID and dictionary rules at least then, as zxcvbn adds l33t,
+//   reversed and its own lists; the guessable rule only when no rule before
+//   it is broken.
 #include <algorithm>
 #include <memory>
 #include <sstream>
@@ -25,10 +28,22 @@ std::string Lower(const std::string& s) {
   return out;
 }
 
+// A US keyboard's key for each shifted symbol.
+char Unshift(char c) {
+  static const std::string kShifted = "~!@#$%^&*()_+{}|:\"<>?";
+  static const std::string kKeys = "`1234567890-=[]\\;',./";
+  const size_t at = kShifted.find(c);
+  return at == std::string::npos ? c : kKeys[at];
+}
+
 bool SequentialRun(const std::string& password) {
-  static const char* const kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl",
-                                      "zxcvbnm"};
+  static const char* const kRows[] = {
+      "`1234567890-=", "qwertyuiop[]\\", "asdfghjkl;'", "zxcvbnm,./", "1qaz",
+      "2wsx",          "3edc",           "4rfv",        "5tgb",       "6yhn",
+      "7ujm",          "8ik,",           "9ol.",        "0p;/"};
   const std::string s = Lower(password);
+  std::string keys = s;
+  for (char& c : keys) c = Unshift(c);
   for (size_t i = 0; i + 4 <= s.size(); ++i) {
     const std::string w = s.substr(i, 4);
     for (int step : {1, -1}) {
@@ -40,10 +55,11 @@ bool SequentialRun(const std::string& password) {
           w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (run && (letters || digits)) return true;
     }
-    const std::string r(w.rbegin(), w.rend());
+    const std::string k = keys.substr(i, 4);
+    const std::string r(k.rbegin(), k.rend());
     for (const char* row : kRows) {
       const std::string line = row;
-      if (line.find(w) != std::string::npos ||
+      if (line.find(k) != std::string::npos ||
           line.find(r) != std::string::npos) {
         return true;
       }
@@ -107,14 +123,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                static_cast<unsigned char>(c) <= 0x7e;
       });
   FUZZ_CHECK(reported(PolicyRule::kCharacters) == !printable);
-  FUZZ_CHECK(reported(PolicyRule::kContainsUminId) ==
-             (!umin_id.empty() &&
-              Lower(password).find(Lower(umin_id)) != std::string::npos));
+  if (!umin_id.empty() &&
+      Lower(password).find(Lower(umin_id)) != std::string::npos) {
+    FUZZ_CHECK(reported(PolicyRule::kContainsUminId));
+  }
+  if (umin_id.empty()) FUZZ_CHECK(!reported(PolicyRule::kContainsUminId));
   bool word = false;
   for (const std::string& w : words) {
     word = word || Lower(password).find(w) != std::string::npos;
   }
-  FUZZ_CHECK(reported(PolicyRule::kDictionaryWord) == word);
+  const std::string reversed(password.rbegin(), password.rend());
+  for (const std::string& w : words) {
+    word = word || Lower(reversed).find(w) != std::string::npos;
+  }
+  if (word) FUZZ_CHECK(reported(PolicyRule::kDictionaryWord));
+  if (reported(PolicyRule::kGuessable)) {
+    FUZZ_CHECK(rules.front() == PolicyRule::kGuessable);
+  }
   FUZZ_CHECK(reported(PolicyRule::kSequence) == SequentialRun(password));
   FUZZ_CHECK(ContainsSequentialRun(password) == SequentialRun(password));
   FUZZ_CHECK(reported(PolicyRule::kConfirmation) == (confirmation != password));

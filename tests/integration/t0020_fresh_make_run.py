@@ -41,38 +41,36 @@ def fresh_clone(scratch):
     return clone
 
 
+def dry_run_on_a_fresh_machine(goal):
+    """The lines `make -n GOAL` prints (stdout and stderr in order) in a
+    fresh clone, with no build tool on the PATH. -n: make prints what it
+    would run, but it still runs the recipe that remakes an included
+    makefile (config.mak), which is what printed "aclocal: not found" on a
+    fresh machine."""
+    with tempfile.TemporaryDirectory() as scratch:
+        clone = fresh_clone(scratch)
+        bin_dir = path_without_build_tools(os.path.join(scratch, "bin"))
+        result = subprocess.run(["make", "-n", goal], cwd=clone,
+                                env=dict(os.environ, PATH=bin_dir),
+                                stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True,
+                                timeout=120)
+        return result.stdout.strip().splitlines()
+
+
 class FreshMakeRunTest(unittest.TestCase):
     def test_make_run_installs_packages_first(self):
-        with tempfile.TemporaryDirectory() as scratch:
-            clone = fresh_clone(scratch)
-            bin_dir = path_without_build_tools(os.path.join(scratch, "bin"))
-            env = dict(os.environ, PATH=bin_dir)
-            # -n: make prints what it would run; it still runs the recipe
-            # that remakes an included makefile (config.mak), which is what
-            # printed "aclocal: not found" on a fresh machine.
-            result = subprocess.run(["make", "-n", "run"], cwd=clone, env=env,
-                                    stdout=subprocess.PIPE,
-                                    stderr=subprocess.STDOUT, text=True,
-                                    timeout=120)
-            output = result.stdout.strip().splitlines()
-            self.assertTrue(output, "make -n run printed nothing")
-            self.assertEqual(output[0], "scripts/install-deps", output[:5])
-            # What follows is the sub-make's own dry run, on a machine where
-            # install-deps did not really run; it may well fail there.
+        output = dry_run_on_a_fresh_machine("run")
+        self.assertTrue(output, "make -n run printed nothing")
+        self.assertEqual(output[0], "scripts/install-deps", output[:5])
+        # What follows is the sub-make's own dry run, on a machine where
+        # install-deps did not really run; it may well fail there.
 
     def test_the_check_itself_can_fail(self):
-        """Without run among the goals that need no configuration, the same
-        clone runs configure's tools first."""
-        with tempfile.TemporaryDirectory() as scratch:
-            clone = fresh_clone(scratch)
-            bin_dir = path_without_build_tools(os.path.join(scratch, "bin"))
-            env = dict(os.environ, PATH=bin_dir)
-            result = subprocess.run(["make", "-n", "all"], cwd=clone, env=env,
-                                    stdout=subprocess.PIPE,
-                                    stderr=subprocess.STDOUT, text=True,
-                                    timeout=120)
-            output = result.stdout.strip().splitlines()
-            self.assertIn("aclocal", output[0])
+        """A goal that needs the configuration (make all) does run
+        configure's tools first on such a machine."""
+        output = dry_run_on_a_fresh_machine("all")
+        self.assertIn("aclocal", output[0])
 
 
 if __name__ == "__main__":

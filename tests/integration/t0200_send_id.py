@@ -4,11 +4,12 @@ import email.utils
 import os
 import unittest
 
+import a11y
 import flows
 import harness
 
 
-class SendId(flows.FlowTestCase):
+class SendId(flows.FlowTestCase, a11y.FieldErrorAsserts):
     def test_form_has_the_seed_text_and_a_csrf_token(self):
         page = self.browser.get(flows.SEND_ID)
         self.assertEqual(page.status_code, 200)
@@ -133,6 +134,13 @@ class SendId(flows.FlowTestCase):
                 self.assertEqual(response.status_code, 200)
                 self.assertIn(message, response.text)
                 self.assertNotIn("<script>", response.text)
+                # The message is tied to the input, beside its hint.
+                self.assert_error_tied(response.text, "umin_id", message)
+                self.assert_error_tied(
+                    response.text, "umin_id",
+                    "パスワード更新を行うUMIN IDをご入力下さい。")
+        self.assert_no_error_tied(self.browser.get(flows.SEND_ID).text,
+                                  "umin_id")
 
     def test_unknown_and_review_accounts_get_the_two_reason_page(self):
         for typed in ["nobody9-none", "umin201-role"]:

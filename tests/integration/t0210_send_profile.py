@@ -1,6 +1,7 @@
 """send_profile: identity normalisation, exactly one match, field errors."""
 import unittest
 
+import a11y
 import flows
 import harness
 
@@ -16,7 +17,7 @@ HANAKO = {
 }
 
 
-class SendProfile(flows.FlowTestCase):
+class SendProfile(flows.FlowTestCase, a11y.FieldErrorAsserts):
     def test_form_has_the_seed_text(self):
         page = self.browser.get(flows.SEND_PROFILE)
         for text in ["ご本人様確認のための情報です", "正確にご入力をお願いします",
@@ -114,6 +115,63 @@ class SendProfile(flows.FlowTestCase):
                         self.assertIn('value="%s"' % fields[name],
                                       response.text)
         self.mailbox.assert_none("taro@example.org", self.mark)
+
+    def test_each_error_is_tied_to_its_input(self):
+        response = flows.request_code_by_profile(
+            self.browser, **dict(TARO, family_name=""))
+        self.assert_error_tied(response.text, "family_name",
+                               "姓をご入力ください。")
+        for other in ["given_name", "family_reading", "given_reading",
+                      "gender_male", "gender_female"]:
+            self.assert_no_error_tied(response.text, other)
+        # The hint stays described beside the error.
+        response = flows.request_code_by_profile(
+            self.browser, **dict(TARO, birth_date="1980/13/01", gender=""))
+        self.assert_error_tied(response.text, "birth_date",
+                               "正しい日付をご入力ください。")
+        self.assert_error_tied(response.text, "birth_date",
+                               "西暦 yyyy/mm/ddの形式にて入力")
+        for radio in ["gender_male", "gender_female"]:
+            self.assert_error_tied(response.text, radio, "性別をお選びください。")
+
+    def test_several_errors_are_listed_at_the_top_with_links(self):
+        # One error: the notice, no list.
+        one = flows.request_code_by_profile(
+            self.browser, **dict(TARO, family_name=""))
+        self.assertIn("入力内容をご確認ください。", one.text)
+        self.assertEqual(a11y.summary_links(one.text), [])
+        several = flows.request_code_by_profile(
+            self.browser, **dict(TARO, birth_date="", gender="",
+                                 family_reading="yamada", family_name=""))
+        self.assertEqual(a11y.summary_links(several.text), [
+            ("姓をご入力ください。", "#family_name"),
+            ("せいをひらがなでご入力ください。", "#family_reading"),
+            ("性別をお選びください。", "#gender_male"),
+            ("生年月日は西暦 yyyy/mm/ddの形式にて、正しい日付をご入力ください。",
+             "#birth_date"),
+        ])
+        # The list comes before the form.
+        self.assertLess(several.text.index('id="error_summary"'),
+                        several.text.index("<form"))
+
+    def test_code_page_uses_the_seeds_second_wording(self):
+        response = flows.request_code_by_profile(self.browser, **TARO)
+        self.assertEqual(response.status_code, 303, response.text)
+        page = self.browser.get(flows.CODE)
+        text = harness.text(page.text)
+        self.assertIn("登録されているメールアドレスへ送信いたしました。", text)
+        self.assertIn("アクセスコードを10分以内に新しいパスワードに再設定をお願いします。",
+                      text)
+        self.assertNotIn("登録されているメールアドレスへアクセスコードを送信いたしました。",
+                         text)
+        self.assertNotIn("【パスワード更新】から10分以内", text)
+        # A wrong code keeps the wording.
+        code = flows.wait_for_code(self.mailbox, "taro@example.org", self.mark)
+        wrong = flows.enter_code(self.browser,
+                                 "%010d" % ((int(code) + 1) % 10**10))
+        self.assertIn("アクセスコードが正しくありません。", wrong.text)
+        self.assertIn("登録されているメールアドレスへ送信いたしました。",
+                      harness.text(wrong.text))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The code page: right, wrong, locked, expired, voided, other browser."""
 import unittest
 
+import a11y
 import flows
 import harness
 
@@ -9,7 +10,7 @@ def to_full_width(digits):
     return "".join(chr(ord(c) - ord("0") + ord("０")) for c in digits)
 
 
-class CodePage(flows.FlowTestCase):
+class CodePage(flows.FlowTestCase, a11y.FieldErrorAsserts):
     def setUp(self):
         super().setUp()
         self.account = flows.fresh_account()
@@ -36,6 +37,10 @@ class CodePage(flows.FlowTestCase):
                      "◇アクセスコードがお手元に届かない場合",
                      "UMIN ID@umin.ac.jpおよび、登録されているメールアドレスへと送信しております。"]:
             self.assertIn(text, page.text)
+        # Reached from send_id: the seed's first wording, not the second
+        # (send_profile's, t0210).
+        self.assertNotIn("登録されているメールアドレスへ送信いたしました。",
+                         harness.text(page.text))
         self.assertIn("t***@umin.ac.jp", page.text)
         self.assertIn("t***@example.org", page.text)
         self.assertEqual(harness.links(page.text).get(
@@ -66,6 +71,10 @@ class CodePage(flows.FlowTestCase):
             self.assertEqual(response.status_code, 200)
             self.assertIn("アクセスコードが正しくありません。", response.text)
             self.assertIn("あと%d回入力できます。" % tries_left, response.text)
+            self.assert_error_tied(response.text, "access_code",
+                                   "アクセスコードが正しくありません。")
+            self.assert_error_tied(response.text, "access_code",
+                                   "あと%d回入力できます。" % tries_left)
         locked = flows.enter_code(self.browser, self.wrong(code))
         self.assertIn("アクセスコードの誤入力による回数が制限値を超えたため、ロックされました。",
                       locked.text)
@@ -91,10 +100,15 @@ class CodePage(flows.FlowTestCase):
 
     def test_input_that_is_no_code_spends_no_try(self):
         self.send_code()
+        self.assert_no_error_tied(self.browser.get(flows.CODE).text,
+                                  "access_code")
         for typed in ["abc", "123", "12345678901", ""]:
             response = flows.enter_code(self.browser, typed)
             self.assertIn("アクセスコードは10桁の半角数字でご入力ください。",
                           response.text)
+            self.assert_error_tied(
+                response.text, "access_code",
+                "アクセスコードは10桁の半角数字でご入力ください。")
         self.assertEqual(flows.flow_row(self.account)["code_tries"], "0")
 
     def test_code_expires_after_ten_minutes(self):

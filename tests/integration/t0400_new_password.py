@@ -4,6 +4,7 @@ import os
 import subprocess
 import unittest
 
+import a11y
 import flows
 import harness
 
@@ -18,7 +19,7 @@ def delay_text():
     return "%d分" % ((seconds + 59) // 60)
 
 
-class NewPassword(flows.FlowTestCase):
+class NewPassword(flows.FlowTestCase, a11y.FieldErrorAsserts):
     def setUp(self):
         super().setUp()
         self.account = flows.fresh_account()
@@ -70,7 +71,19 @@ class NewPassword(flows.FlowTestCase):
                 self.assertIn("field-error", response.text)
                 self.assertNotIn(password, response.text)
         several = self.submit("abc", "abd")
-        self.assertGreaterEqual(several.text.count('class="field-error"'), 3)
+        # Each field's messages are tied to its input; the summary at the
+        # top links every message to its field, the password's first.
+        links = a11y.summary_links(several.text)
+        self.assertGreaterEqual(len(links), 3)
+        targets = [href for _, href in links]
+        self.assertEqual(targets[-1], "#password_confirmation")
+        self.assertEqual(set(targets[:-1]), {"#password"})
+        for message, href in links:
+            self.assert_error_tied(several.text, href[1:], message)
+        one = self.submit("Qz9sunshine")
+        self.assertEqual(a11y.summary_links(one.text), [])
+        self.assert_error_tied(one.text, "password", "辞書")
+        self.assert_no_error_tied(one.text, "password_confirmation")
         self.assertIsNone(harness.db_value(
             "SELECT password_hash FROM accounts WHERE umin_id = %s",
             [self.account]))
@@ -80,6 +93,53 @@ class NewPassword(flows.FlowTestCase):
                 [self.account]):
             for password, _, _ in cases:
                 self.assertNotIn(password, detail["detail"])
+
+    def test_issue_14_passwords_get_the_seed_messages(self):
+        # l33t, reversed and common words, keyboard runs through punctuation
+        # keys and columns, repeats (issue 14): each refused with its rule's
+        # message; random-looking passwords accepted.
+        self.verify()
+        dictionary = "辞書にある5文字以上の単語を含めることはできません。"
+        sequence = ("数字やアルファベットの並び文字列（「1234」「abcd」等）や"
+                    "キーボード配列上の並び文字（「asdf」等）を4文字以上含めることは"
+                    "できません。")
+        guessable = "推測が難しい文字列にて設定いただけますようお願いいたします。"
+        cases = [
+            ("P@ssw0rd1", dictionary, "dictionary_word"),
+            ("Passw0rdX9", dictionary, "dictionary_word"),
+            ("1Drowssap", dictionary, "dictionary_word"),
+            ("jkl;Ab12", sequence, "sequence"),
+            ("1qaz2wsX", sequence, "sequence"),
+            ("!@#$Ab12x", sequence, "sequence"),
+            ("Aa1aaaaaaa", guessable, "guessable"),
+            ("1Iloveyou", dictionary, "dictionary_word"),
+            ("Letmein99", dictionary, "dictionary_word"),
+            ("Sakura2024", dictionary, "dictionary_word"),
+        ]
+        for password, message, rule in cases:
+            with self.subTest(password=password):
+                response = self.submit(password)
+                self.assertEqual(response.status_code, 200)
+                # The seed's advice also stands under the form on every
+                # page: only a field error carries it as a refusal.
+                self.assertIn('<p class="field-error">%s</p>' % message,
+                              response.text)
+                self.assertNotIn(password, response.text)
+                details = [row["detail"] for row in harness.db_query(
+                    "SELECT detail FROM audit_log WHERE umin_id = %s "
+                    "AND event = 'password_refused' ORDER BY id DESC LIMIT 1",
+                    [self.account])]
+                self.assertEqual(len(details), 1)
+                self.assertIn(rule, details[0])
+        accepted = self.submit("Tq9wLm4vZs")
+        self.assertEqual(accepted.status_code, 303)
+        self.assertEqual(harness.location_path(accepted), flows.DONE)
+
+    def test_random_looking_password_accepted(self):
+        self.verify()
+        response = self.submit("Xk7mPq2zR!")
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(harness.location_path(response), flows.DONE)
 
     def test_full_path_to_done_then_the_flow_is_closed(self):
         self.verify()

@@ -9,6 +9,7 @@ import secrets
 import time
 import unittest
 
+import a11y
 import flows
 import harness
 
@@ -84,14 +85,14 @@ def field_error(page, field):
     control = "textarea" if field == "message" else "input"
     if field == "reason":
         found = re.search(r'<legend>申請理由</legend>\s*'
-                          r'<p class="field-error">([^<]*)</p>', page)
+                          r'<p class="field-error"[^>]*>([^<]*)</p>', page)
     else:
-        found = re.search(r'<p class="field-error">([^<]*)</p>\s*<%s [^>]*'
+        found = re.search(r'<p class="field-error"[^>]*>([^<]*)</p>\s*<%s [^>]*'
                           r'name="%s"' % (control, field), page)
     return html.unescape(found.group(1)) if found else None
 
 
-class OperatorRequestForm(unittest.TestCase):
+class OperatorRequestForm(unittest.TestCase, a11y.FieldErrorAsserts):
     def setUp(self):
         forget_rate_events()
         self.browser = harness.Browser()
@@ -166,6 +167,13 @@ class OperatorRequestForm(unittest.TestCase):
                 self.assertIn("入力内容をご確認ください。", response.text)
                 self.assertIn(message, field_error(response.text, field) or "")
                 self.assertEqual(response.text.count('class="field-error"'), 1)
+                # Tied to its input (every radio of a group); no list for
+                # one error.
+                for input_id in ([a["id"] for a in harness.inputs(response.text)
+                                  if a.get("name") == "reason"]
+                                 if field == "reason" else [field]):
+                    self.assert_error_tied(response.text, input_id, message)
+                self.assertEqual(a11y.summary_links(response.text), [])
                 self.assert_kept(response.text, fields)
                 self.assertEqual(requests_to(fields["contact_mail"]), [])
 
@@ -182,6 +190,21 @@ class OperatorRequestForm(unittest.TestCase):
                       "contact_mail", "reason"]:
             self.assertIsNotNone(field_error(response.text, field), field)
         self.assertIsNone(field_error(response.text, "umin_id"))
+        # The summary lists every error in the form's order, each linking
+        # to its input (a group to its first radio button).
+        links = a11y.summary_links(response.text)
+        self.assertEqual([href for _, href in links], [
+            "#family_name", "#given_name", "#family_reading", "#given_reading",
+            "#birth_date", "#affiliation", "#contact_mail",
+            "#reason_code_not_received"])
+        for (message, href), field in zip(links, [
+                "family_name", "given_name", "family_reading",
+                "given_reading", "birth_date", "affiliation", "contact_mail",
+                "reason"]):
+            self.assertEqual(message, field_error(response.text, field))
+        self.assertLess(response.text.index('id="error_summary"'),
+                        response.text.index("<form"))
+        self.assert_no_error_tied(response.text, "umin_id")
 
     def test_typed_markup_is_shown_as_text(self):
         fields = valid_fields(affiliation='"><script>alert(1)</script>',

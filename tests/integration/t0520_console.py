@@ -12,6 +12,7 @@ import subprocess
 import unittest
 import urllib.parse
 
+import a11y
 import flows
 import harness
 
@@ -198,6 +199,36 @@ class LoginAndSession(ConsoleTestCase):
         # A made-up cookie is no session either.
         browser.session.cookies.set("passwd_admin", "x" * 43, path=CONSOLE)
         self.assertEqual(browser.get(QUEUE).status_code, 303)
+
+    def test_the_console_root_leads_to_login_or_to_the_queue(self):
+        browser = harness.Browser()
+        response = browser.get(CONSOLE)
+        self.assertIn(response.status_code, (301, 302, 303))
+        self.assertEqual(harness.location_path(response), LOGIN)
+        page = browser.get(LOGIN)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn('name="password"', page.text)
+        # Signed in, the same address ends on the queue.
+        signed_in = signed_in_browser()
+        response = signed_in.get(CONSOLE)
+        self.assertEqual(harness.location_path(response), LOGIN)
+        response = signed_in.get(LOGIN)
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(harness.location_path(response), QUEUE)
+        self.assertEqual(signed_in.get(CONSOLE, follow_redirects=True).url,
+                         harness.url(QUEUE))
+
+    def test_the_login_error_is_tied_to_its_inputs(self):
+        forget_login_failures()
+        browser = harness.Browser()
+        response = login(browser, DEMO_LOGIN, "wrong-password")
+        self.assertEqual(response.status_code, 200)
+        for input_id in ["login", "password"]:
+            invalid, texts = a11y.described_texts(response.text, input_id)
+            self.assertEqual(invalid, "true")
+            self.assertIn("ログインIDまたはパスワードが正しくありません。", texts)
+        forget_login_failures()
+        unlock(DEMO_LOGIN)
 
     def test_the_public_prefix_reaches_no_console_page(self):
         browser = harness.Browser()

@@ -1,7 +1,9 @@
-// base/low_priority: hashing runs on one thread of its own, at nice 19, one
-// piece of work at a time, and its status and exceptions come back.
+// base/low_priority: hashing runs on one thread of its own, at SCHED_IDLE
+// and nice 19, one piece of work at a time, and its status and exceptions
+// come back.
 #include "base/low_priority.h"
 
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -20,16 +22,19 @@ BOOST_AUTO_TEST_CASE(work_runs_on_another_thread_at_the_lowest_priority) {
   const pid_t caller = gettid();
   pid_t worker = 0;
   int nice = 0;
+  int policy = -1;
   Status s = RunAtLowPriority([&] {
     worker = gettid();
     errno = 0;
     nice = getpriority(PRIO_PROCESS, static_cast<id_t>(worker));
+    policy = sched_getscheduler(worker);
     return Status::Ok();
   });
   BOOST_TEST(s.ok());
   BOOST_TEST(worker != 0);
   BOOST_TEST(worker != caller);
   BOOST_TEST(nice == 19);
+  BOOST_TEST(policy == SCHED_IDLE);
   // The caller's own priority is untouched.
   BOOST_TEST(getpriority(PRIO_PROCESS, static_cast<id_t>(caller)) == 0);
 }

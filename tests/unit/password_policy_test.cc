@@ -27,6 +27,8 @@ std::string RuleName(PolicyRule rule) {
       return "dictionary";
     case PolicyRule::kSequence:
       return "sequence";
+    case PolicyRule::kGuessable:
+      return "guessable";
     case PolicyRule::kConfirmation:
       return "confirmation";
   }
@@ -37,7 +39,7 @@ const std::vector<PolicyRule> kAllRules = {
     PolicyRule::kLength,         PolicyRule::kCharacters,
     PolicyRule::kFirstEightMix,  PolicyRule::kContainsUminId,
     PolicyRule::kDictionaryWord, PolicyRule::kSequence,
-    PolicyRule::kConfirmation,
+    PolicyRule::kGuessable,      PolicyRule::kConfirmation,
 };
 
 std::unique_ptr<Dictionary> SmallDictionary() {
@@ -169,7 +171,52 @@ std::vector<PolicyCase> PolicyCases() {
        std::nullopt,
        kId,
        {"dictionary"}},
-      {"word broken by a digit", "Xk9#hou5e", std::nullopt, kId, {}},
+      // A symbol that is no l33t letter breaks a word; a digit that is one
+      // ("5" for "s") does not, below.
+      {"word broken by a symbol", "Xk9#hou#e", std::nullopt, kId, {}},
+      {"word reversed", "Xk9#ESUOHq", std::nullopt, kId, {"dictionary"}},
+
+      // zxcvbn's lists (common passwords, names), l33t and reversed words,
+      // beyond the English word list (issue 14).
+      {"l33t word, digit for s",
+       "Xk9#hou5e",
+       std::nullopt,
+       kId,
+       {"dictionary"}},
+      {"issue 14: l33t P@ssw0rd",
+       "P@ssw0rd1",
+       std::nullopt,
+       kId,
+       {"dictionary"}},
+      {"issue 14: l33t Passw0rd",
+       "Passw0rdX9",
+       std::nullopt,
+       kId,
+       {"dictionary"}},
+      {"issue 14: reversed password",
+       "1Drowssap",
+       std::nullopt,
+       kId,
+       {"dictionary"}},
+      {"issue 14: common password",
+       "1Iloveyou",
+       std::nullopt,
+       kId,
+       {"dictionary"}},
+      {"issue 14: common password letmein",
+       "Letmein99",
+       std::nullopt,
+       kId,
+       {"dictionary"}},
+      {"issue 14: first name", "Sakura2024", std::nullopt, kId, {"dictionary"}},
+      {"name after a random start",
+       "Xk9#Sakura",
+       std::nullopt,
+       kId,
+       {"dictionary"}},
+      {"word repeated", "Xk9#dragondragon", std::nullopt, kId, {"dictionary"}},
+      {"ID in l33t", "Qz9!TNKMR5-q7z", std::nullopt, kId, {"umin-id"}},
+      {"ID reversed", "Qz9!z7q-srmknt", std::nullopt, kId, {"umin-id"}},
 
       // Sequential characters and keyboard rows.
       {"seed example 1234", "Xk9#1234q", std::nullopt, kId, {"sequence"}},
@@ -196,6 +243,45 @@ std::vector<PolicyCase> PolicyCases() {
        kId,
        {"sequence"}},
       {"run at the start", "wxyzXk9#", std::nullopt, kId, {"sequence"}},
+      {"issue 14: row through ;", "jkl;Ab12", std::nullopt, kId, {"sequence"}},
+      {"issue 14: shifted digits",
+       "!@#$Ab12x",
+       std::nullopt,
+       kId,
+       {"sequence"}},
+      // 1qaz2wsx is on zxcvbn's list of common passwords as well.
+      {"issue 14: column",
+       "1qaz2wsX",
+       std::nullopt,
+       kId,
+       {"dictionary", "sequence"}},
+      {"row through , and .", "Xk9#m,./Q", std::nullopt, kId, {"sequence"}},
+      {"column upwards", "Xk9#vfr4Q", std::nullopt, kId, {"sequence"}},
+      {"shifted column", "Xk9#@WSXq", std::nullopt, kId, {"sequence"}},
+
+      // Rated easy to guess, yet no named rule broken: the seed's advice.
+      {"issue 14: repeats", "Aa1aaaaaaa", std::nullopt, kId, {"guessable"}},
+      {"repeats after a short start",
+       "Aa1bbbbbbbbbbbbb",
+       std::nullopt,
+       kId,
+       {"guessable"}},
+      {"repeats, confirmation differs",
+       "Aa1aaaaaaa",
+       std::string("Aa1aaaaaab"),
+       kId,
+       {"guessable", "confirmation"}},
+      // A named rule broken: its message alone, not the advice as well.
+      {"guessable and a word",
+       "Qz9sunshine",
+       std::nullopt,
+       kId,
+       {"dictionary"}},
+
+      // Random-looking passwords stay accepted (issue 14).
+      {"issue 14: random", "Xk7mPq2zR!", std::nullopt, kId, {}},
+      {"issue 14: random letters", "Tq9wLm4vZs", std::nullopt, kId, {}},
+      {"integration tests' password", "Kq7mWz2x!Rv", std::nullopt, kId, {}},
 
       // Confirmation.
       {"confirmation differs",
@@ -247,7 +333,7 @@ BOOST_AUTO_TEST_CASE(check_password_reports_every_broken_rule) {
 BOOST_AUTO_TEST_CASE(rule_names_are_the_audit_logs) {
   const std::vector<std::string> names = {
       "length",          "characters", "first_eight_mix", "contains_id",
-      "dictionary_word", "sequence",   "confirmation"};
+      "dictionary_word", "sequence",   "guessable",       "confirmation"};
   BOOST_REQUIRE(names.size() == kAllRules.size());
   for (size_t i = 0; i < names.size(); ++i) {
     BOOST_TEST(PolicyRuleName(kAllRules[i]) == names[i]);
@@ -268,6 +354,8 @@ BOOST_AUTO_TEST_CASE(messages_are_distinct_japanese_sentences) {
       {PolicyRule::kDictionaryWord, {"辞書", "5文字以上"}},
       {PolicyRule::kSequence,
        {"「1234」", "「abcd」", "「asdf」", "4文字以上"}},
+      {PolicyRule::kGuessable,
+       {"推測が難しい文字列にて設定いただけますようお願いいたします。"}},
       {PolicyRule::kConfirmation, {"確認", "一致しません"}},
   };
   BOOST_TEST(cases.size() == kAllRules.size());
@@ -294,19 +382,74 @@ BOOST_AUTO_TEST_CASE(contains_sequential_run) {
     bool expected;
   };
   const std::vector<RunCase> cases = {
-      {"", false},        {"123", false},      {"1234", true},
-      {"4321", true},     {"abcd", true},      {"DCBA", true},
-      {"AbCd", true},     {"wxyz", true},      {"xyza", false},
-      {"890a", false},    {"7890", true},      {"0987", true},
-      {"0123", true},     {"3210", true},      {"9012", false},
-      {"qwer", true},     {"rewq", true},      {"uiop", true},
-      {"asdf", true},     {"fdsa", true},      {"hjkl", true},
-      {"lkjh", true},     {"zxcv", true},      {"vcxz", true},
-      {"bnm,", false},    {"mnbv", true},      {"qwe!rty", false},
-      {"plok", false},    {"ab12cd34", false}, {"a1b2c3d4", false},
-      {"!\"#$", false},   {"@ABC", false},     {"9:;<", false},
-      {"xx1234xx", true}, {"aaaa", false},     {"abab", false},
-      {"qazwsx", false},  {"Xk9#mPq2", false},
+      {"", false},
+      {"123", false},
+      {"1234", true},
+      {"4321", true},
+      {"abcd", true},
+      {"DCBA", true},
+      {"AbCd", true},
+      {"wxyz", true},
+      {"xyza", false},
+      {"890a", false},
+      {"7890", true},
+      {"0987", true},
+      {"0123", true},
+      {"3210", true},
+      {"9012", false},
+      {"qwer", true},
+      {"rewq", true},
+      {"uiop", true},
+      {"asdf", true},
+      {"fdsa", true},
+      {"hjkl", true},
+      {"lkjh", true},
+      {"zxcv", true},
+      {"vcxz", true},
+      {"bnm,", true},
+      {"mnbv", true},
+      {"qwe!rty", false},
+      {"plok", false},
+      {"ab12cd34", false},
+      {"a1b2c3d4", false},
+      {"!\"#$", false},
+      {"@ABC", false},
+      {"9:;<", false},
+      {"xx1234xx", true},
+      {"aaaa", false},
+      {"abab", false},
+      {"qazwsx", false},
+      {"Xk9#mPq2", false},
+      // Punctuation keys, columns and shifted keys (issue 14).
+      {"jkl;", true},
+      {";lkj", true},
+      {"l;'a", false},
+      {"kl;'", true},
+      {"m,./", true},
+      {"op[]", true},
+      {"[]\\a", false},
+      {"p[]\\", true},
+      {"90-=", true},
+      {"`123", true},
+      {"!@#$", true},
+      {"$#@!", true},
+      {"%^&*", true},
+      {")(*&", true},
+      {"!2#4", true},
+      {"QWE$", false},
+      {"ASD:", false},
+      {"JKL:", true},
+      {"1qaz", true},
+      {"zaq1", true},
+      {"!QAZ", true},
+      {"2wsx", true},
+      {"xsw@", true},
+      {"0p;/", true},
+      {")P:?", true},
+      {"8ik,", true},
+      {"qaz2", false},
+      {"1qa2", false},
+      {"1q2w3e", false},
   };
   for (const RunCase& c : cases) {
     BOOST_TEST_CONTEXT("text: " << c.text) {
