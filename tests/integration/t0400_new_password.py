@@ -1,6 +1,7 @@
 """The new password, the completion page and mail, and propagation."""
 import crypt
 import os
+import re
 import subprocess
 import unittest
 
@@ -121,9 +122,13 @@ class NewPassword(flows.FlowTestCase, a11y.FieldErrorAsserts):
                 response = self.submit(password)
                 self.assertEqual(response.status_code, 200)
                 # The seed's advice also stands under the form on every
-                # page: only a field error carries it as a refusal.
-                self.assertIn('<p class="field-error">%s</p>' % message,
-                              response.text)
+                # page: only the password's field error carries it as a
+                # refusal.
+                field_error = re.search(
+                    r'<div class="field-error" id="password_error">(.*?)</div>',
+                    response.text, re.S)
+                self.assertIsNotNone(field_error, "no field error")
+                self.assertIn("<p>%s</p>" % message, field_error.group(1))
                 self.assertNotIn(password, response.text)
                 details = [row["detail"] for row in harness.db_query(
                     "SELECT detail FROM audit_log WHERE umin_id = %s "
