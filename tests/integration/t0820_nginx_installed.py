@@ -100,7 +100,8 @@ class InstalledNginx(unittest.TestCase):
             with self.subTest(location=name):
                 self.assertRegex(blocks[name], r"(?m)^\s*limit_req zone=passwd_\w+ ")
         self.assertIn("limit_req_status 429;", self.server)
-        self.assertIn("error_page 429 /passwd/errors/429.html;", self.server)
+        self.assertIn("error_page 429 /passwd/errors/${passwd_errors_lang}429.html;",
+                      self.server)
         self.assertRegex(self.http, r"limit_req_zone \$passwd_post_client zone=passwd_post:")
         self.assertRegex(self.http, r"POST +\$binary_remote_addr;\s+default +\"\";")
 

@@ -32,12 +32,15 @@ def make_driver(user_data_dir, mobile=False, javascript=True, width=390):
                  "--user-data-dir=" + user_data_dir,
                  "--window-size=1280,1000"]:
         options.add_argument(flag)
+    # A Japanese user's browser: the pages follow Accept-Language
+    # (docs/i18n.md), and these tests read the Japanese pages.
+    prefs = {"intl.accept_languages": "ja,en"}
     if mobile:
         options.add_experimental_option("mobileEmulation", {
             "deviceMetrics": {"width": width, "height": 844, "pixelRatio": 2}})
     if not javascript:
-        options.add_experimental_option("prefs", {
-            "profile.managed_default_content_settings.javascript": 2})
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    options.add_experimental_option("prefs", prefs)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
                               options=options)
     # A loaded machine may take long to render; the default is 300 s.
