@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "base/caller.h"
+#include "base/catalogue.h"
 #include "base/config.h"
 #include "base/crypto.h"
 #include "base/env.h"
@@ -170,6 +171,8 @@ int OperatorLinks(RecordingEnv* env, long first, long count) {
 int Run(const std::string& what, long first, long count) {
   Config config;
   Status s = LoadConfigFromEnvironment(&config);
+  // The mails a code request queues are worded from the catalogues.
+  if (s.ok()) s = LoadCatalogues(config.catalogue_dir, "");
   if (!s.ok()) {
     std::fprintf(stderr, "bench_seed: %s\n", s.message().c_str());
     return 1;
