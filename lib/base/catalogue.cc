@@ -4,6 +4,7 @@
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <regex>
@@ -14,6 +15,9 @@ namespace {
 
 // Filled by LoadCatalogues before threads start; read-only after.
 std::map<std::string, std::string> g_catalogues[2];
+// Per language, each template file's keys with their texts (pointers into
+// g_catalogues, which no longer changes once they are taken).
+std::map<std::string, TemplateEntries> g_template_entries[2];
 
 std::map<std::string, std::string>& CatalogueOf(Lang lang) {
   return g_catalogues[lang == Lang::kEn ? 1 : 0];
@@ -63,7 +67,8 @@ Status ReadBundle(const std::string& dir, const char* code,
 
 // The catalogue keys the templates of `dir` name: {{lower_case}} variables
 // (the pages' own variables are upper case).
-Status TemplateKeys(const std::string& dir, std::map<std::string, int>* keys) {
+Status TemplateKeys(const std::string& dir,
+                    std::map<std::string, std::vector<std::string>>* keys) {
   DIR* d = opendir(dir.c_str());
   if (d == nullptr) return Status::Internal("cannot list " + dir);
   static const std::regex kMarker("\\{\\{([a-z][a-z0-9_]*)\\}\\}");
@@ -76,10 +81,13 @@ Status TemplateKeys(const std::string& dir, std::map<std::string, int>* keys) {
     std::stringstream text;
     text << in.rdbuf();
     std::string s = text.str();
+    std::vector<std::string>& named = (*keys)[name];
     for (std::sregex_iterator it(s.begin(), s.end(), kMarker), end; it != end;
          ++it) {
-      (*keys)[(*it)[1].str()] = 1;
+      named.push_back((*it)[1].str());
     }
+    std::sort(named.begin(), named.end());
+    named.erase(std::unique(named.begin(), named.end()), named.end());
   }
   closedir(d);
   return Status::Ok();
@@ -89,7 +97,7 @@ Status TemplateKeys(const std::string& dir, std::map<std::string, int>* keys) {
 
 Status LoadCatalogues(const std::string& dir,
                       const std::string& templates_dir) {
-  std::map<std::string, int> template_keys;
+  std::map<std::string, std::vector<std::string>> template_keys;
   if (!templates_dir.empty()) {
     Status s = TemplateKeys(templates_dir, &template_keys);
     if (!s.ok()) return s;
@@ -98,12 +106,32 @@ Status LoadCatalogues(const std::string& dir,
     std::map<std::string, std::string> entries;
     Status s = ReadBundle(dir, LangCode(lang), &entries);
     if (!s.ok()) return s;
-    for (const auto& [key, unused] : template_keys) {
-      if (entries.count(key) == 0) entries[key] = MissingKeyMark(key);
+    for (const auto& [file, keys] : template_keys) {
+      for (const std::string& key : keys) {
+        if (entries.count(key) == 0) entries[key] = MissingKeyMark(key);
+      }
     }
-    CatalogueOf(lang) = std::move(entries);
+    std::map<std::string, std::string>& catalogue = CatalogueOf(lang);
+    catalogue = std::move(entries);
+    std::map<std::string, TemplateEntries>& per_file =
+        g_template_entries[lang == Lang::kEn ? 1 : 0];
+    per_file.clear();
+    for (const auto& [file, keys] : template_keys) {
+      TemplateEntries& named = per_file[file];
+      for (const std::string& key : keys) {
+        named.push_back(&*catalogue.find(key));
+      }
+    }
   }
   return Status::Ok();
+}
+
+const TemplateEntries& CatalogueEntriesOf(Lang lang,
+                                          const std::string& template_file) {
+  static const TemplateEntries kNone;
+  const auto& per_file = g_template_entries[lang == Lang::kEn ? 1 : 0];
+  auto it = per_file.find(template_file);
+  return it == per_file.end() ? kNone : it->second;
 }
 
 std::string MissingKeyMark(const std::string& key) {
@@ -139,8 +167,5 @@ std::string FormatText(Lang lang, const std::string& key,
   return out;
 }
 
-const std::map<std::string, std::string>& CatalogueEntries(Lang lang) {
-  return CatalogueOf(lang);
-}
 
 }  // namespace passwd

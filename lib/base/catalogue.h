@@ -8,6 +8,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/lang.h"
 #include "base/status.h"
@@ -32,9 +34,14 @@ std::string FormatText(Lang lang, const std::string& key,
 // the tests look for.
 std::string MissingKeyMark(const std::string& key);
 
-// Every entry of `lang`'s catalogue (templates' missing keys included),
-// e.g. to fill a template dictionary; empty before LoadCatalogues.
-const std::map<std::string, std::string>& CatalogueEntries(Lang lang);
+// The entries of `lang`'s catalogue that one template file (a name in the
+// templates folder LoadCatalogues scanned, e.g. "code.tpl") names, to fill
+// its dictionary with those alone rather than the whole catalogue on every
+// request; empty for a file it did not scan.
+using TemplateEntries =
+    std::vector<const std::pair<const std::string, std::string>*>;
+const TemplateEntries& CatalogueEntriesOf(Lang lang,
+                                          const std::string& template_file);
 
 }  // namespace passwd
 

@@ -139,9 +139,12 @@ void SetTemplatesDir(const std::string& dir) {
 Page::Page(const PageLang& where, const std::string& template_file,
            const std::string& title_key)
     : layout_file_("layout.tpl"), lang_(where.lang), layout_(layout_file_) {
-  // The catalogue outlives every page: no copy needed.
-  for (const auto& [key, text] : CatalogueEntries(lang_)) {
-    layout_.SetTemplateGlobalValueWithoutCopy(key, text);
+  // The sentences the layout and the page's template name, no more; the
+  // catalogue outlives every page, so no copy is needed.
+  for (const char* file : {layout_file_, template_file.c_str()}) {
+    for (const auto* entry : CatalogueEntriesOf(lang_, file)) {
+      layout_.SetTemplateGlobalValueWithoutCopy(entry->first, entry->second);
+    }
   }
   layout_.SetValue("TITLE", Text(lang_, title_key));
   layout_.SetValue("LANG", LangCode(lang_));
