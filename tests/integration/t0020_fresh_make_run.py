@@ -50,8 +50,13 @@ def dry_run_on_a_fresh_machine(goal):
     with tempfile.TemporaryDirectory() as scratch:
         clone = fresh_clone(scratch)
         bin_dir = path_without_build_tools(os.path.join(scratch, "bin"))
-        result = subprocess.run(["make", "-n", goal], cwd=clone,
-                                env=dict(os.environ, PATH=bin_dir),
+        # A login shell's environment: none of the variables a make running
+        # this test (make check) hands its children, which would make the
+        # clone's make print "Entering directory" lines first.
+        env = {name: value for name, value in os.environ.items()
+               if not name.startswith("MAKE") and name != "MFLAGS"}
+        env["PATH"] = bin_dir
+        result = subprocess.run(["make", "-n", goal], cwd=clone, env=env,
                                 stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT, text=True,
                                 timeout=120)

@@ -165,7 +165,9 @@ class ProductionLogFormat(unittest.TestCase):
         with open(os.path.join(harness.root(), "build", "nginx",
                                "passwd-http.conf")) as f:
             text = f.read()
-        log_format = text[text.index("log_format passwd"):]
+        start = text.index("log_format passwd")
+        # The directive alone: it ends at its first ";".
+        log_format = text[start:text.index(";", start) + 1]
         self.assertIn("$uri", log_format)
         for leak in ["$request ", "$request\"", "$request_uri", "$args",
                      "$query_string", "$arg_"]:
