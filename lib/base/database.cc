@@ -49,7 +49,7 @@ bool IsRetryableConflict(int code) {
 // subject conflicts), hence more than the two or three tries a deadlock
 // needs; each retry waits a little longer, with jitter, so that the
 // conflicting transactions do not meet again.
-constexpr int kMaxAttempts = 6;
+constexpr int kMaxAttempts = 10;
 
 void WaitBeforeRetry(int attempt) {
   static thread_local unsigned int seed =
