@@ -1,11 +1,12 @@
-# The message catalogues (docs/i18n.md): i18n/<lang>.txt, ICU resource-bundle
-# text, compiled by ICU's genrb (icu-devtools) into build/i18n/<lang>.res,
+# The message catalogues (docs/i18n.md): i18n/<lang>.txt and the console's
+# i18n/console_ja.txt, ICU resource-bundle text, compiled by ICU's genrb
+# (icu-devtools) into build/i18n/<name>.res,
 # which the pages, the workers and render_error_pages read at start-up
 # (catalogue_dir; the development stack's is build/i18n). make install puts
 # them into the templates folder's i18n/, the default catalogue_dir, and the
 # English static error pages into errors/en/. Included by the Makefile.
 
-# CATALOGUES (build/i18n/<lang>.res) is set in the Makefile, before the
+# CATALOGUES (build/i18n/<name>.res, every i18n/*.txt) is set in the Makefile, before the
 # error pages' rule that needs it.
 all: $(CATALOGUES)
 

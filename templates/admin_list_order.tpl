@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<div class="field">
-<label for="order">並び順</label>
+<label for="order">{{field_order}}</label>
 <select id="order" name="order">
-<option value="newest"{{#NEWEST}} selected{{/NEWEST}}>新しい順</option>
-<option value="oldest"{{#OLDEST}} selected{{/OLDEST}}>古い順</option>
+<option value="newest"{{#NEWEST}} selected{{/NEWEST}}>{{order_newest}}</option>
+<option value="oldest"{{#OLDEST}} selected{{/OLDEST}}>{{order_oldest}}</option>
 </select>
 </div>

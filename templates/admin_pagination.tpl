@@ -1,7 +1,7 @@
-{{%AUTOESCAPE context="HTML"}}<nav class="pages" aria-label="ページ送り">
-{{#HAS_PREVIOUS}}<a href="{{FIRST_URL}}" rel="first">« 最初</a>
-<a href="{{PREVIOUS_URL}}" rel="prev">‹ 前へ</a>
+{{%AUTOESCAPE context="HTML"}}<nav class="pages" aria-label="{{pagination_label}}">
+{{#HAS_PREVIOUS}}<a href="{{FIRST_URL}}" rel="first">{{page_first}}</a>
+<a href="{{PREVIOUS_URL}}" rel="prev">{{page_previous}}</a>
 {{/HAS_PREVIOUS}}<span class="hint">{{ORDER_LABEL}}</span>
-{{#HAS_NEXT}}<a href="{{NEXT_URL}}" rel="next">次へ ›</a>
-<a href="{{LAST_URL}}" rel="last">最後 »</a>
+{{#HAS_NEXT}}<a href="{{NEXT_URL}}" rel="next">{{page_next}}</a>
+<a href="{{LAST_URL}}" rel="last">{{page_last}}</a>
 {{/HAS_NEXT}}</nav>

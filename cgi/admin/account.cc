@@ -81,11 +81,16 @@ void FillDelivery(const DeliveryRecord& d, ctemplate::TemplateDictionary* row) {
   row->SetValue("LAST_ERROR", d.last_error);
   switch (d.state) {
     case DeliveryState::kDelivered:
-      row->SetValue("WHEN", "反映 " + JstOr(d.done_at, "-"));
+      row->SetValue("WHEN", FormatConsoleText("delivery_delivered_at",
+                                             {{"at", JstOr(d.done_at, "-")}}));
       break;
     case DeliveryState::kPending:
     case DeliveryState::kFailed:
-      row->SetValue("WHEN", "次回の試行 " + JstOr(d.next_try_at, "まもなく"));
+      row->SetValue("WHEN",
+                    FormatConsoleText(
+                        "delivery_next_try_at",
+                        {{"at", JstOr(d.next_try_at,
+                                      ConsoleText("delivery_next_try_soon"))}}));
       row->ShowSection("CAN_RETRY");
       break;
     case DeliveryState::kSuperseded:
@@ -187,10 +192,9 @@ Status HandleAccount(const Request& request, Env* env, const Operator& op,
     return RefuseConsoleRequest(
         env, request, op,
         {400, "account view: not a UMIN ID: " + Utf8Prefix(typed, 40), 0, "",
-         id.outcome == UminIdOutcome::kEmpty
-             ? "表示するUMIN IDを入力してください。"
-             : "UMIN IDの形式が正しくありません。UMIN ID"
-               "（@umin.ac.jpは付けません）を入力してください。"},
+         ConsoleText(id.outcome == UminIdOutcome::kEmpty
+                         ? "account_error_empty"
+                         : "account_error_format")},
         response);
   }
   bool found = false;
@@ -203,8 +207,7 @@ Status HandleAccount(const Request& request, Env* env, const Operator& op,
     return RefuseConsoleRequest(
         env, request, op,
         {404, "account view: no account " + id.id, 0, "",
-         "このUMIN IDは登録されていません。"
-         "入力したUMIN IDを確かめてください。"},
+         ConsoleText("account_error_not_found")},
         response);
   }
   AdminPage page("admin_account.tpl", "UMIN ID " + id.id);

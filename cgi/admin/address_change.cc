@@ -1,6 +1,7 @@
 // The page of the two-operator address change (console/address_change.h):
 // the pending proposals, the latest decided ones, and the form to propose
 // one; its POSTs propose, approve or reject.
+#include "base/catalogue.h"
 #include "console/address_change.h"
 
 #include <optional>
@@ -20,22 +21,15 @@
 namespace passwd {
 namespace {
 
-// What the page reports after a POST's redirect, by its form action.
-struct Flash {
-  const char* done;
-  const char* text;
-};
-constexpr Flash kFlashes[] = {
-    {"propose", "変更を提案しました。他のオペレータの承認後に反映されます。"},
-    {"approve", "承認し、登録メールアドレスを変更しました。"},
-    {"reject", "提案を却下（取り下げ）しました。"},
-};
-
-const char* FlashText(const std::string& done) {
-  for (const auto& flash : kFlashes) {
-    if (done == flash.done) return flash.text;
+// What the page reports after a POST's redirect, by its form action (the
+// console catalogue's address_change_done_<action>); "" for none.
+std::string FlashText(const std::string& done) {
+  for (const char* action : {"propose", "approve", "reject"}) {
+    if (done == action) {
+      return ConsoleText(std::string("address_change_done_") + action);
+    }
   }
-  return nullptr;
+  return "";
 }
 
 // What the page shows besides the form.
@@ -57,7 +51,7 @@ Status Load(SqlSession* session, const ProposalForm& form, PageData* data) {
 }
 
 std::string MailOrNone(const std::string& mail) {
-  return mail.empty() ? "（なし）" : mail;
+  return mail.empty() ? ConsoleText("mail_none") : mail;
 }
 
 void FillChanges(const PageData& data, const Operator& op,
@@ -86,9 +80,10 @@ void FillChanges(const PageData& data, const Operator& op,
     d->SetValue("AT", JstFromSql(change.decided_at));
     d->SetValue("UMIN_ID", change.umin_id);
     d->SetValue("NEW_MAIL", change.new_mail);
-    d->SetValue("RESULT", change.status == AddressChangeStatus::kApproved
-                              ? "承認（変更済み）"
-                              : "却下・取り下げ");
+    d->SetValue("RESULT", ConsoleText(change.status ==
+                                              AddressChangeStatus::kApproved
+                                          ? "address_change_result_approved"
+                                          : "address_change_result_rejected"));
     d->SetValue("PROPOSER", change.proposer_name);
     d->SetValue("DECIDER", change.decider_name);
   }
@@ -119,9 +114,11 @@ Status RenderPage(const Request& request, Env* env, const Operator& op,
   Status s = env->db()->Transaction(
       [&](SqlSession* session) { return Load(session, form, &data); });
   if (!s.ok()) return s;
-  AdminPage page("admin_address_change.tpl", "登録メールアドレスの変更");
+  AdminPage page("admin_address_change.tpl",
+                 ConsoleText("address_change_title"));
   auto* dict = page.dict();
-  if (const char* flash = FlashText(request.Query("done"))) {
+  const std::string flash = FlashText(request.Query("done"));
+  if (!flash.empty()) {
     dict->AddSectionDictionary("FLASH")->SetValue("TEXT", flash);
   }
   if (!error.empty()) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/database.h"
 #include "base/date.h"
 #include "base/jst.h"
@@ -75,14 +76,14 @@ AuditFilter ParseFilter(const Request& request, const PageRequest& asked) {
     f.search.umin_id = id.id;
   }
   if (!f.from.empty() && !ParseDay(f.from, false, &f.search.since)) {
-    f.errors.push_back("開始日はyyyy/mm/ddの形式で入力してください。");
+    f.errors.push_back(ConsoleText("audit_error_from"));
   }
   if (!f.to.empty() && !ParseDay(f.to, true, &f.search.until)) {
-    f.errors.push_back("終了日はyyyy/mm/ddの形式で入力してください。");
+    f.errors.push_back(ConsoleText("audit_error_to"));
   }
   if (!f.typed_request.empty() &&
       !ParseRecordId(f.typed_request, &f.search.request_ref)) {
-    f.errors.push_back("申請の番号は数字で入力してください。");
+    f.errors.push_back(ConsoleText("audit_error_request"));
   }
   return f;
 }
@@ -164,7 +165,7 @@ Status HandleAudit(const Request& request, Env* env, const Operator& op,
       [&](SqlSession* session) { return Load(session, filter, &data); });
   if (!s.ok()) return s;
   const PageLinks links = TakePage(asked, &data.records, &data.ids);
-  AdminPage page("admin_audit.tpl", "監査ログ");
+  AdminPage page("admin_audit.tpl", ConsoleText("audit_title"));
   FillFilter(filter, data, page.dict());
   FillRows(data.records, data.count, page.dict());
   FillPageLinks(page.dict(), links, kAdminAuditPath,

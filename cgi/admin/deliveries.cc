@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/jst.h"
 #include "base/paths.h"
 #include "console/admin_page.h"
@@ -45,7 +46,8 @@ void FillRows(const std::vector<FailedDelivery>& rows, int64_t page,
     r->SetIntValue("ATTEMPTS", d.attempts);
     r->SetValue("LAST_ERROR", d.last_error);
     r->SetValue("LAST_TRY_AT", JstOr(d.last_try_at, "-"));
-    r->SetValue("NEXT_TRY_AT", JstOr(d.next_try_at, "すぐ"));
+    r->SetValue("NEXT_TRY_AT",
+                JstOr(d.next_try_at, ConsoleText("deliveries_next_try_now")));
     r->SetValue("CREATED_AT", JstFromSql(d.created_at));
     r->SetIntValue("PAGE", page);
   }
@@ -73,10 +75,11 @@ Status HandleDeliveries(const Request& request, Env* env, const Operator& op,
                                 &rows);
   });
   if (!s.ok()) return s;
-  AdminPage admin_page("admin_deliveries.tpl", "配信失敗一覧");
+  AdminPage admin_page("admin_deliveries.tpl",
+                       ConsoleText("deliveries_title"));
   if (request.Query("done") == "retry") {
     admin_page.dict()->AddSectionDictionary("FLASH")->SetValue(
-        "TEXT", "再試行を予約しました。次の配信処理（1分以内）で配信します。");
+        "TEXT", ConsoleText("deliveries_retried"));
   }
   FillRows(rows, page, admin_page.dict());
   return RenderAdminPage(env, request, op, &admin_page, response);

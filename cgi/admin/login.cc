@@ -1,5 +1,6 @@
 // The console's login: the operator's own login ID and password, with
 // lockouts per operator and per client address; success opens a session.
+#include "base/catalogue.h"
 #include "base/jst.h"
 #include "base/paths.h"
 #include "console/admin_page.h"
@@ -12,7 +13,7 @@ namespace {
 Status RenderForm(const Request& request, Env* env, const std::string& login,
                   const std::string& error, int http_status,
                   Response* response) {
-  AdminPage page("admin_login.tpl", "オペレータログイン");
+  AdminPage page("admin_login.tpl", ConsoleText("login_title"));
   auto* dict = page.dict();
   dict->SetValue("LOGIN", login);
   if (!error.empty()) {
@@ -68,14 +69,11 @@ Status HandleLogin(const Request& request, Env* env, const Operator&,
       return Status::Ok();
     case LoginOutcome::kWrong:
       return RenderForm(request, env, login,
-                        "ログインIDまたはパスワードが正しくありません。", 200,
-                        response);
+                        ConsoleText("login_error_wrong"), 200, response);
     case LoginOutcome::kLocked:
       return RenderForm(request, env, login,
-                        "パスワードの誤入力が続いたため、このログインIDはロック"
-                        "されています。" +
-                            FormatJst(result.retry_at) +
-                            "以降に改めてお試しください。",
+                        FormatConsoleText("login_error_locked",
+                                          {{"until", FormatJst(result.retry_at)}}),
                         200, response);
     case LoginOutcome::kRateLimited: {
       long seconds = std::chrono::duration_cast<std::chrono::seconds>(
@@ -85,8 +83,8 @@ Status HandleLogin(const Request& request, Env* env, const Operator&,
                           std::to_string(seconds > 0 ? seconds : 1));
       return RenderForm(
           request, env, login,
-          "ログインの失敗が続いたため、一時的に受付を停止しております。" +
-              FormatJst(result.retry_at) + "以降に改めてお試しください。",
+          FormatConsoleText("login_error_rate_limited",
+                            {{"until", FormatJst(result.retry_at)}}),
           429, response);
     }
   }

@@ -5,6 +5,7 @@
 // was wiped when it failed, a 403 page saying so. Each refusal is audited.
 #include <string>
 
+#include "base/catalogue.h"
 #include "base/paths.h"
 #include "base/text.h"
 #include "console/admin_page.h"
@@ -39,18 +40,13 @@ Status Refuse(const Request& request, Env* env, const Operator& op, int64_t id,
       return RefuseConsoleRequest(
           env, request, op,
           {403, what + ": not failed", 0, "",
-           "このメールは送信失敗の状態ではないため、再送できません"
-           "（すでに再送されたか、送信済みです）。"
-           "送信失敗メールの一覧を開き直してください。"},
+           ConsoleText("mail_retry_error_not_failed")},
           response);
     case MailRetryOutcome::kCarriedSecret:
       return RefuseConsoleRequest(
           env, request, op,
           {403, what + ": its secret was wiped", 0, "",
-           "このメールはアクセスコードまたはリンクを含んでおり、"
-           "それらは送信失敗時に消去されたため再送できません。"
-           "必要であれば改めてアクセスコードの送信またはリンクの送付を"
-           "行ってください。"},
+           ConsoleText("mail_retry_error_secret")},
           response);
     case MailRetryOutcome::kRetried:
       break;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/database.h"
 #include "base/jst.h"
 #include "base/text.h"
@@ -58,7 +59,7 @@ Status HandleMails(const Request& request, Env* env, const Operator& op,
     return ListFailedMail(session, before, kPageRows + 1, &mails);
   });
   if (!s.ok()) return s;
-  AdminPage page("admin_mails.tpl", "送信失敗メール");
+  AdminPage page("admin_mails.tpl", ConsoleText("mails_title"));
   auto* dict = page.dict();
   int64_t retried = 0;
   if (ParseRecordId(request.Query("retried"), &retried)) {

@@ -32,13 +32,13 @@ struct QueueView {
 // "open" first (the default), then each status, then "all".
 std::vector<QueueView> QueueViews() {
   std::vector<QueueView> views;
-  views.push_back({"open", "未完了（新規・対応中・対応待ち）", {true, {}}});
+  views.push_back({"open", ConsoleText("queue_view_open"), {true, {}}});
   for (OperatorRequestStatus status : kOperatorRequestStatuses) {
     views.push_back({OperatorRequestStatusValue(status),
                      OperatorRequestStatusLabel(status),
                      {false, status}});
   }
-  views.push_back({"all", "すべて", {false, {}}});
+  views.push_back({"all", ConsoleText("filter_all"), {false, {}}});
   return views;
 }
 
@@ -121,7 +121,7 @@ Status HandleQueue(const Request& request, Env* env, const Operator& op,
   for (const auto& r : requests) ids.push_back(r.id);
   const PageLinks links = TakePage(asked, &requests, &ids);
 
-  AdminPage page("admin_queue.tpl", "受付一覧");
+  AdminPage page("admin_queue.tpl", ConsoleText("queue_title"));
   auto* dict = page.dict();
   for (const auto& option : views) {
     auto* o = dict->AddSectionDictionary("STATUS_OPTION");

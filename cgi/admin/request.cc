@@ -23,16 +23,17 @@
 namespace passwd {
 namespace {
 
-// What the action page reports back after its redirect.
-const char* FlashText(const std::string& done) {
+// What the action page reports back after its redirect; "" for none.
+std::string FlashText(const std::string& done) {
   const RequestAction* action = FindRequestAction(done);
-  return action ? action->flash : nullptr;
+  return action ? RequestActionFlash(*action) : "";
 }
 
-// What the action page reports when the text an action needs is missing.
-const char* ErrorText(const std::string& failed) {
+// What the action page reports when the text an action needs is missing;
+// "" for none.
+std::string ErrorText(const std::string& failed) {
   const RequestAction* action = FindRequestAction(failed);
-  return action ? action->error : nullptr;
+  return action ? RequestActionError(*action) : "";
 }
 
 // Adds one section dictionary per line of `text` under `section`.
@@ -110,7 +111,8 @@ void FillAccounts(Env* env, const PageData& data,
     d->SetValue("GIVEN_NAME", a.given_name);
     d->SetValue("FAMILY_READING", a.family_reading);
     d->SetValue("GIVEN_READING", a.given_reading);
-    d->SetValue("GENDER", a.gender == "female" ? "女性" : "男性");
+    d->SetValue("GENDER", ConsoleText(a.gender == "female" ? "gender_female"
+                                                           : "gender_male"));
     d->SetValue("BIRTH_DATE", SlashDate(a.birth_date));
     for (const auto& to :
          AccountRecipients(a, env->config().umin_mail_domain)) {
@@ -137,17 +139,18 @@ void FillAccounts(Env* env, const PageData& data,
 std::string LinkState(const OperatorLinkRecord& link,
                       std::chrono::system_clock::time_point now) {
   if (!link.used_at.empty()) {
-    return "使用済み（" + JstFromSql(link.used_at) + "）";
+    return FormatConsoleText("link_state_used",
+                             {{"at", JstFromSql(link.used_at)}});
   }
   // Voided by a newer link, an address change or a new password.
   if (!link.voided_at.empty()) {
-    return "無効（新しいリンク、アドレス変更またはパスワード変更）";
+    return ConsoleText("link_state_voided");
   }
   std::chrono::system_clock::time_point expires;
   if (ParseSqlTime(link.expires_at, &expires).ok() && now >= expires) {
-    return "期限切れ";
+    return ConsoleText("link_state_expired");
   }
-  return "未使用";
+  return ConsoleText("link_state_unused");
 }
 
 void FillRecords(Env* env, const PageData& data,
@@ -193,7 +196,7 @@ void FillRequest(const OperatorRequestRecord& r, const Operator& op,
   if (r.priority) dict->ShowSection("PRIORITY");
   dict->SetValue("OPERATOR",
                  r.operator_id ? r.operator_name + " (" + r.operator_login + ")"
-                               : "未割り当て");
+                               : ConsoleText("operator_unassigned"));
   dict->SetValue("CREATED_AT", JstFromSql(r.created_at));
   dict->SetValue("UPDATED_AT", JstFromSql(r.updated_at));
   dict->SetValue("REASON", Text(Lang::kJa, std::string("reason_") +
@@ -207,8 +210,9 @@ void FillRequest(const OperatorRequestRecord& r, const Operator& op,
   dict->SetValue("GIVEN_NAME", r.given_name);
   dict->SetValue("FAMILY_READING", r.family_reading);
   dict->SetValue("GIVEN_READING", r.given_reading);
-  dict->SetValue("BIRTH_DATE", r.birth_date.empty() ? "（記入なし）"
-                                                    : SlashDate(r.birth_date));
+  dict->SetValue("BIRTH_DATE", r.birth_date.empty()
+                                   ? ConsoleText("not_filled_in")
+                                   : SlashDate(r.birth_date));
   dict->SetValue("AFFILIATION", r.affiliation);
   dict->SetValue("CONTACT_MAIL", r.contact_mail);
   AddLines(dict, "MESSAGE_LINE", "LINE", r.message);
@@ -240,12 +244,16 @@ Status HandleRequest(const Request& request, Env* env, const Operator& op,
         env, request, op,
         {404, "no operator request " + Utf8Prefix(typed_id, 40)}, response);
   }
-  AdminPage page("admin_request.tpl", "申請 " + data->request.receipt_number);
+  AdminPage page("admin_request.tpl",
+                 FormatConsoleText("request_title",
+                                   {{"receipt", data->request.receipt_number}}));
   auto* dict = page.dict();
-  if (const char* flash = FlashText(request.Query("done"))) {
+  const std::string flash = FlashText(request.Query("done"));
+  if (!flash.empty()) {
     dict->AddSectionDictionary("FLASH")->SetValue("TEXT", flash);
   }
-  if (const char* error = ErrorText(request.Query("error"))) {
+  const std::string error = ErrorText(request.Query("error"));
+  if (!error.empty()) {
     dict->AddSectionDictionary("ACTION_ERROR")->SetValue("TEXT", error);
   }
   FillRequest(data->request, op, dict);

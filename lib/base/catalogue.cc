@@ -13,15 +13,19 @@
 namespace passwd {
 namespace {
 
-// Filled by LoadCatalogues before threads start; read-only after.
-std::map<std::string, std::string> g_catalogues[2];
-// Per language, each template file's keys with their texts (pointers into
-// g_catalogues, which no longer changes once they are taken).
-std::map<std::string, TemplateEntries> g_template_entries[2];
+// The catalogues LoadCatalogues reads: the public pages' two languages and
+// the console's.
+enum Book { kJaBook, kEnBook, kConsoleBook, kBooks };
+constexpr const char* kBookNames[kBooks] = {"ja", "en", "console_ja"};
 
-std::map<std::string, std::string>& CatalogueOf(Lang lang) {
-  return g_catalogues[lang == Lang::kEn ? 1 : 0];
-}
+Book BookOf(Lang lang) { return lang == Lang::kEn ? kEnBook : kJaBook; }
+
+// Filled by LoadCatalogues before threads start; read-only after.
+std::map<std::string, std::string> g_catalogues[kBooks];
+// Per catalogue, each of its template files' keys with their texts
+// (pointers into g_catalogues, which no longer changes once they are
+// taken).
+std::map<std::string, TemplateEntries> g_template_entries[kBooks];
 
 struct BundleCloser {
   void operator()(UResourceBundle* b) const { ures_close(b); }
@@ -93,60 +97,23 @@ Status TemplateKeys(const std::string& dir,
   return Status::Ok();
 }
 
-}  // namespace
-
-Status LoadCatalogues(const std::string& dir,
-                      const std::string& templates_dir) {
-  std::map<std::string, std::vector<std::string>> template_keys;
-  if (!templates_dir.empty()) {
-    Status s = TemplateKeys(templates_dir, &template_keys);
-    if (!s.ok()) return s;
-  }
-  for (Lang lang : kLangs) {
-    std::map<std::string, std::string> entries;
-    Status s = ReadBundle(dir, LangCode(lang), &entries);
-    if (!s.ok()) return s;
-    for (const auto& [file, keys] : template_keys) {
-      for (const std::string& key : keys) {
-        if (entries.count(key) == 0) entries[key] = MissingKeyMark(key);
-      }
-    }
-    std::map<std::string, std::string>& catalogue = CatalogueOf(lang);
-    catalogue = std::move(entries);
-    std::map<std::string, TemplateEntries>& per_file =
-        g_template_entries[lang == Lang::kEn ? 1 : 0];
-    per_file.clear();
-    for (const auto& [file, keys] : template_keys) {
-      TemplateEntries& named = per_file[file];
-      for (const std::string& key : keys) {
-        named.push_back(&*catalogue.find(key));
-      }
-    }
-  }
-  return Status::Ok();
-}
-
-const TemplateEntries& CatalogueEntriesOf(Lang lang,
-                                          const std::string& template_file) {
+const TemplateEntries& EntriesOf(Book book, const std::string& template_file) {
   static const TemplateEntries kNone;
-  const auto& per_file = g_template_entries[lang == Lang::kEn ? 1 : 0];
+  const auto& per_file = g_template_entries[book];
   auto it = per_file.find(template_file);
   return it == per_file.end() ? kNone : it->second;
 }
 
-std::string MissingKeyMark(const std::string& key) {
-  return "[[" + key + "]]";
-}
-
-std::string Text(Lang lang, const std::string& key) {
-  const auto& entries = CatalogueOf(lang);
+std::string TextIn(Book book, const std::string& key) {
+  const auto& entries = g_catalogues[book];
   auto it = entries.find(key);
   return it == entries.end() ? MissingKeyMark(key) : it->second;
 }
 
-std::string FormatText(Lang lang, const std::string& key,
-                       const std::map<std::string, std::string>& args) {
-  std::string text = Text(lang, key);
+// `text` with each "{name}" replaced by args' value for name; a name args
+// lack stays as it is.
+std::string Fill(const std::string& text,
+                 const std::map<std::string, std::string>& args) {
   std::string out;
   size_t i = 0;
   while (i < text.size()) {
@@ -167,5 +134,81 @@ std::string FormatText(Lang lang, const std::string& key,
   return out;
 }
 
+}  // namespace
+
+Status LoadCatalogues(const std::string& dir,
+                      const std::string& templates_dir) {
+  std::map<std::string, std::vector<std::string>> template_keys;
+  if (!templates_dir.empty()) {
+    Status s = TemplateKeys(templates_dir, &template_keys);
+    if (!s.ok()) return s;
+  }
+  for (int book = 0; book < kBooks; ++book) {
+    std::map<std::string, std::string> entries;
+    Status s = ReadBundle(dir, kBookNames[book], &entries);
+    if (!s.ok()) return s;
+    // The templates whose keys this catalogue holds.
+    std::map<std::string, std::vector<std::string>> own;
+    for (const auto& [file, keys] : template_keys) {
+      if (IsConsoleTemplate(file) == (book == kConsoleBook)) own[file] = keys;
+    }
+    for (const auto& [file, keys] : own) {
+      for (const std::string& key : keys) {
+        if (entries.count(key) == 0) entries[key] = MissingKeyMark(key);
+      }
+    }
+    std::map<std::string, std::string>& catalogue = g_catalogues[book];
+    catalogue = std::move(entries);
+    std::map<std::string, TemplateEntries>& per_file =
+        g_template_entries[book];
+    per_file.clear();
+    for (const auto& [file, keys] : own) {
+      TemplateEntries& named = per_file[file];
+      for (const std::string& key : keys) {
+        named.push_back(&*catalogue.find(key));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+const TemplateEntries& CatalogueEntriesOf(Lang lang,
+                                          const std::string& template_file) {
+  return EntriesOf(BookOf(lang), template_file);
+}
+
+const TemplateEntries& ConsoleEntriesOf(const std::string& template_file) {
+  return EntriesOf(kConsoleBook, template_file);
+}
+
+bool IsConsoleTemplate(const std::string& template_file) {
+  return template_file.compare(0, 6, "admin_") == 0;
+}
+
+std::string MissingKeyMark(const std::string& key) {
+  return "[[" + key + "]]";
+}
+
+std::string Text(Lang lang, const std::string& key) {
+  return TextIn(BookOf(lang), key);
+}
+
+std::string FormatText(Lang lang, const std::string& key,
+                       const std::map<std::string, std::string>& args) {
+  return Fill(Text(lang, key), args);
+}
+
+std::string ConsoleText(const std::string& key) {
+  return TextIn(kConsoleBook, key);
+}
+
+std::string FormatConsoleText(const std::string& key,
+                              const std::map<std::string, std::string>& args) {
+  return Fill(ConsoleText(key), args);
+}
+
+bool HasConsoleText(const std::string& key) {
+  return g_catalogues[kConsoleBook].count(key) != 0;
+}
 
 }  // namespace passwd

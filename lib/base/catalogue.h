@@ -1,8 +1,10 @@
 // The message catalogues: every sentence a public page, an error page or a
 // mail to a user shows, one catalogue per language (i18n/ja.txt,
-// i18n/en.txt, compiled by ICU's genrb into ja.res and en.res; docs/i18n.md).
-// Loaded once at start-up, before any thread serves, and read-only after:
-// each request picks its own language, nothing is process-global.
+// i18n/en.txt, compiled by ICU's genrb into ja.res and en.res), and every
+// sentence of the operator console, which stays Japanese, in a catalogue of
+// its own (i18n/console_ja.txt, console_ja.res; docs/i18n.md). Loaded once
+// at start-up, before any thread serves, and read-only after: each request
+// picks its own language, nothing is process-global.
 #ifndef PASSWD_LIB_BASE_CATALOGUE_H_
 #define PASSWD_LIB_BASE_CATALOGUE_H_
 
@@ -16,11 +18,13 @@
 
 namespace passwd {
 
-// Loads <dir>/ja.res and <dir>/en.res. `templates_dir`, when not empty, is
-// scanned for the catalogue keys its templates name ({{lower_case}}
-// variables): a key a catalogue lacks is added as its missing-key mark, so
-// a page shows the mark rather than nothing. Fails when a catalogue cannot
-// be read.
+// Loads <dir>/ja.res, <dir>/en.res and <dir>/console_ja.res.
+// `templates_dir`, when not empty, is scanned for the catalogue keys its
+// templates name ({{lower_case}} variables): the console's templates
+// (admin_*.tpl) name the console catalogue's keys, the others the public
+// catalogues'; a key its catalogue lacks is added as its missing-key mark,
+// so a page shows the mark rather than nothing. Fails when a catalogue
+// cannot be read.
 Status LoadCatalogues(const std::string& dir, const std::string& templates_dir);
 
 // The sentence `key` in `lang`, or MissingKeyMark(key) when there is none.
@@ -29,6 +33,18 @@ std::string Text(Lang lang, const std::string& key);
 // Text with each "{name}" replaced by args' value for name.
 std::string FormatText(Lang lang, const std::string& key,
                        const std::map<std::string, std::string>& args);
+
+// The console's sentence `key` (Japanese), or MissingKeyMark(key) when
+// there is none.
+std::string ConsoleText(const std::string& key);
+
+// ConsoleText with each "{name}" replaced by args' value for name.
+std::string FormatConsoleText(const std::string& key,
+                              const std::map<std::string, std::string>& args);
+
+// Whether the console catalogue has `key`: for a label of a stored value
+// that may be new to it, which then shows as the value itself.
+bool HasConsoleText(const std::string& key);
 
 // What a page or mail shows for a key the catalogue lacks: "[[key]]", which
 // the tests look for.
@@ -42,6 +58,13 @@ using TemplateEntries =
     std::vector<const std::pair<const std::string, std::string>*>;
 const TemplateEntries& CatalogueEntriesOf(Lang lang,
                                           const std::string& template_file);
+
+// The same for a console template (admin_*.tpl) and the console catalogue.
+const TemplateEntries& ConsoleEntriesOf(const std::string& template_file);
+
+// Whether `template_file` is one of the console's (admin_*.tpl), whose
+// keys are the console catalogue's.
+bool IsConsoleTemplate(const std::string& template_file);
 
 }  // namespace passwd
 

@@ -69,8 +69,8 @@ struct Config {
 
   // Pages.
   std::string templates_dir;  // default: configure's --with-templates-dir
-  // The compiled catalogues ja.res and en.res (docs/i18n.md); default:
-  // templates_dir/i18n.
+  // The compiled catalogues ja.res, en.res and console_ja.res
+  // (docs/i18n.md); default: templates_dir/i18n.
   std::string catalogue_dir;
   long max_body_bytes = 16384;
   // Worker threads per page process, each with its own database connection

@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/text.h"
 #include "console/record_id.h"
 #include "domain/mail_address.h"
@@ -48,12 +49,12 @@ void CheckProposalFields(const ProposalForm& form, std::string* umin_id,
   UminIdResult id = NormalizeUminId(form.umin_id);
   *umin_id = id.id;
   if (id.outcome != UminIdOutcome::kOk) {
-    *error = "UMIN IDを正しく入力してください。";
+    *error = ConsoleText("address_change_error_umin_id");
   } else if (!ValidateMailAddress(Trim(form.new_mail)).ok()) {
-    *error = "新しい登録メールアドレスを正しく入力してください。";
+    *error = ConsoleText("address_change_error_new_mail");
   } else if (Trim(form.reason).empty() ||
              Utf8Length(Trim(form.reason)) > kMaxReasonChars) {
-    *error = "理由を500文字以内で入力してください。";
+    *error = ConsoleText("address_change_error_reason");
   }
 }
 
@@ -138,10 +139,7 @@ Status Approve(Env* env, SqlSession* session, const Request& request,
                          "proposal",
                      p.request_id});
     if (!s.ok()) return s;
-    return FormError(
-        "提案の後に登録メールアドレスが変更されているため承認できません。"
-        "この提案を却下し、改めて提案してください。",
-        result);
+    return FormError(ConsoleText("address_change_error_changed"), result);
   }
   return Apply(env, session, request, op, p, now);
 }
@@ -176,19 +174,18 @@ Status ProposeAddressChange(Env* env, SqlSession* session,
   std::optional<Account> account;
   s = FindAccount(session, change.umin_id, /*for_update=*/true, &account);
   if (!s.ok()) return s;
-  if (!account) return FormError("入力されたUMIN IDは存在しません。", result);
+  if (!account) {
+    return FormError(ConsoleText("address_change_error_no_account"), result);
+  }
   if (account->external_mail == change.new_mail) {
-    return FormError("新しいアドレスが現在の登録メールアドレスと同じです。",
+    return FormError(ConsoleText("address_change_error_same_address"),
                      result);
   }
   bool pending = false;
   s = HasPendingAddressChange(session, change.umin_id, &pending);
   if (!s.ok()) return s;
   if (pending) {
-    return FormError(
-        "このUMIN IDには承認待ちの提案があります。先に承認または却下して"
-        "ください。",
-        result);
+    return FormError(ConsoleText("address_change_error_pending"), result);
   }
   change.old_mail = account->external_mail;
   const system_clock::time_point now = env->Now();

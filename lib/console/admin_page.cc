@@ -1,5 +1,6 @@
 #include "console/admin_page.h"
 
+#include "base/catalogue.h"
 #include "store/audit.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
@@ -7,32 +8,43 @@
 namespace passwd {
 namespace {
 
-constexpr ErrorPageText kConsoleErrors[] = {
-    {400, "入力内容を処理できませんでした",
-     "送信された内容が正しくありません。受付一覧から改めて操作してください。"},
-    {403, "この操作は受け付けられませんでした",
-     "画面の有効期限が切れたか、正しい画面から送信されなかったか、"
-     "この申請・提案の状態では行えない操作です。受付一覧から改めて操作して"
-     "ください。"},
-    {404, "見つかりません",
-     "指定された申請または記録は存在しません。受付一覧から改めて操作して"
-     "ください。"},
-    {409, "この操作は行えません",
-     "対象の配信はすでに完了したか、新しいパスワードの配信に置き換えられた"
-     "ため、再試行できません。配信失敗一覧から改めて操作してください。"},
-};
-
-const ErrorPageText& ConsoleErrorText(int status) {
-  for (const auto& t : kConsoleErrors) {
-    if (t.status == status) return t;
+// The catalogue key of what the console's error page for `status` says
+// (with "_title" its heading, with "_message" its explanation); the 403
+// page's for a status it lacks.
+std::string ConsoleErrorKey(int status) {
+  switch (status) {
+    case 400:
+    case 403:
+    case 404:
+    case 409:
+      return "error_" + std::to_string(status);
+    default:
+      return "error_403";
   }
-  return kConsoleErrors[1];
 }
+
+// The console templates every page may include besides its own: the list
+// pages' order control and page links (console/pagination.h).
+constexpr const char* kSharedTemplates[] = {"admin_layout.tpl",
+                                            "admin_list_order.tpl",
+                                            "admin_pagination.tpl"};
 
 }  // namespace
 
 AdminPage::AdminPage(const std::string& template_file, const std::string& title)
-    : page_(template_file, title, Layout::kConsole) {}
+    : page_(template_file, title, Layout::kConsole) {
+  // The sentences the page's templates name, as the public Page does; the
+  // catalogue outlives every page, so no copy is needed.
+  auto* layout = page_.layout_dict();
+  for (const char* file : kSharedTemplates) {
+    for (const auto* entry : ConsoleEntriesOf(file)) {
+      layout->SetTemplateGlobalValueWithoutCopy(entry->first, entry->second);
+    }
+  }
+  for (const auto* entry : ConsoleEntriesOf(template_file)) {
+    layout->SetTemplateGlobalValueWithoutCopy(entry->first, entry->second);
+  }
+}
 
 void AdminPage::SetOperator(const Operator& op, const std::string& csrf_token) {
   auto* signed_in = page_.layout_dict()->AddSectionDictionary("SIGNED_IN");
@@ -73,11 +85,13 @@ Status RefuseConsoleRequest(Env* env, const Request& request,
                         refusal.request_ref});
   });
   if (!s.ok()) return s;
-  const ErrorPageText& text = ConsoleErrorText(refusal.http_status);
-  AdminPage page("admin_error.tpl", text.title);
-  page.dict()->SetValue("HEADING", text.title);
-  page.dict()->SetValue(
-      "MESSAGE", refusal.message.empty() ? text.message : refusal.message);
+  const std::string key = ConsoleErrorKey(refusal.http_status);
+  const std::string title = ConsoleText(key + "_title");
+  AdminPage page("admin_error.tpl", title);
+  page.dict()->SetValue("HEADING", title);
+  page.dict()->SetValue("MESSAGE", refusal.message.empty()
+                                       ? ConsoleText(key + "_message")
+                                       : refusal.message);
   if (op.signed_in()) page.SetOperator(op, op.csrf_token);
   return page.RenderTo(env->config(), refusal.http_status, response);
 }

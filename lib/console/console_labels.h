@@ -1,8 +1,9 @@
 // The Japanese labels the console shows for stored values that have no
 // label of their own elsewhere: account categories, audit events, note
-// kinds, flows, deliveries and mails. (A request's status and reason are
-// labelled by their owners, store/operator_requests.h and
-// domain/operator_request.h.)
+// kinds, flows, deliveries and mails, each the console catalogue's
+// "<kind>_<stored value>" (i18n/console_ja.txt). (A request's status is
+// labelled by its owner, store/operator_requests.h; its reason by the
+// public catalogue's reason_<value>.)
 #ifndef PASSWD_LIB_CONSOLE_CONSOLE_LABELS_H_
 #define PASSWD_LIB_CONSOLE_CONSOLE_LABELS_H_
 
@@ -24,19 +25,19 @@ std::string AccountCategoryLabel(const std::string& category);
 std::string AuditEventLabel(const std::string& event);
 
 // The Japanese name of a note's kind, e.g. "却下の理由".
-const char* OperatorNoteKindLabel(OperatorNoteKind kind);
+std::string OperatorNoteKindLabel(OperatorNoteKind kind);
 
 // The Japanese name of a flow's state, e.g. "アクセスコード入力待ち".
-const char* FlowStateLabel(FlowState state);
+std::string FlowStateLabel(FlowState state);
 
 // How a flow began ("id", "profile", "operator"), e.g. "UMIN IDから".
 std::string FlowViaLabel(const std::string& via);
 
 // The Japanese name of a delivery's state, e.g. "反映済み".
-const char* DeliveryStateLabel(DeliveryState state);
+std::string DeliveryStateLabel(DeliveryState state);
 
 // The Japanese name of a mail's state, e.g. "送信失敗".
-const char* MailStateLabel(MailState state);
+std::string MailStateLabel(MailState state);
 
 // The identity fields that differ, in Japanese, e.g. "氏名、生年月日".
 std::string IdentityDifferenceLabel(const IdentityDifference& difference);

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "base/catalogue.h"
 #include "console/record_id.h"
 
 namespace passwd {
@@ -57,7 +58,8 @@ void FillPageLinks(
 
   auto* nav = dict->AddIncludeDictionary("PAGINATION");
   nav->SetFilename("admin_pagination.tpl");
-  nav->SetValue("ORDER_LABEL", links.newest_first ? "新しい順" : "古い順");
+  nav->SetValue("ORDER_LABEL", ConsoleText(links.newest_first ? "order_newest"
+                                                            : "order_oldest"));
   if (links.has_previous) {
     nav->ShowSection("HAS_PREVIOUS");
     nav->SetValue("FIRST_URL", base);

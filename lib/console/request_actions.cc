@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/crypto.h"
 #include "base/text.h"
 #include "console/request_accounts.h"
@@ -181,22 +182,16 @@ Status SendCodeLink(const ActionContext& c, RequestActionOutcome* outcome) {
                          " registered address(es), valid 24h" + override_note);
 }
 
+// The page's sentences are the console catalogue's action_<name>_done and
+// action_<name>_error.
 constexpr RequestAction kActions[] = {
-    {"take", TextRule::kNone, 0, Take, "この申請を担当にしました。", nullptr},
-    {"note", TextRule::kRequired, kMaxNoteChars, Note, "メモを追加しました。",
-     "メモを2000文字以内で入力してください。"},
-    {"reject", TextRule::kRequired, kMaxReasonChars, Reject,
-     "申請を却下し、申請者へ通知しました。",
-     "却下の理由を1000文字以内で入力してください。"},
-    {"close", TextRule::kOptional, kMaxNoteChars, Close,
-     "申請を完了にしました。",
-     "完了時のメモは2000文字以内で入力してください。"},
+    {"take", TextRule::kNone, 0, Take, false},
+    {"note", TextRule::kRequired, kMaxNoteChars, Note, true},
+    {"reject", TextRule::kRequired, kMaxReasonChars, Reject, true},
+    {"close", TextRule::kOptional, kMaxNoteChars, Close, true},
     // The text is the override reason, which SendCodeLink requires when
     // the account's identity data do not match the request.
-    {"send_code", TextRule::kOptional, kMaxOverrideChars, SendCodeLink,
-     "アクセスコード送信用のリンクを登録メールアドレスへ送信しました。",
-     "本人情報が申請と一致しないUMIN IDへリンクを送るには、送る理由を"
-     "200文字以内（改行なし）で入力してください。リンクは送信していません。"},
+    {"send_code", TextRule::kOptional, kMaxOverrideChars, SendCodeLink, true},
 };
 
 // True when the text `action` needs is missing or too long.
@@ -214,6 +209,15 @@ bool TextMissingOrTooLong(const RequestAction& action,
 }
 
 }  // namespace
+
+std::string RequestActionFlash(const RequestAction& action) {
+  return ConsoleText(std::string("action_") + action.name + "_done");
+}
+
+std::string RequestActionError(const RequestAction& action) {
+  if (!action.has_error) return "";
+  return ConsoleText(std::string("action_") + action.name + "_error");
+}
 
 const RequestAction* FindRequestAction(const std::string& name) {
   for (const auto& action : kActions) {

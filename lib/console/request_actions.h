@@ -61,9 +61,17 @@ struct RequestAction {
   TextRule text_rule;
   size_t text_limit;  // characters
   Status (*handler)(const ActionContext& c, RequestActionOutcome* outcome);
-  const char* flash;  // what the request page says after it
-  const char* error;  // what it says when the text is wrong; null for none
+  // Whether the page has a sentence for a text that is wrong
+  // (RequestActionError).
+  bool has_error;
 };
+
+// What the request page says after `action`.
+std::string RequestActionFlash(const RequestAction& action);
+
+// What the request page says when the text `action` needs is missing or
+// too long; "" for an action that needs none.
+std::string RequestActionError(const RequestAction& action);
 
 // The action called `name`; null when there is none.
 const RequestAction* FindRequestAction(const std::string& name);

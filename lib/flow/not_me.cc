@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/crypto.h"
 #include "base/paths.h"
 #include "flow/reset_flow.h"
@@ -28,11 +29,6 @@ const char kInsertLink[] =
 const char kMarkUsed[] =
     "UPDATE not_me_links SET used_at = ?, operator_request_id = ? "
     "WHERE id = ? AND used_at IS NULL";
-
-// What the request tells the secretariat; the user typed nothing.
-const char kReportMessage[] =
-    "メールの「お心当たりが無い場合」のリンクから、ご本人様より"
-    "身に覚えが無いとのご連絡がありました。";
 
 const char kFindLink[] =
     "SELECT id, umin_id, expires_at, used_at IS NOT NULL "
@@ -129,7 +125,9 @@ NewOperatorRequest NotMeRequest(const Account& account,
   request.birth_date = account.birth_date;
   request.contact_mail = AccountRecipients(account, umin_mail_domain).front();
   request.reason = OperatorRequestReason::kNotMe;
-  request.message = kReportMessage;
+  // What the request tells the secretariat (the console's language); the
+  // user typed nothing.
+  request.message = ConsoleText("not_me_report_message");
   request.priority = true;
   return request;
 }

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/enum_table.h"
 #include "base/jst.h"
 #include "domain/identity.h"
@@ -134,13 +135,12 @@ const char kCountByStatus[] =
 struct StatusText {
   OperatorRequestStatus value;
   const char* text;  // as stored
-  const char* label;
 };
 constexpr StatusText kStatuses[] = {
-    {OperatorRequestStatus::kNew, "new", "新規"},
-    {OperatorRequestStatus::kInProgress, "in_progress", "対応中"},
-    {OperatorRequestStatus::kWaiting, "waiting", "利用者の対応待ち"},
-    {OperatorRequestStatus::kClosed, "closed", "完了"},
+    {OperatorRequestStatus::kNew, "new"},
+    {OperatorRequestStatus::kInProgress, "in_progress"},
+    {OperatorRequestStatus::kWaiting, "waiting"},
+    {OperatorRequestStatus::kClosed, "closed"},
 };
 
 // One request from a row of REQUEST_COLUMNS.
@@ -223,8 +223,9 @@ const char* OperatorRequestStatusValue(OperatorRequestStatus status) {
   return EntryOf(kStatuses, status).text;
 }
 
-const char* OperatorRequestStatusLabel(OperatorRequestStatus status) {
-  return EntryOf(kStatuses, status).label;
+std::string OperatorRequestStatusLabel(OperatorRequestStatus status) {
+  return ConsoleText(std::string("request_status_") +
+                     OperatorRequestStatusValue(status));
 }
 
 bool ParseOperatorRequestStatus(const std::string& value,

@@ -35,8 +35,9 @@ inline constexpr OperatorRequestStatus kOperatorRequestStatuses[] = {
 // The status as stored, e.g. "in_progress".
 const char* OperatorRequestStatusValue(OperatorRequestStatus status);
 
-// The status as the console shows it, e.g. "対応中".
-const char* OperatorRequestStatusLabel(OperatorRequestStatus status);
+// The status as the console shows it: the console catalogue's
+// request_status_<value>.
+std::string OperatorRequestStatusLabel(OperatorRequestStatus status);
 
 // Parses a stored status; false for anything else.
 bool ParseOperatorRequestStatus(const std::string& value,

@@ -23,13 +23,6 @@ namespace passwd {
 // or the operator console's (templates/admin_layout.tpl).
 enum class Layout { kPublic, kConsole };
 
-// What a console error page says for one HTTP status (Japanese only).
-struct ErrorPageText {
-  int status;
-  const char* title;
-  const char* message;
-};
-
 class Request;
 
 // The language a public page speaks and where it is: its 日本語 / English
@@ -71,7 +64,8 @@ class Page {
   Page(const Request& request, const std::string& template_file,
        const std::string& title_key);
   // A console page (Japanese only): `template_file` with `title` in
-  // `layout`.
+  // `layout`. Its sentences are the console catalogue's, which
+  // console/admin_page.h's AdminPage sets (ConsoleEntriesOf).
   Page(const std::string& template_file, const std::string& title,
        Layout layout = Layout::kConsole);
 

@@ -38,10 +38,12 @@ def catalogue(lang):
 
 
 def template_keys():
+    """The keys the public templates name (the console's, admin_*.tpl, name
+    the console catalogue's: t0175)."""
     folder = os.path.join(harness.root(), "templates")
     keys = set()
     for name in os.listdir(folder):
-        if name.endswith(".tpl"):
+        if name.endswith(".tpl") and not name.startswith("admin_"):
             with open(os.path.join(folder, name), encoding="utf-8") as f:
                 keys |= set(re.findall(r"\{\{([a-z][a-z0-9_]*)\}\}", f.read()))
     return keys

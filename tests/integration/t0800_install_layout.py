@@ -36,6 +36,7 @@ class InstallLayout(unittest.TestCase):
         self.assertTrue(share.endswith("/share/umin-passwd"), share)
         for name in ["templates/layout.tpl", "static/passwd.css",
                      "templates/i18n/ja.res", "templates/i18n/en.res",
+                     "templates/i18n/console_ja.res",
                      "errors/429.html", "errors/en/429.html",
                      "sql/001_schema.sql",
                      "nginx/passwd.conf", "nginx/passwd-http.conf"]:

@@ -1,9 +1,11 @@
 // The console's labels of account categories, audit events, note kinds,
-// flows, deliveries and mails.
+// flows, deliveries and mails, and the console catalogue they come from.
 #include "console/console_labels.h"
 
 #include <boost/test/unit_test.hpp>
 #include <string>
+
+#include "base/catalogue.h"
 
 namespace passwd {
 namespace {
@@ -50,6 +52,33 @@ BOOST_AUTO_TEST_CASE(identity_differences_are_listed_in_the_forms_order) {
   BOOST_TEST(IdentityDifferenceLabel(d) == "氏名、よみがな、生年月日");
   d.gender = true;
   BOOST_TEST(IdentityDifferenceLabel(d) == "氏名、よみがな、性別、生年月日");
+}
+
+BOOST_AUTO_TEST_CASE(the_console_catalogue_is_apart_from_the_public_ones) {
+  BOOST_TEST(ConsoleText("queue_title") == "受付一覧");
+  BOOST_TEST(FormatConsoleText("request_title", {{"receipt", "R-1"}}) ==
+             "申請 R-1");
+  BOOST_TEST(FormatConsoleText("login_error_wrong", {{"until", "x"}}) ==
+             "ログインIDまたはパスワードが正しくありません。");
+  BOOST_TEST(ConsoleText("no_such_key") == "[[no_such_key]]");
+  BOOST_TEST(HasConsoleText("queue_title"));
+  BOOST_TEST(!HasConsoleText("no_such_key"));
+  // Neither holds the other's sentences.
+  BOOST_TEST(!HasConsoleText("site_name"));
+  BOOST_TEST(Text(Lang::kJa, "queue_title") == "[[queue_title]]");
+  // A console template's keys are the console catalogue's.
+  BOOST_TEST(IsConsoleTemplate("admin_queue.tpl"));
+  BOOST_TEST(!IsConsoleTemplate("layout.tpl"));
+  BOOST_TEST(!ConsoleEntriesOf("admin_queue.tpl").empty());
+  BOOST_TEST(CatalogueEntriesOf(Lang::kJa, "admin_queue.tpl").empty());
+  BOOST_TEST(ConsoleEntriesOf("layout.tpl").empty());
+  bool named_title = false;
+  for (const auto* entry : ConsoleEntriesOf("admin_queue.tpl")) {
+    if (entry->first == "queue_title") {
+      named_title = entry->second == "受付一覧";
+    }
+  }
+  BOOST_TEST(named_title);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -39,9 +39,8 @@ BOOST_AUTO_TEST_CASE(every_action_has_its_rule_and_messages) {
     BOOST_TEST_REQUIRE(action != nullptr, c.name);
     BOOST_TEST((action->text_rule == c.rule), c.name);
     BOOST_TEST(action->text_limit == c.limit, c.name);
-    BOOST_TEST(action->flash == c.flash, c.name);
-    BOOST_TEST(std::string(action->error ? action->error : "") == c.error,
-               c.name);
+    BOOST_TEST(RequestActionFlash(*action) == c.flash, c.name);
+    BOOST_TEST(RequestActionError(*action) == c.error, c.name);
     BOOST_TEST(action->handler != nullptr, c.name);
   }
 }
