@@ -30,7 +30,7 @@ int64_t PageNumber(const Request& request) {
 }
 
 // A JST time, or `none` for an empty SQL time.
-std::string JstOr(const std::string& sql_time, const char* none) {
+std::string JstOr(const std::string& sql_time, const std::string& none) {
   return sql_time.empty() ? none : JstFromSql(sql_time);
 }
 
