@@ -12,15 +12,10 @@ namespace {
 // (with "_title" its heading, with "_message" its explanation); the 403
 // page's for a status it lacks.
 std::string ConsoleErrorKey(int status) {
-  switch (status) {
-    case 400:
-    case 403:
-    case 404:
-    case 409:
-      return "error_" + std::to_string(status);
-    default:
-      return "error_403";
+  for (int known : {400, 403, 404, 409}) {
+    if (status == known) return "error_" + std::to_string(status);
   }
+  return "error_403";
 }
 
 // The console templates every page may include besides its own: the list
