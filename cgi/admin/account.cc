@@ -82,15 +82,15 @@ void FillDelivery(const DeliveryRecord& d, ctemplate::TemplateDictionary* row) {
   switch (d.state) {
     case DeliveryState::kDelivered:
       row->SetValue("WHEN", FormatConsoleText("delivery_delivered_at",
-                                             {{"at", JstOr(d.done_at, "-")}}));
+                                              {{"at", JstOr(d.done_at, "-")}}));
       break;
     case DeliveryState::kPending:
     case DeliveryState::kFailed:
-      row->SetValue("WHEN",
-                    FormatConsoleText(
-                        "delivery_next_try_at",
-                        {{"at", JstOr(d.next_try_at,
-                                      ConsoleText("delivery_next_try_soon"))}}));
+      row->SetValue(
+          "WHEN", FormatConsoleText(
+                      "delivery_next_try_at",
+                      {{"at", JstOr(d.next_try_at,
+                                    ConsoleText("delivery_next_try_soon"))}}));
       row->ShowSection("CAN_RETRY");
       break;
     case DeliveryState::kSuperseded:
@@ -204,11 +204,10 @@ Status HandleAccount(const Request& request, Env* env, const Operator& op,
   });
   if (!s.ok()) return s;
   if (!found) {
-    return RefuseConsoleRequest(
-        env, request, op,
-        {404, "account view: no account " + id.id, 0, "",
-         ConsoleText("account_error_not_found")},
-        response);
+    return RefuseConsoleRequest(env, request, op,
+                                {404, "account view: no account " + id.id, 0,
+                                 "", ConsoleText("account_error_not_found")},
+                                response);
   }
   AdminPage page("admin_account.tpl", "UMIN ID " + id.id);
   auto* dict = page.dict();

@@ -1,12 +1,12 @@
 // The page of the two-operator address change (console/address_change.h):
 // the pending proposals, the latest decided ones, and the form to propose
 // one; its POSTs propose, approve or reject.
-#include "base/catalogue.h"
 #include "console/address_change.h"
 
 #include <optional>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/jst.h"
 #include "base/paths.h"
 #include "base/text.h"
@@ -80,10 +80,10 @@ void FillChanges(const PageData& data, const Operator& op,
     d->SetValue("AT", JstFromSql(change.decided_at));
     d->SetValue("UMIN_ID", change.umin_id);
     d->SetValue("NEW_MAIL", change.new_mail);
-    d->SetValue("RESULT", ConsoleText(change.status ==
-                                              AddressChangeStatus::kApproved
-                                          ? "address_change_result_approved"
-                                          : "address_change_result_rejected"));
+    d->SetValue("RESULT",
+                ConsoleText(change.status == AddressChangeStatus::kApproved
+                                ? "address_change_result_approved"
+                                : "address_change_result_rejected"));
     d->SetValue("PROPOSER", change.proposer_name);
     d->SetValue("DECIDER", change.decider_name);
   }

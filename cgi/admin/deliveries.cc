@@ -75,8 +75,7 @@ Status HandleDeliveries(const Request& request, Env* env, const Operator& op,
                                 &rows);
   });
   if (!s.ok()) return s;
-  AdminPage admin_page("admin_deliveries.tpl",
-                       ConsoleText("deliveries_title"));
+  AdminPage admin_page("admin_deliveries.tpl", ConsoleText("deliveries_title"));
   if (request.Query("done") == "retry") {
     admin_page.dict()->AddSectionDictionary("FLASH")->SetValue(
         "TEXT", ConsoleText("deliveries_retried"));

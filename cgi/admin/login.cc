@@ -68,13 +68,14 @@ Status HandleLogin(const Request& request, Env* env, const Operator&,
       response->Redirect(kAdminHomePath);
       return Status::Ok();
     case LoginOutcome::kWrong:
-      return RenderForm(request, env, login,
-                        ConsoleText("login_error_wrong"), 200, response);
-    case LoginOutcome::kLocked:
-      return RenderForm(request, env, login,
-                        FormatConsoleText("login_error_locked",
-                                          {{"until", FormatJst(result.retry_at)}}),
+      return RenderForm(request, env, login, ConsoleText("login_error_wrong"),
                         200, response);
+    case LoginOutcome::kLocked:
+      return RenderForm(
+          request, env, login,
+          FormatConsoleText("login_error_locked",
+                            {{"until", FormatJst(result.retry_at)}}),
+          200, response);
     case LoginOutcome::kRateLimited: {
       long seconds = std::chrono::duration_cast<std::chrono::seconds>(
                          result.retry_at - env->Now())

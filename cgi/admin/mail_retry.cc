@@ -37,17 +37,15 @@ Status Refuse(const Request& request, Env* env, const Operator& op, int64_t id,
       return RefuseConsoleRequest(env, request, op,
                                   {404, what + ": no such mail"}, response);
     case MailRetryOutcome::kNotFailed:
-      return RefuseConsoleRequest(
-          env, request, op,
-          {403, what + ": not failed", 0, "",
-           ConsoleText("mail_retry_error_not_failed")},
-          response);
+      return RefuseConsoleRequest(env, request, op,
+                                  {403, what + ": not failed", 0, "",
+                                   ConsoleText("mail_retry_error_not_failed")},
+                                  response);
     case MailRetryOutcome::kCarriedSecret:
-      return RefuseConsoleRequest(
-          env, request, op,
-          {403, what + ": its secret was wiped", 0, "",
-           ConsoleText("mail_retry_error_secret")},
-          response);
+      return RefuseConsoleRequest(env, request, op,
+                                  {403, what + ": its secret was wiped", 0, "",
+                                   ConsoleText("mail_retry_error_secret")},
+                                  response);
     case MailRetryOutcome::kRetried:
       break;
   }

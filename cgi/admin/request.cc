@@ -244,9 +244,10 @@ Status HandleRequest(const Request& request, Env* env, const Operator& op,
         env, request, op,
         {404, "no operator request " + Utf8Prefix(typed_id, 40)}, response);
   }
-  AdminPage page("admin_request.tpl",
-                 FormatConsoleText("request_title",
-                                   {{"receipt", data->request.receipt_number}}));
+  AdminPage page(
+      "admin_request.tpl",
+      FormatConsoleText("request_title",
+                        {{"receipt", data->request.receipt_number}}));
   auto* dict = page.dict();
   const std::string flash = FlashText(request.Query("done"));
   if (!flash.empty()) {

@@ -159,8 +159,7 @@ Status LoadCatalogues(const std::string& dir,
     }
     std::map<std::string, std::string>& catalogue = g_catalogues[book];
     catalogue = std::move(entries);
-    std::map<std::string, TemplateEntries>& per_file =
-        g_template_entries[book];
+    std::map<std::string, TemplateEntries>& per_file = g_template_entries[book];
     per_file.clear();
     for (const auto& [file, keys] : own) {
       TemplateEntries& named = per_file[file];

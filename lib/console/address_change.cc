@@ -178,8 +178,7 @@ Status ProposeAddressChange(Env* env, SqlSession* session,
     return FormError(ConsoleText("address_change_error_no_account"), result);
   }
   if (account->external_mail == change.new_mail) {
-    return FormError(ConsoleText("address_change_error_same_address"),
-                     result);
+    return FormError(ConsoleText("address_change_error_same_address"), result);
   }
   bool pending = false;
   s = HasPendingAddressChange(session, change.umin_id, &pending);

@@ -20,9 +20,8 @@ std::string ConsoleErrorKey(int status) {
 
 // The console templates every page may include besides its own: the list
 // pages' order control and page links (console/pagination.h).
-constexpr const char* kSharedTemplates[] = {"admin_layout.tpl",
-                                            "admin_list_order.tpl",
-                                            "admin_pagination.tpl"};
+constexpr const char* kSharedTemplates[] = {
+    "admin_layout.tpl", "admin_list_order.tpl", "admin_pagination.tpl"};
 
 }  // namespace
 

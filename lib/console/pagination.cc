@@ -58,8 +58,9 @@ void FillPageLinks(
 
   auto* nav = dict->AddIncludeDictionary("PAGINATION");
   nav->SetFilename("admin_pagination.tpl");
-  nav->SetValue("ORDER_LABEL", ConsoleText(links.newest_first ? "order_newest"
-                                                            : "order_oldest"));
+  nav->SetValue(
+      "ORDER_LABEL",
+      ConsoleText(links.newest_first ? "order_newest" : "order_oldest"));
   if (links.has_previous) {
     nav->ShowSection("HAS_PREVIOUS");
     nav->SetValue("FIRST_URL", base);
