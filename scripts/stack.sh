@@ -588,13 +588,14 @@ runs_exe() {
   return 1
 }
 
-# True when FILE is older than the executable, the configuration or a template,
-# i.e. the process started from it would run stale code or settings.
+# True when FILE is older than the executable, the configuration, a template
+# or a compiled catalogue (build/i18n), i.e. the process started from it would
+# run stale code, settings or sentences.
 is_stale() {
   local file=$1 exe=$2
   [ "$exe" -nt "$file" ] && return 0
   [ -f "$CONFIG_FILE" ] && [ "$CONFIG_FILE" -nt "$file" ] && return 0
-  [ -n "$(find "$ROOT/templates" -newer "$file" -print -quit 2>/dev/null)" ]
+  [ -n "$(find "$ROOT/templates" "$BUILD/i18n" -newer "$file" -print -quit 2>/dev/null)" ]
 }
 
 fcgi_start_one() {

@@ -253,6 +253,12 @@ class FlowAndMailsInEnglish(flows.FlowTestCase):
         self.assertEqual(html_lang(page.text), "ja")
         self.assertIn('name="access_code"', page.text)
         self.browser.get(flows.CODE + "?lang=en")
+        # A wrong code first: the English page counts the tries left.
+        wrong = "0000000000" if code != "0000000000" else "1111111111"
+        refused = flows.enter_code(self.browser, wrong)
+        self.assertEqual(refused.status_code, 200)
+        self.assertIn("That access code is not correct.", refused.text)
+        self.assertIn("Tries left: 2.", refused.text)
         self.assertEqual(flows.enter_code(self.browser, code).status_code, 303)
         mark = self.mailbox.mark()
         done = flows.set_new_password(self.browser, "Kq7mWz2x!Rv")
