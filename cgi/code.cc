@@ -7,9 +7,7 @@
 #include "base/catalogue.h"
 #include "base/paths.h"
 #include "domain/access_code.h"
-#include "domain/mail_address.h"
 #include "flow/reset_flow.h"
-#include "store/accounts.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
@@ -17,36 +15,10 @@
 namespace passwd {
 namespace {
 
-// Where the code went, masked; a flow started from identity data never shows
-// the UMIN ID itself. Read in the transaction that found the flow.
-Status FindRecipients(Env* env, SqlSession* session, const std::string& umin_id,
-                      std::vector<std::string>* masked) {
-  masked->clear();
-  std::optional<Account> account;
-  Status s = FindAccount(session, umin_id, false, &account);
-  if (!s.ok() || !account) return s;
-  for (const auto& to :
-       AccountRecipients(*account, env->config().umin_mail_domain)) {
-    masked->push_back(MaskMailAddress(to));
-  }
-  return Status::Ok();
-}
-
-// The flow of the browser's cookie, and where its code went when it waits
-// for one: one read, no transaction.
-Status ReadFlowAndRecipients(const Request& request, Env* env,
-                             std::optional<ResetFlow>* flow,
-                             std::vector<std::string>* recipients) {
-  return env->db()->Read([&](SqlSession* session) {
-    recipients->clear();
-    Status s = FindFlow(session, request.Cookie(kFlowCookie), flow);
-    if (!s.ok() || !*flow || !AwaitsCode(**flow, env->Now())) return s;
-    return FindRecipients(env, session, (*flow)->umin_id, recipients);
-  });
-}
-
 // The code form of a flow that began `via` "id", "profile" or "operator":
 // a flow started from identity data gets the seed's second wording.
+// `recipients`: where the code went, masked, as the flow keeps them (a flow
+// started from identity data never shows the UMIN ID itself).
 Status RenderForm(const Request& request, Env* env, const std::string& via,
                   const std::vector<std::string>& recipients,
                   const std::string& error, int tries_left,
@@ -99,12 +71,11 @@ Status RenderFlowState(const Request& request, Env* env,
 // GET: the form while the flow waits for its code, else the flow's page.
 Status ShowCodePage(const Request& request, Env* env, Response* response) {
   std::optional<ResetFlow> flow;
-  std::vector<std::string> recipients;
-  Status s = ReadFlowAndRecipients(request, env, &flow, &recipients);
+  Status s = ReadFlow(env, request.Cookie(kFlowCookie), &flow);
   if (!s.ok()) return s;
   if (flow && AwaitsCode(*flow, env->Now())) {
     if (flow->code_tries >= kMaxCodeTries) return RenderLocked(request, env, response);
-    return RenderForm(request, env, flow->via, recipients, "", 0,
+    return RenderForm(request, env, flow->via, flow->masked_recipients, "", 0,
                       response);
   }
   return RenderFlowState(request, env, flow, response);
@@ -113,20 +84,18 @@ Status ShowCodePage(const Request& request, Env* env, Response* response) {
 // Input that is not a code at all: no try is spent on it.
 Status RefuseNonCode(const Request& request, Env* env, Response* response) {
   std::optional<ResetFlow> flow;
-  std::vector<std::string> recipients;
-  Status s = ReadFlowAndRecipients(request, env, &flow, &recipients);
+  Status s = ReadFlow(env, request.Cookie(kFlowCookie), &flow);
   if (!s.ok()) return s;
   if (!flow || !AwaitsCode(*flow, env->Now())) {
     return RenderFlowState(request, env, flow, response);
   }
-  return RenderForm(request, env, flow->via, recipients,
+  return RenderForm(request, env, flow->via, flow->masked_recipients,
                     Text(request.lang(), "code_error_format"), 0,
                     response);
 }
 
-// The page for what CheckAccessCode found; `recipients` with kWrong.
+// The page for what CheckAccessCode found.
 Status AnswerCodeCheck(const Request& request, Env* env, const CodeCheck& check,
-                       const std::vector<std::string>& recipients,
                        Response* response) {
   const std::string token = request.Cookie(kFlowCookie);
   std::optional<ResetFlow> flow;
@@ -136,7 +105,7 @@ Status AnswerCodeCheck(const Request& request, Env* env, const CodeCheck& check,
       response->Redirect(kNewPasswordPath);
       return Status::Ok();
     case CodeOutcome::kWrong:
-      return RenderForm(request, env, check.via, recipients,
+      return RenderForm(request, env, check.via, check.masked_recipients,
                         Text(request.lang(), "code_error_wrong"), check.tries_left,
                         response);
     case CodeOutcome::kLocked:
@@ -164,18 +133,15 @@ Status HandleCode(const Request& request, Env* env, Response* response) {
   if (!NormalizeCodeInput(request.Form("access_code"), &code).ok()) {
     return RefuseNonCode(request, env, response);
   }
-  // One transaction: the check, and for a wrong code the form's recipients.
+  // One transaction; a wrong code's form shows the recipients the flow
+  // keeps, read with it.
   CodeCheck check;
-  std::vector<std::string> recipients;
   s = env->db()->Transaction([&](SqlSession* session) {
-    recipients.clear();
-    Status t = CheckAccessCode(env, session, request.caller(),
-                               request.Cookie(kFlowCookie), code, &check);
-    if (!t.ok() || check.outcome != CodeOutcome::kWrong) return t;
-    return FindRecipients(env, session, check.umin_id, &recipients);
+    return CheckAccessCode(env, session, request.caller(),
+                           request.Cookie(kFlowCookie), code, &check);
   });
   if (!s.ok()) return s;
-  return AnswerCodeCheck(request, env, check, recipients, response);
+  return AnswerCodeCheck(request, env, check, response);
 }
 
 }  // namespace passwd

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace passwd {
 
@@ -35,6 +36,13 @@ size_t Utf8Length(const std::string& text);
 
 // Cuts `text` to at most `max_chars` characters (UTF-8), never inside one.
 std::string Utf8Prefix(const std::string& text, size_t max_chars);
+
+// `lines` joined with "\n" between them ("" for none); SplitLines reads it
+// back. For a short list kept in one column (the lines hold no "\n").
+std::string JoinLines(const std::vector<std::string>& lines);
+
+// The lines of `text` split at "\n"; none for "".
+std::vector<std::string> SplitLines(const std::string& text);
 
 }  // namespace passwd
 

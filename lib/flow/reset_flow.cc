@@ -7,7 +7,9 @@
 #include "base/client_address.h"
 #include "base/crypto.h"
 #include "base/enum_table.h"
+#include "base/text.h"
 #include "domain/access_code.h"
+#include "domain/mail_address.h"
 #include "flow/not_me.h"
 #include "flow/password_sync.h"
 #include "mail/mail_texts.h"
@@ -36,8 +38,8 @@ const char kVoidFlows[] =
     "updated_at = ? WHERE umin_id = ? AND state IN ('code_sent', 'verified')";
 const char kInsertFlow[] =
     "INSERT INTO reset_flows (token_hash, umin_id, via, state, code_hash, "
-    "code_expires_at, client_address, created_at, updated_at) "
-    "VALUES (?, ?, ?, 'code_sent', ?, ?, ?, ?, ?)";
+    "code_expires_at, masked_recipients, client_address, created_at, "
+    "updated_at) VALUES (?, ?, ?, 'code_sent', ?, ?, ?, ?, ?, ?)";
 // Counts the try before the code is compared; only a flow still waiting
 // for its code, in time, with tries left, gets one.
 const char kReserveTry[] =
@@ -61,7 +63,7 @@ const char kCloseFlow[] =
 
 const char kFindFlow[] =
     "SELECT id, umin_id, via, state, code_expires_at, code_tries, "
-    "verified_at FROM reset_flows WHERE token_hash = ?";
+    "verified_at, masked_recipients FROM reset_flows WHERE token_hash = ?";
 // The housekeeper's delete: flows begun before the retention window, a
 // batch at a time; every such flow ended long ago (a code lives minutes).
 const char kDeleteOldFlows[] =
@@ -89,6 +91,7 @@ Status FromRow(const SqlRow& row, ResetFlow* flow) {
     if (!s.ok()) return s;
     f.verified_at = t;
   }
+  if (!row.IsNull(7)) f.masked_recipients = SplitLines(row.Text(7));
   *flow = f;
   return Status::Ok();
 }
@@ -98,7 +101,8 @@ Status FromRow(const SqlRow& row, ResetFlow* flow) {
 // reserves count from what it read.
 const char kLockFlowWithCode[] =
     "SELECT id, umin_id, via, state, code_expires_at, code_tries, "
-    "verified_at, code_hash FROM reset_flows WHERE token_hash = ? FOR UPDATE";
+    "verified_at, masked_recipients, code_hash FROM reset_flows "
+    "WHERE token_hash = ? FOR UPDATE";
 
 Status NewToken(Env* env, std::string* token) {
   std::string bytes;
@@ -177,11 +181,16 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
     s = VoidPendingFlows(session, account.umin_id, now);
   }
   if (s.ok()) {
+    std::vector<std::string> masked;
+    for (const auto& to : AccountRecipients(account, config.umin_mail_domain)) {
+      masked.push_back(MaskMailAddress(to));
+    }
     s = session->Execute(
         kInsertFlow,
         {FlowTokenHash(*flow_token), account.umin_id, via,
          AccessCodeHash(config.keys.access_code, code), SqlTime(expires),
-         caller.client_address, SqlTime(now), SqlTime(now)});
+         JoinLines(masked), caller.client_address, SqlTime(now),
+         SqlTime(now)});
   }
   if (s.ok()) {
     s = MailAccount(env, session, account,
@@ -339,9 +348,10 @@ Status FindCheckedFlow(SqlSession* session, const std::string& token,
   s = FromRow(rows[0], &found);
   if (!s.ok()) return s;
   *flow = found;
-  if (!rows[0].IsNull(7)) *code_hash = rows[0].Text(7);
+  if (!rows[0].IsNull(8)) *code_hash = rows[0].Text(8);
   check->umin_id = found.umin_id;
   check->via = found.via;
+  check->masked_recipients = found.masked_recipients;
   return Status::Ok();
 }
 

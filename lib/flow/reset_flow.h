@@ -49,6 +49,9 @@ struct ResetFlow {
   std::chrono::system_clock::time_point code_expires_at;
   int code_tries = 0;
   std::optional<std::chrono::system_clock::time_point> verified_at;
+  // Where its access code went, masked (MaskMailAddress), as stored when
+  // the code was sent; empty for a flow begun before they were stored.
+  std::vector<std::string> masked_recipients;
 };
 
 // The rate limits of the flow, from configuration.
@@ -119,6 +122,7 @@ struct CodeCheck {
   CodeOutcome outcome = CodeOutcome::kNoFlow;
   std::string umin_id;  // the flow's account, when there is a flow
   std::string via;      // how the flow began (ResetFlow::via), likewise
+  std::vector<std::string> masked_recipients;  // ResetFlow's, likewise
   int tries_left = 0;
   std::string new_token;                           // with kVerified
   std::chrono::system_clock::time_point retry_at;  // with kRateLimited

@@ -47,8 +47,8 @@ Status RenderRateLimited(const Request& request, Env* env,
                          std::chrono::system_clock::time_point retry_at,
                          OperatorRequestLink link, Response* response);
 
-// Reads the flow of the cookie value `token` in a transaction of its own;
-// none when there is no such flow.
+// Reads the flow of the cookie value `token` in one statement, without a
+// transaction (Database::Read); none when there is no such flow.
 Status ReadFlow(Env* env, const std::string& token,
                 std::optional<ResetFlow>* flow);
 

@@ -31,8 +31,6 @@ const char kBulkInsert[] =
     "FROM seq_1_to_3000";
 const char kBulkIds[] =
     "SELECT id FROM operator_requests WHERE receipt_number LIKE ? ORDER BY id";
-const char kBulkDelete[] =
-    "DELETE FROM operator_requests WHERE receipt_number LIKE ?";
 const char kIndexReads[] =
     "SELECT SUM(VARIABLE_VALUE) FROM information_schema.SESSION_STATUS "
     "WHERE VARIABLE_NAME IN ('HANDLER_READ_NEXT', 'HANDLER_READ_PREV', "
@@ -161,21 +159,17 @@ int64_t IndexRowsRead(SqlSession* session) {
 BOOST_AUTO_TEST_CASE(a_deep_page_reads_from_its_anchor_not_from_the_start) {
   // 3,000 closed requests; pages deep in them, in each order and direction,
   // must read about a page of index rows, not every row before the anchor
-  // (the plan sql/008's indexes and the derived table give).
-  ShiftedEnv env(TestConfig());
-  std::string marker;
-  Status s = env.RandomBytes(3, &marker);
-  BOOST_REQUIRE(s.ok());
-  marker = "X" +
-           std::to_string(static_cast<unsigned char>(marker[0]) * 65536 +
-                          static_cast<unsigned char>(marker[1]) * 256 +
-                          static_cast<unsigned char>(marker[2])) +
-           "-";
+  // (the plan sql/008's indexes and the derived table give). In a database
+  // of the test's own: the stack's requests (thousands after `make bench`)
+  // would change the plan's figures. From the start, each page would read
+  // the 1,285 or more rows before the anchor in its order.
+  ScratchDatabase scratch("queue_search_test");
+  ShiftedEnv env(scratch.config());
   std::vector<SqlRow> ids;
-  s = env.db()->Transaction([&](SqlSession* session) {
+  Status s = env.db()->Transaction([&](SqlSession* session) {
     ids.clear();
-    Status s = session->Execute(kBulkInsert, {marker});
-    if (s.ok()) s = session->Query(kBulkIds, {marker + "%"}, &ids);
+    Status s = session->Execute(kBulkInsert, {std::string("X")});
+    if (s.ok()) s = session->Query(kBulkIds, {std::string("X%")}, &ids);
     return s;
   });
   BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
@@ -213,10 +207,6 @@ BOOST_AUTO_TEST_CASE(a_deep_page_reads_from_its_anchor_not_from_the_start) {
       }
     }
   }
-  s = env.db()->Transaction([&](SqlSession* session) {
-    return session->Execute(kBulkDelete, {marker + "%"});
-  });
-  BOOST_TEST(s.ok(), s.ToString());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

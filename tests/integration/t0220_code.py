@@ -47,6 +47,23 @@ class CodePage(flows.FlowTestCase, a11y.FieldErrorAsserts):
             "オペレータへパスワード更新申請"), "/cgi-open-bin/passwd/operator_request")
         self.assertEqual(page.headers["Cache-Control"], "no-store")
 
+    def test_the_page_shows_where_the_code_went_not_the_address_now(self):
+        # The flow keeps the masked recipients of its code mail: an
+        # address registered after the code was sent is not where it went.
+        code = self.send_code()
+        harness.db_exec("UPDATE accounts SET external_mail = %s "
+                        "WHERE umin_id = %s",
+                        ["zz-later@example.net", self.account])
+        page = self.browser.get(flows.CODE)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("t***@example.org", page.text)
+        self.assertNotIn("z***@example.net", page.text)
+        answer = flows.enter_code(self.browser, self.wrong(code))
+        self.assertEqual(answer.status_code, 200)
+        self.assertIn("t***@example.org", answer.text)
+        self.assertIn("t***@umin.ac.jp", answer.text)
+        self.assertNotIn("z***@example.net", answer.text)
+
     def test_right_code_in_full_width_with_spaces_and_hyphens(self):
         code = self.send_code()
         old_token = self.browser.cookie(flows.FLOW_COOKIE)

@@ -1,6 +1,7 @@
 """A code request and a code entry run one database transaction each, the
 wrong code included (it used to run three: the check, the flow read again,
-the recipients); the code page only reads, with no transaction at all.
+the recipients); the code page only reads, with no transaction at all, in
+one statement: the flow keeps where its code went (sql/015).
 Counted in MariaDB's general query log (to a table for the test's
 duration): the START TRANSACTION statements of the pages' own database
 account, which nothing else uses while the test runs."""
@@ -8,6 +9,20 @@ import unittest
 
 import flows
 import harness
+
+
+def page_statements(argument_like):
+    """Statements of the pages' database account whose text is like
+    ARGUMENT_LIKE since the log was switched on (a prepared statement's
+    Execute is logged with its text)."""
+    user = harness.read_config().get("pages_db_user") or \
+        harness.read_config()["db_user"]
+    value = harness.db_value(
+        "SELECT COUNT(*) FROM mysql.general_log"
+        " WHERE user_host LIKE %s AND command_type = 'Execute'"
+        " AND argument LIKE %s",
+        [user + "[%", argument_like])
+    return int(value or 0)
 
 
 def page_transactions():
@@ -48,21 +63,29 @@ class OneTransaction(flows.FlowTestCase):
         self.assertEqual(count, 1, "code request")
         code = flows.wait_for_code(self.mailbox, self.address, self.mark)
 
+        selects = page_statements("SELECT%")
+        accounts = page_statements("%FROM accounts%")
         page, count = self.transactions_of(lambda: self.browser.get(flows.CODE))
         self.assertEqual(page.status_code, 200)
         self.assertIn("t***@umin.ac.jp", page.text)
-        # A page that only shows rows reads them without a transaction.
+        # A page that only shows rows reads them without a transaction,
+        # in one statement: the flow, with where its code went.
         self.assertEqual(count, 0, "code page")
+        self.assertEqual(page_statements("SELECT%") - selects, 1, "code page")
+        self.assertEqual(page_statements("%FROM accounts%") - accounts, 0,
+                         "code page")
 
         wrong = "%010d" % ((int(code) + 1) % 10**10)
+        accounts = page_statements("%FROM accounts%")
         answer, count = self.transactions_of(lambda: self.browser.submit(
             flows.CODE, {"access_code": wrong}, page=page.text))
         self.assertEqual(answer.status_code, 200)
         self.assertIn("アクセスコードが正しくありません。", answer.text)
-        # The form again shows where the code went, from the same
-        # transaction.
+        # The form again shows where the code went, read with the flow.
         self.assertIn("t***@umin.ac.jp", answer.text)
         self.assertEqual(count, 1, "wrong code")
+        self.assertEqual(page_statements("%FROM accounts%") - accounts, 0,
+                         "wrong code")
 
         right, count = self.transactions_of(lambda: self.browser.submit(
             flows.CODE, {"access_code": code}, page=answer.text))

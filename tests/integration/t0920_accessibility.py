@@ -1,9 +1,12 @@
 """Accessibility of every page (docs/accessibility.md), in Debian's Chromium:
 axe-core (the exact version of tests/browser/package-lock.json, installed by
-make axe) runs on every public page, its error states, and the console's
-pages after login, with the rules of WCAG 2.1 A and AA; none may report a
-violation. On a 360 px wide phone (mobile emulation) the same pages are run
-through axe again, and none may be wider than the screen.
+make axe) runs on every public page and its error states, in Japanese and
+in English (issue 14; docs/i18n.md), and on the console's pages after login,
+with the rules of WCAG 2.1 A and AA; none may report a violation, and each
+page's <html lang> must be its language's. On a 360 px wide phone (mobile
+emulation) the same pages are run through axe again, and none may be wider
+than the screen. One browser walks both languages: the English walk follows
+the page's own English link, which sets the passwd_lang cookie.
 
 Each walk visits the pages in order and collects what it finds; the test
 fails at the end with every violation's rule, impact, help and the CSS
@@ -37,6 +40,11 @@ WAIT = 60  # seconds: generous, for a loaded machine
 
 PUBLIC = "/cgi-open-bin/passwd/"
 CONSOLE = "/cgi-bin/passwd-admin/"
+LANG_COOKIE = "passwd_lang"  # base/paths.h, over plain HTTP
+# The pages a walk visits: each public page and error state once per
+# language, the console's once (it is Japanese only).
+PUBLIC_PAGES = 29
+CONSOLE_PAGES = 10
 
 # A profile that matches no account (send_profile's failure page).
 NOBODY = {"family_name": "無名", "given_name": "権兵衛",
@@ -68,6 +76,7 @@ class Walk:
         self.phone_width = phone_width
         self.shots = shots
         self.prefix = prefix
+        self.lang = "ja"     # the language the pages must be in
         self.visited = []
         self.problems = []   # text, one per violation or overflow
 
@@ -80,6 +89,23 @@ class Walk:
     def open(self, path):
         self.d.get(harness.url(path))
         self.wait_ready()
+
+    def use_language(self, lang):
+        """Switches the browser to LANG as a user does: the top page's
+        language link (it sets the cookie and comes back)."""
+        self.lang = lang
+        self.open(PUBLIC + "index?lang=" + lang)
+        cookie = self.d.get_cookie(LANG_COOKIE)
+        if cookie is None or cookie["value"] != lang:
+            raise AssertionError("the language link set no %s=%s cookie: %r"
+                                 % (LANG_COOKIE, lang, cookie))
+
+    def forget_cookies(self):
+        """Drops the flow's and the session's cookies; the language's stays."""
+        self.d.delete_all_cookies()
+        if self.lang != "ja":
+            self.d.add_cookie({"name": LANG_COOKIE, "value": self.lang,
+                               "path": "/", "httpOnly": True})
 
     def submit(self, fields=None, button="main form button[type=submit]"):
         """Fills FIELDS ({name: value}; a radio group by its value) in the
@@ -110,10 +136,20 @@ class Walk:
     # --- checks --------------------------------------------------------
 
     def check(self, name):
+        """The checks of the page shown, which must be in the walk's
+        language (the console's pages are walked in Japanese)."""
+        if self.lang != "ja":
+            name = "%s-%s" % (self.lang, name)
         self.visited.append(name)
         if self.shots:
             self.d.save_screenshot(os.path.join(
                 self.shots, "a11y-%s%s.png" % (self.prefix, name)))
+        page_lang = self.d.execute_script(
+            "return document.documentElement.lang")
+        if page_lang != self.lang:
+            self.problems.append("%s [%s]: <html lang=%r>, not %r"
+                                 % (name, self.d.current_url, page_lang,
+                                    self.lang))
         self.check_axe(name)
         if self.phone_width:
             self.check_width(name)
@@ -223,7 +259,7 @@ class Walk:
             harness.clear_clock_offset()
 
         # The error pages: the pages' own (403) and nginx's (404).
-        self.d.delete_all_cookies()
+        self.forget_cookies()
         self.open(PUBLIC + "new_password")
         self.check("error-403")
         self.open(PUBLIC + "no_such_page")
@@ -288,7 +324,7 @@ class Walk:
         request_id, receipt = insert_request(
             family_name="申請者" + tag, umin_id="umin101-test")
         try:
-            self.d.delete_all_cookies()
+            self.forget_cookies()
             self.open(CONSOLE + "login")
             self.check("console-login")
             self.submit({"login": DEMO_LOGIN, "password": "wrong-" + tag})
@@ -347,25 +383,34 @@ class Accessibility(unittest.TestCase):
                     shots=self.shots, prefix="phone-" if phone else "")
         walk.public_pages()
         walk.console_pages()
-        self.assertEqual(len(walk.visited), 39, walk.visited)
+        walk.use_language("en")
+        walk.public_pages()
+        self.assertEqual(len(walk.visited), 2 * PUBLIC_PAGES + CONSOLE_PAGES,
+                         walk.visited)
         self.assertEqual(walk.problems, [],
                          "\n" + "\n".join(walk.problems))
 
     def test_axe_finds_what_breaks_the_rules(self):
         # The check itself can fail: a page stripped of its language and
-        # of a label, with grey text on white, gets three violations.
+        # of a label, with grey text on white, gets three violations, and
+        # its <html lang> is not the walk's language; in each language.
         self.driver = make_driver(self.profile)
         self.driver.set_script_timeout(WAIT)
         walk = Walk(self.driver, self.axe)
-        walk.open(PUBLIC + "send_id")
-        self.driver.execute_script("""
-            document.documentElement.removeAttribute('lang');
-            document.querySelector('label[for=umin_id]').remove();
-            document.querySelector('main p').style.color = '#bbb';""")
-        walk.check_axe("broken")
-        found = " ".join(walk.problems)
-        for rule in ["html-has-lang", "label", "color-contrast"]:
-            self.assertIn(": %s (" % rule, found)
+        for lang in ["ja", "en"]:
+            with self.subTest(lang=lang):
+                walk.use_language(lang)
+                walk.problems = []
+                walk.open(PUBLIC + "send_id")
+                self.driver.execute_script("""
+                    document.documentElement.removeAttribute('lang');
+                    document.querySelector('label[for=umin_id]').remove();
+                    document.querySelector('main p').style.color = '#bbb';""")
+                walk.check("broken")
+                found = " ".join(walk.problems)
+                for rule in ["html-has-lang", "label", "color-contrast"]:
+                    self.assertIn(": %s (" % rule, found)
+                self.assertIn("<html lang=''>, not '%s'" % lang, found)
 
     def test_every_page_passes_axe_wcag21_aa(self):
         self.walk(phone=False)

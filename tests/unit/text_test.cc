@@ -60,5 +60,19 @@ BOOST_AUTO_TEST_CASE(KnowsAsciiLettersAndDigits) {
   BOOST_TEST(!IsAsciiAlnum('\xef'));
 }
 
+BOOST_AUTO_TEST_CASE(JoinsAndSplitsLines) {
+  using Lines = std::vector<std::string>;
+  BOOST_TEST(JoinLines({}) == "");
+  BOOST_TEST(JoinLines({"a"}) == "a");
+  BOOST_TEST(JoinLines({"t***@example.org", "t***@umin.ac.jp"}) ==
+             "t***@example.org\nt***@umin.ac.jp");
+  BOOST_TEST(SplitLines("").empty());
+  BOOST_TEST((SplitLines("a") == Lines{"a"}));
+  BOOST_TEST((SplitLines("a\nb") == Lines{"a", "b"}));
+  BOOST_TEST((SplitLines("a\n") == Lines{"a", ""}));
+  const Lines two = {"x***@example.net", "x***@umin.ac.jp"};
+  BOOST_TEST((SplitLines(JoinLines(two)) == two));
+}
+
 }  // namespace
 }  // namespace passwd
