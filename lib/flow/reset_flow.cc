@@ -40,19 +40,22 @@ const char kInsertFlow[] =
     "INSERT INTO reset_flows (token_hash, umin_id, via, state, code_hash, "
     "code_expires_at, masked_recipients, client_address, created_at, "
     "updated_at) VALUES (?, ?, ?, 'code_sent', ?, ?, ?, ?, ?, ?)";
-// Counts the try before the code is compared; only a flow still waiting
-// for its code, in time, with tries left, gets one.
-const char kReserveTry[] =
-    "UPDATE reset_flows SET code_tries = code_tries + 1, updated_at = ? "
-    "WHERE id = ? AND state = 'code_sent' AND code_expires_at > ? "
-    "AND code_tries < ?";
+// A code entry's one write, each counting its try: code_tries becomes the
+// try's number, and only if the row still holds the tries the locking read
+// saw (on a Galera cluster, where that lock holds on one node only, two
+// nodes' writes of one row conflict at certification and the one retried
+// reads the other's try).
 const char kVerifyFlow[] =
     "UPDATE reset_flows SET state = 'verified', code_hash = NULL, "
-    "token_hash = ?, verified_at = ?, updated_at = ? "
-    "WHERE id = ? AND state = 'code_sent'";
+    "token_hash = ?, verified_at = ?, code_tries = ?, updated_at = ? "
+    "WHERE id = ? AND state = 'code_sent' AND code_tries = ?";
+const char kCountWrongTry[] =
+    "UPDATE reset_flows SET code_tries = ?, updated_at = ? "
+    "WHERE id = ? AND state = 'code_sent' AND code_tries = ?";
 const char kLockFlow[] =
     "UPDATE reset_flows SET state = 'locked', code_hash = NULL, "
-    "updated_at = ? WHERE id = ? AND state = 'code_sent'";
+    "code_tries = ?, updated_at = ? "
+    "WHERE id = ? AND state = 'code_sent' AND code_tries = ?";
 const char kExpireFlow[] =
     "UPDATE reset_flows SET state = 'expired', code_hash = NULL, "
     "updated_at = ? WHERE id = ? AND state IN ('code_sent', 'verified')";
@@ -97,8 +100,8 @@ Status FromRow(const SqlRow& row, ResetFlow* flow) {
 }
 
 // kFindFlow's columns and the code's hash, the row locked until the
-// transaction ends: a code entry reads the flow once, and the tries it
-// reserves count from what it read.
+// transaction ends: a code entry reads the flow once, and the try it
+// writes counts from what it read.
 const char kLockFlowWithCode[] =
     "SELECT id, umin_id, via, state, code_expires_at, code_tries, "
     "verified_at, masked_recipients, code_hash FROM reset_flows "
@@ -373,15 +376,15 @@ Status CheckWrongCodeLimit(Env* env, SqlSession* session, const Caller& caller,
       {"code_refused", flow.umin_id, "", "daily limit of wrong codes"});
 }
 
-// Takes one try of the flow `flow_id` (`*reserved`), if it is still waiting
-// for its code, in time, with tries left.
-Status ReserveTry(SqlSession* session, int64_t flow_id,
-                  system_clock::time_point now, bool* reserved) {
+// Writes one of a code entry's writes (kVerifyFlow, kCountWrongTry,
+// kLockFlow), which must change the one row the locking read holds.
+Status WriteTry(SqlSession* session, const char* statement,
+                std::vector<SqlValue> params) {
   uint64_t affected = 0;
-  Status s = session->Execute(
-      kReserveTry,
-      {SqlTime(now), flow_id, SqlTime(now), int64_t{kMaxCodeTries}}, &affected);
-  *reserved = s.ok() && affected != 0;
+  Status s = session->Execute(statement, params, &affected);
+  if (s.ok() && affected != 1) {
+    return Status::Internal("flow changed under its lock");
+  }
   return s;
 }
 
@@ -403,7 +406,7 @@ CodeOutcome OutcomeWithoutTry(const ResetFlow& flow) {
   return CodeOutcome::kExpired;
 }
 
-// Answers a code for which no try could be reserved, by the flow as the
+// Answers a code for a flow that has no try to give, by the flow as the
 // locking read found it: in its state and time, no other try can change
 // it before this transaction ends.
 Status AnswerWithoutTry(Env* env, SqlSession* session, const Caller& caller,
@@ -417,21 +420,18 @@ Status AnswerWithoutTry(Env* env, SqlSession* session, const Caller& caller,
   return Status::Ok();
 }
 
-// The right code: verifies the flow under a new token.
+// The right code, the `tries`-th: verifies the flow under a new token.
 Status VerifyFlow(Env* env, SqlSession* session, const Caller& caller,
-                  const ResetFlow& flow, system_clock::time_point now,
-                  CodeCheck* check) {
+                  const ResetFlow& flow, int tries,
+                  system_clock::time_point now, CodeCheck* check) {
   std::string new_token;
   Status s = NewToken(env, &new_token);
-  uint64_t verified = 0;
   if (s.ok()) {
-    s = session->Execute(
-        kVerifyFlow,
-        {FlowTokenHash(new_token), SqlTime(now), SqlTime(now), flow.id},
-        &verified);
+    s = WriteTry(session, kVerifyFlow,
+                 {FlowTokenHash(new_token), SqlTime(now), int64_t{tries},
+                  SqlTime(now), flow.id, int64_t{flow.code_tries}});
   }
   if (!s.ok()) return s;
-  if (verified != 1) return Status::Internal("flow changed under its lock");
   check->outcome = CodeOutcome::kVerified;
   check->new_token = new_token;
   return AppendAudit(session, caller, env->Now(),
@@ -447,14 +447,18 @@ Status CountWrongCode(Env* env, SqlSession* session, const Caller& caller,
       RecordRateEvent(session, FlowLimits(env->config()).failures_per_account,
                       flow.umin_id, now);
   if (!s.ok()) return s;
+  const std::vector<SqlValue> params = {int64_t{tries}, SqlTime(now), flow.id,
+                                       int64_t{flow.code_tries}};
   if (tries >= kMaxCodeTries) {
-    s = session->Execute(kLockFlow, {SqlTime(now), flow.id});
+    s = WriteTry(session, kLockFlow, params);
     if (!s.ok()) return s;
     check->outcome = CodeOutcome::kLocked;
     return AppendAudit(
         session, caller, env->Now(),
         {"code_locked", flow.umin_id, "", "try " + std::to_string(tries)});
   }
+  s = WriteTry(session, kCountWrongTry, params);
+  if (!s.ok()) return s;
   check->outcome = CodeOutcome::kWrong;
   check->tries_left = kMaxCodeTries - tries;
   return AppendAudit(
@@ -477,23 +481,20 @@ Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
   bool limited = false;
   s = CheckWrongCodeLimit(env, session, caller, *flow, now, check, &limited);
   if (!s.ok() || limited) return s;
-  bool reserved = false;
-  s = ReserveTry(session, flow->id, now, &reserved);
-  if (!s.ok()) return s;
-  if (!reserved) {
+  // The row is locked since it was read: the flow has a try to give if it
+  // showed one, and this try is the one after those it showed. Every
+  // outcome below writes the try with it, in this transaction.
+  if (!AwaitsCode(*flow, now) || flow->code_tries >= kMaxCodeTries) {
     return AnswerWithoutTry(env, session, caller, *flow, now, check);
   }
-
   if (!code_hash) {
-    return Status::Internal("reserved a try on a flow without a code");
+    return Status::Internal("a flow awaiting its code without a code");
   }
+  const int tries = flow->code_tries + 1;
   if (AccessCodeMatches(env->config().keys.access_code, code, *code_hash)) {
-    return VerifyFlow(env, session, caller, *flow, now, check);
+    return VerifyFlow(env, session, caller, *flow, tries, now, check);
   }
-  // The row is locked since it was read: this try is the one after those
-  // it showed.
-  return CountWrongCode(env, session, caller, *flow, flow->code_tries + 1, now,
-                        check);
+  return CountWrongCode(env, session, caller, *flow, tries, now, check);
 }
 
 Status DeleteExpiredFlows(SqlSession* session,

@@ -129,9 +129,12 @@ struct CodeCheck {
 };
 
 // Checks `code` (normalised, 10 digits) for the flow of `token`, setting all
-// of `*check`. The try is counted by one atomic UPDATE before the
-// comparison, so no number of parallel requests gets more than
-// kMaxCodeTries codes compared.
+// of `*check`. The flow is read with a lock (SELECT ... FOR UPDATE), and
+// the try is written with its outcome in one UPDATE that holds only if the
+// row still has the tries read; so parallel requests are answered one
+// after another, and no number of them gets more than kMaxCodeTries
+// answers (on a Galera cluster the losing node's write fails certification
+// and its transaction runs again, reading the other's try).
 Status CheckAccessCode(Env* env, SqlSession* session, const Caller& caller,
                        const std::string& token, const std::string& code,
                        CodeCheck* check);
