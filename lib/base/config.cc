@@ -134,6 +134,7 @@ const std::map<std::string, Setter>& Setters() {
       {"umin_mail_domain", Text(&Config::umin_mail_domain)},
       {"mail_from_address", Text(&Config::mail_from_address)},
       {"mail_from_name", Text(&Config::mail_from_name)},
+      {"mail_from_name_en", Text(&Config::mail_from_name_en)},
       {"smtp_url", Text(&Config::smtp_url)},
       {"smtp_starttls", Flag(&Config::smtp_starttls)},
       {"smtp_username", Text(&Config::smtp_username)},

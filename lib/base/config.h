@@ -93,7 +93,8 @@ struct Config {
   // Mail.
   std::string umin_mail_domain = "umin.ac.jp";
   std::string mail_from_address = "passwd-noreply@umin.ac.jp";
-  std::string mail_from_name = "UMIN パスワード更新";
+  std::string mail_from_name = "UMIN パスワード更新";  // Japanese mails
+  std::string mail_from_name_en = "UMIN Password Renewal";  // English ones
   std::string smtp_url = "smtp://127.0.0.1:25";
   bool smtp_starttls = false;
   std::string smtp_username;

@@ -14,6 +14,7 @@ OutboxMail ConsoleMail(const Config& config, Lang lang, const char* kind,
                        const std::string& recipient, const std::string& subject,
                        const std::string& body) {
   OutboxMail mail;
+  mail.lang = lang;
   mail.kind = kind;
   mail.recipient = recipient;
   mail.subject = subject;

@@ -21,6 +21,7 @@ OutboxMail AccessCodeMail(const Config& config, Lang lang,
                           std::chrono::system_clock::time_point expires_at,
                           const std::string& not_me_url) {
   OutboxMail mail;
+  mail.lang = lang;
   mail.kind = "access_code";
   mail.recipient = recipient;
   mail.subject = Text(lang, "mail_access_code_subject");
@@ -49,6 +50,7 @@ OutboxMail PasswordChangedMail(const Config& config, Lang lang,
                                const std::string& umin_id,
                                const std::string& not_me_url) {
   OutboxMail mail;
+  mail.lang = lang;
   mail.kind = "password_changed";
   mail.recipient = recipient;
   mail.subject = Text(lang, "mail_password_changed_subject");

@@ -10,6 +10,7 @@ OutboxMail OperatorRequestReceiptMail(const Config& config, Lang lang,
                                       const std::string& receipt,
                                       OperatorRequestReason reason) {
   OutboxMail mail;
+  mail.lang = lang;
   mail.kind = "operator_request_receipt";
   mail.recipient = recipient;
   mail.subject = FormatText(lang, "mail_operator_receipt_subject",
@@ -28,6 +29,7 @@ OutboxMail NotMeReceiptMail(const Config& config, Lang lang,
                             const std::string& recipient,
                             const std::string& receipt) {
   OutboxMail mail;
+  mail.lang = lang;
   mail.kind = "not_me_receipt";
   mail.recipient = recipient;
   mail.subject =

@@ -16,8 +16,8 @@ namespace {
 
 const char kInsertMail[] =
     "INSERT INTO mail_outbox (kind, recipient, subject, body, sealed_secret, "
-    "seal_ref, not_after, status, attempts, next_attempt_at, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)";
+    "seal_ref, not_after, lang, status, attempts, next_attempt_at, "
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)";
 // The metrics page's backlog, from the due index (status first).
 const char kBacklog[] =
     "SELECT status, COUNT(*), MIN(created_at) FROM mail_outbox "
@@ -46,7 +46,8 @@ const char kClaimMail[] =
     "(lease_until IS NULL OR lease_until < ?)";
 const char kReadClaimedMail[] =
     "SELECT id, kind, recipient, subject, body, sealed_secret, seal_ref, "
-    "not_after, attempts FROM mail_outbox WHERE id = ? AND lease_owner = ?";
+    "not_after, attempts, lang FROM mail_outbox "
+    "WHERE id = ? AND lease_owner = ?";
 
 // One claimed mail as kReadClaimedMail reads it.
 struct DueMail {
@@ -60,6 +61,7 @@ struct DueMail {
   std::string seal_ref;   // "" for a secret sealed before migration 013
   std::string not_after;  // SQL time text, "" when none
   int64_t attempts = 0;
+  Lang lang = Lang::kJa;  // Japanese also for a value it does not know
 };
 
 DueMail FromRow(const SqlRow& row) {
@@ -74,6 +76,7 @@ DueMail FromRow(const SqlRow& row) {
   mail.seal_ref = row.Text(6);
   mail.not_after = row.Text(7);
   mail.attempts = row.Int(8);
+  ParseLang(row.Text(9), &mail.lang);
   return mail;
 }
 // The results, each only for the claim's owner; each ends the claim.
@@ -246,7 +249,8 @@ Status Send(Env* env, const MailTransport& transport, const DueMail& mail,
 
   MailMessage message;
   message.from_address = config.mail_from_address;
-  message.from_display_name = config.mail_from_name;
+  message.from_display_name = mail.lang == Lang::kEn ? config.mail_from_name_en
+                                                     : config.mail_from_name;
   message.to_address = mail.recipient;
   message.subject = mail.subject;
   message.date = env->Now();
@@ -456,7 +460,8 @@ Status EnqueueMail(Env* env, SqlSession* session, const OutboxMail& mail) {
   return session->Execute(
       kInsertMail,
       {mail.kind, mail.recipient, mail.subject, mail.body, std::move(sealed),
-       std::move(seal_ref), std::move(not_after), SqlTime(now), SqlTime(now)});
+       std::move(seal_ref), std::move(not_after), std::string(LangCode(mail.lang)),
+       SqlTime(now), SqlTime(now)});
 }
 
 Status DeliverDueMail(Env* env, const MailTransport& transport,

@@ -13,6 +13,7 @@
 
 #include "base/database.h"
 #include "base/env.h"
+#include "base/lang.h"
 #include "base/status.h"
 #include "mail/mail_message.h"
 
@@ -34,6 +35,9 @@ struct OutboxMail {
   // Required with a secret: a one-time secret always has an expiry, and the
   // console tells by it which mails carried one (MailRecord).
   std::optional<std::chrono::system_clock::time_point> not_after;
+  // The language it is written in, which chooses the sender's display name
+  // (mail_from_name or mail_from_name_en).
+  Lang lang = Lang::kJa;
 };
 
 // Adds `mail` to the outbox inside the caller's transaction. A secret is

@@ -3,6 +3,7 @@ language of each page (the 日本語 / English link's cookie, then
 Accept-Language), <html lang>, the mails in the language of the page they
 were asked from, nginx's static error pages, and the console that stays
 Japanese."""
+import email.utils
 import os
 import re
 import unittest
@@ -241,6 +242,11 @@ class FlowAndMailsInEnglish(flows.FlowTestCase):
                                         since=self.mark)
         self.assertEqual(str(msg["Subject"]),
                          "UMIN password renewal: your access code")
+        # The sender's name is the English one too.
+        self.assertEqual(
+            email.utils.parseaddr(str(msg["From"]))[0],
+            harness.read_config().get("mail_from_name_en",
+                                      "UMIN Password Renewal"))
         body = harness.body_text(msg)
         self.assertIn("Enter the access code below", body)
         self.assertIn("/cgi-open-bin/passwd/not_me?t=", body)
@@ -281,6 +287,9 @@ class FlowAndMailsInEnglish(flows.FlowTestCase):
                                         since=self.mark)
         self.assertEqual(str(msg["Subject"]),
                          "UMIN パスワード更新 アクセスコード通知")
+        self.assertEqual(
+            email.utils.parseaddr(str(msg["From"]))[0],
+            harness.read_config().get("mail_from_name", "UMIN パスワード更新"))
 
     def test_an_operator_request_in_english_is_stored_and_answered_in_english(self):
         self.browser.session.headers.update(ENGLISH)

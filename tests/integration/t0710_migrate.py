@@ -12,12 +12,11 @@ import harness
 from t0700_passwdctl_config import passwdctl
 
 # The newest migration, and how to take the database back to before it.
-LAST = "015_flow_recipients.sql"
-UNDO_LAST = "ALTER TABLE reset_flows DROP COLUMN masked_recipients"
+LAST = "016_outbox_lang.sql"
+UNDO_LAST = "ALTER TABLE mail_outbox DROP COLUMN lang"
 LAST_COLUMNS = ("SELECT COUNT(*) FROM information_schema.columns "
                 "WHERE table_schema = DATABASE() AND "
-                "table_name = 'reset_flows' AND "
-                "column_name = 'masked_recipients'")
+                "table_name = 'mail_outbox' AND column_name = 'lang'")
 # A migration that fails when a table it alters is missing.
 LEASES = "012_leases.sql"
 LEASES_COLUMNS = ("SELECT COUNT(*) FROM information_schema.columns "
