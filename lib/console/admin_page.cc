@@ -27,17 +27,11 @@ constexpr const char* kSharedTemplates[] = {
 
 AdminPage::AdminPage(const std::string& template_file, const std::string& title)
     : page_(template_file, title, Layout::kConsole) {
-  // The sentences the page's templates name, as the public Page does; the
-  // catalogue outlives every page, so no copy is needed.
-  auto* layout = page_.layout_dict();
+  // The sentences the page's templates name, as the public Page does.
   for (const char* file : kSharedTemplates) {
-    for (const auto* entry : ConsoleEntriesOf(file)) {
-      layout->SetTemplateGlobalValueWithoutCopy(entry->first, entry->second);
-    }
+    page_.AddSentences(ConsoleEntriesOf(file));
   }
-  for (const auto* entry : ConsoleEntriesOf(template_file)) {
-    layout->SetTemplateGlobalValueWithoutCopy(entry->first, entry->second);
-  }
+  page_.AddSentences(ConsoleEntriesOf(template_file));
 }
 
 void AdminPage::SetOperator(const Operator& op, const std::string& csrf_token) {

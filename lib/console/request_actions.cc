@@ -185,13 +185,13 @@ Status SendCodeLink(const ActionContext& c, RequestActionOutcome* outcome) {
 // The page's sentences are the console catalogue's action_<name>_done and
 // action_<name>_error.
 constexpr RequestAction kActions[] = {
-    {"take", TextRule::kNone, 0, Take, false},
-    {"note", TextRule::kRequired, kMaxNoteChars, Note, true},
-    {"reject", TextRule::kRequired, kMaxReasonChars, Reject, true},
-    {"close", TextRule::kOptional, kMaxNoteChars, Close, true},
+    {"take", TextRule::kNone, 0, Take},
+    {"note", TextRule::kRequired, kMaxNoteChars, Note},
+    {"reject", TextRule::kRequired, kMaxReasonChars, Reject},
+    {"close", TextRule::kOptional, kMaxNoteChars, Close},
     // The text is the override reason, which SendCodeLink requires when
     // the account's identity data do not match the request.
-    {"send_code", TextRule::kOptional, kMaxOverrideChars, SendCodeLink, true},
+    {"send_code", TextRule::kOptional, kMaxOverrideChars, SendCodeLink},
 };
 
 // True when the text `action` needs is missing or too long.
@@ -215,7 +215,7 @@ std::string RequestActionFlash(const RequestAction& action) {
 }
 
 std::string RequestActionError(const RequestAction& action) {
-  if (!action.has_error) return "";
+  if (action.text_rule == TextRule::kNone) return "";
   return ConsoleText(std::string("action_") + action.name + "_error");
 }
 

@@ -61,16 +61,13 @@ struct RequestAction {
   TextRule text_rule;
   size_t text_limit;  // characters
   Status (*handler)(const ActionContext& c, RequestActionOutcome* outcome);
-  // Whether the page has a sentence for a text that is wrong
-  // (RequestActionError).
-  bool has_error;
 };
 
 // What the request page says after `action`.
 std::string RequestActionFlash(const RequestAction& action);
 
 // What the request page says when the text `action` needs is missing or
-// too long; "" for an action that needs none.
+// too long; "" for an action that takes no text (TextRule::kNone).
 std::string RequestActionError(const RequestAction& action);
 
 // The action called `name`; null when there is none.

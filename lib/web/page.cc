@@ -139,13 +139,9 @@ void SetTemplatesDir(const std::string& dir) {
 Page::Page(const PageLang& where, const std::string& template_file,
            const std::string& title_key)
     : layout_file_("layout.tpl"), lang_(where.lang), layout_(layout_file_) {
-  // The sentences the layout and the page's template name, no more; the
-  // catalogue outlives every page, so no copy is needed.
-  for (const char* file : {layout_file_, template_file.c_str()}) {
-    for (const auto* entry : CatalogueEntriesOf(lang_, file)) {
-      layout_.SetTemplateGlobalValueWithoutCopy(entry->first, entry->second);
-    }
-  }
+  // The sentences the layout and the page's template name, no more.
+  AddSentences(CatalogueEntriesOf(lang_, layout_file_));
+  AddSentences(CatalogueEntriesOf(lang_, template_file));
   layout_.SetValue("TITLE", Text(lang_, title_key));
   layout_.SetValue("LANG", LangCode(lang_));
   if (where.switchable) {
@@ -178,6 +174,12 @@ Page::Page(const std::string& template_file, const std::string& title,
   layout_.SetValue("TITLE", title);
   body_ = layout_.AddIncludeDictionary("BODY");
   body_->SetFilename(template_file);
+}
+
+void Page::AddSentences(const TemplateEntries& entries) {
+  for (const auto* entry : entries) {
+    layout_.SetTemplateGlobalValueWithoutCopy(entry->first, entry->second);
+  }
 }
 
 Status Page::Render(const Config& config, std::string* html) {

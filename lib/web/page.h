@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/catalogue.h"
 #include "base/config.h"
 #include "base/lang.h"
 #include "base/status.h"
@@ -79,6 +80,11 @@ class Page {
 
   // The layout's dictionary (the console names its operator there).
   ctemplate::TemplateDictionary* layout_dict() { return &layout_; }
+
+  // Makes `entries` (a template file's sentences, base/catalogue.h)
+  // template-global values, seen by the layout and every template it
+  // includes. The catalogue outlives every page, so nothing is copied.
+  void AddSentences(const TemplateEntries& entries);
 
   // Renders the page with the links of `config` into `html`.
   Status Render(const Config& config, std::string* html);
