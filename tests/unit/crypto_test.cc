@@ -1,7 +1,12 @@
 #include "base/crypto.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
+#include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace passwd {
@@ -180,6 +185,56 @@ BOOST_AUTO_TEST_CASE(random_bytes_gives_the_requested_length) {
   BOOST_TEST(RandomBytes(32, &a).ok());
   BOOST_TEST(RandomBytes(32, &b).ok());
   BOOST_TEST(a != b);
+}
+
+// RandomBytes hands out a thread's block of RAND_bytes: every draw is new,
+// across refills, beyond a block, in other threads and in a forked child.
+BOOST_AUTO_TEST_CASE(random_bytes_are_never_handed_out_twice) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 200; ++i) {  // some six blocks of 1,024 bytes
+    std::string bytes;
+    BOOST_REQUIRE(RandomBytes(i % 2 == 0 ? 32 : 31, &bytes).ok());
+    BOOST_TEST(seen.insert(bytes).second, "draw " << i << " came again");
+  }
+  std::string large;
+  BOOST_REQUIRE(RandomBytes(5000, &large).ok());
+  BOOST_TEST(large.size() == 5000u);
+  BOOST_TEST(large.substr(0, 32) != large.substr(32, 32));
+
+  std::string in_thread;
+  bool drawn = false;
+  std::thread([&] { drawn = RandomBytes(32, &in_thread).ok(); }).join();
+  BOOST_TEST(drawn);
+  BOOST_TEST(in_thread.size() == 32u);
+  BOOST_TEST(!seen.count(in_thread));
+}
+
+BOOST_AUTO_TEST_CASE(a_forked_child_never_draws_its_parents_bytes) {
+  std::string primed;
+  BOOST_REQUIRE(RandomBytes(32, &primed).ok());  // the block is filled
+  int pipe_fds[2];
+  BOOST_REQUIRE(pipe(pipe_fds) == 0);
+  pid_t child = fork();
+  BOOST_REQUIRE(child >= 0);
+  if (child == 0) {
+    std::string bytes;
+    int rc = RandomBytes(32, &bytes).ok() &&
+                     write(pipe_fds[1], bytes.data(), bytes.size()) == 32
+                 ? 0
+                 : 1;
+    _exit(rc);
+  }
+  close(pipe_fds[1]);
+  std::string parent;
+  BOOST_REQUIRE(RandomBytes(32, &parent).ok());
+  std::string from_child(32, '\0');
+  ssize_t got = read(pipe_fds[0], &from_child[0], from_child.size());
+  close(pipe_fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  BOOST_REQUIRE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  BOOST_REQUIRE(got == 32);
+  BOOST_TEST(from_child != parent);
 }
 
 BOOST_AUTO_TEST_CASE(seal_matches_the_gcm_spec_vectors) {
