@@ -75,7 +75,7 @@ Status TemplateKeys(const std::string& dir,
                     std::map<std::string, std::vector<std::string>>* keys) {
   DIR* d = opendir(dir.c_str());
   if (d == nullptr) return Status::Internal("cannot list " + dir);
-  static const std::regex kMarker("\\{\\{([a-z][a-z0-9_]*)\\}\\}");
+  static const std::regex kMarker(kSentenceMarkerPattern);
   while (dirent* e = readdir(d)) {
     std::string name = e->d_name;
     if (name.size() < 4 || name.compare(name.size() - 4, 4, ".tpl") != 0) {
@@ -135,6 +135,8 @@ std::string Fill(const std::string& text,
 }
 
 }  // namespace
+
+const char kSentenceMarkerPattern[] = "\\{\\{([a-z][a-z0-9_]*)\\}\\}";
 
 Status LoadCatalogues(const std::string& dir,
                       const std::string& templates_dir) {

@@ -46,6 +46,10 @@ std::string FormatConsoleText(const std::string& key,
 // that may be new to it, which then shows as the value itself.
 bool HasConsoleText(const std::string& key);
 
+// The pattern of a sentence in a template: {{lower_case_key}}, the key
+// its first group (the pages' own variables are upper case).
+extern const char kSentenceMarkerPattern[];
+
 // What a page or mail shows for a key the catalogue lacks: "[[key]]", which
 // the tests look for.
 std::string MissingKeyMark(const std::string& key);

@@ -18,21 +18,10 @@ std::string ConsoleErrorKey(int status) {
   return "error_403";
 }
 
-// The console templates every page may include besides its own: the list
-// pages' order control and page links (console/pagination.h).
-constexpr const char* kSharedTemplates[] = {
-    "admin_layout.tpl", "admin_list_order.tpl", "admin_pagination.tpl"};
-
 }  // namespace
 
 AdminPage::AdminPage(const std::string& template_file, const std::string& title)
-    : page_(template_file, title, Layout::kConsole) {
-  // The sentences the page's templates name, as the public Page does.
-  for (const char* file : kSharedTemplates) {
-    page_.AddSentences(ConsoleEntriesOf(file));
-  }
-  page_.AddSentences(ConsoleEntriesOf(template_file));
-}
+    : page_(template_file, title, Layout::kConsole) {}
 
 void AdminPage::SetOperator(const Operator& op, const std::string& csrf_token) {
   auto* signed_in = page_.layout_dict()->AddSectionDictionary("SIGNED_IN");

@@ -4,6 +4,7 @@
 
 #include "base/catalogue.h"
 #include "console/record_id.h"
+#include "web/page.h"
 
 namespace passwd {
 namespace {
@@ -53,11 +54,11 @@ void FillPageLinks(
   base += links.newest_first ? "order=newest" : "order=oldest";
 
   auto* order = dict->AddIncludeDictionary("LIST_ORDER");
-  order->SetFilename("admin_list_order.tpl");
+  order->SetFilename(LocalizedTemplate(Lang::kJa, "admin_list_order.tpl"));
   order->ShowSection(links.newest_first ? "NEWEST" : "OLDEST");
 
   auto* nav = dict->AddIncludeDictionary("PAGINATION");
-  nav->SetFilename("admin_pagination.tpl");
+  nav->SetFilename(LocalizedTemplate(Lang::kJa, "admin_pagination.tpl"));
   nav->SetValue(
       "ORDER_LABEL",
       ConsoleText(links.newest_first ? "order_newest" : "order_oldest"));

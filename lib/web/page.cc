@@ -1,12 +1,52 @@
 #include "web/page.h"
 
+#include <ctemplate/template_emitter.h>
+#include <ctemplate/template_modifiers.h>
+
 #include <cctype>
+#include <fstream>
+#include <mutex>
+#include <regex>
+#include <set>
+#include <sstream>
 
 #include "base/catalogue.h"
 #include "web/request.h"
 
 namespace passwd {
 namespace {
+
+// The templates folder (SetTemplatesDir), for LocalizedTemplate's reads.
+std::string g_templates_dir;
+
+// The names LocalizedTemplate has put in ctemplate's cache.
+std::mutex g_localized_mutex;
+std::set<std::string> g_localized;
+
+// `text` with each sentence marker of `entries` replaced by its sentence,
+// HTML-escaped by ctemplate's own modifier (what AUTOESCAPE context="HTML"
+// applied to the values in text and in quoted attributes).
+std::string WriteSentences(const std::string& text,
+                           const TemplateEntries& entries) {
+  std::map<std::string, const std::string*> sentences;
+  for (const auto* entry : entries) sentences[entry->first] = &entry->second;
+  static const std::regex kMarker(kSentenceMarkerPattern);
+  std::string out;
+  size_t done = 0;
+  for (std::sregex_iterator it(text.begin(), text.end(), kMarker), end;
+       it != end; ++it) {
+    auto sentence = sentences.find((*it)[1].str());
+    if (sentence == sentences.end()) continue;
+    out.append(text, done, it->position() - done);
+    ctemplate::StringEmitter emitter(&out);
+    ctemplate::html_escape.Modify(sentence->second->data(),
+                                  sentence->second->size(), nullptr, &emitter,
+                                  "");
+    done = it->position() + it->length();
+  }
+  out.append(text, done, std::string::npos);
+  return out;
+}
 
 // The catalogue key of what the error page for `status` says (title, and
 // with "_message" its explanation); the 500 page for a status it lacks.
@@ -133,15 +173,37 @@ void ShowFieldErrors(
 }
 
 void SetTemplatesDir(const std::string& dir) {
+  g_templates_dir = dir;
   ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(dir);
+}
+
+std::string LocalizedTemplate(Lang lang, const std::string& template_file) {
+  const bool console = IsConsoleTemplate(template_file);
+  std::string name =
+      std::string(console ? "console" : LangCode(lang)) + "/" + template_file;
+  std::lock_guard<std::mutex> lock(g_localized_mutex);
+  if (g_localized.count(name)) return name;
+  std::ifstream in(g_templates_dir + "/" + template_file);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in) return template_file;
+  const TemplateEntries& entries = console
+                                       ? ConsoleEntriesOf(template_file)
+                                       : CatalogueEntriesOf(lang, template_file);
+  if (!ctemplate::StringToTemplateCache(name,
+                                        WriteSentences(text.str(), entries),
+                                        ctemplate::STRIP_BLANK_LINES)) {
+    return template_file;
+  }
+  g_localized.insert(name);
+  return name;
 }
 
 Page::Page(const PageLang& where, const std::string& template_file,
            const std::string& title_key)
-    : layout_file_("layout.tpl"), lang_(where.lang), layout_(layout_file_) {
-  // The sentences the layout and the page's template name, no more.
-  AddSentences(CatalogueEntriesOf(lang_, layout_file_));
-  AddSentences(CatalogueEntriesOf(lang_, template_file));
+    : layout_file_(LocalizedTemplate(where.lang, "layout.tpl")),
+      lang_(where.lang),
+      layout_(layout_file_) {
   layout_.SetValue("TITLE", Text(lang_, title_key));
   layout_.SetValue("LANG", LangCode(lang_));
   if (where.switchable) {
@@ -159,7 +221,7 @@ Page::Page(const PageLang& where, const std::string& template_file,
     }
   }
   body_ = layout_.AddIncludeDictionary("BODY");
-  body_->SetFilename(template_file);
+  body_->SetFilename(LocalizedTemplate(lang_, template_file));
 }
 
 Page::Page(const Request& request, const std::string& template_file,
@@ -168,18 +230,13 @@ Page::Page(const Request& request, const std::string& template_file,
 
 Page::Page(const std::string& template_file, const std::string& title,
            Layout layout)
-    : layout_file_(layout == Layout::kConsole ? "admin_layout.tpl"
-                                              : "layout.tpl"),
+    : layout_file_(LocalizedTemplate(
+          Lang::kJa,
+          layout == Layout::kConsole ? "admin_layout.tpl" : "layout.tpl")),
       layout_(layout_file_) {
   layout_.SetValue("TITLE", title);
   body_ = layout_.AddIncludeDictionary("BODY");
-  body_->SetFilename(template_file);
-}
-
-void Page::AddSentences(const TemplateEntries& entries) {
-  for (const auto* entry : entries) {
-    layout_.SetTemplateGlobalValueWithoutCopy(entry->first, entry->second);
-  }
+  body_->SetFilename(LocalizedTemplate(lang_, template_file));
 }
 
 Status Page::Render(const Config& config, std::string* html) {

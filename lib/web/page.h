@@ -56,17 +56,15 @@ class Page {
  public:
   // A public page in `where.lang`: `template_file` (relative to the
   // templates folder) inside templates/layout.tpl, titled with the
-  // catalogue's `title_key`. Every catalogue entry of the language is a
-  // template-global value, so templates name sentences by key
-  // ({{lower_case_key}}; docs/i18n.md).
+  // catalogue's `title_key`. Templates name sentences by key
+  // ({{lower_case_key}}; docs/i18n.md), which LocalizedTemplate writes in.
   Page(const PageLang& where, const std::string& template_file,
        const std::string& title_key);
   // The same for the language and place of `request`.
   Page(const Request& request, const std::string& template_file,
        const std::string& title_key);
   // A console page (Japanese only): `template_file` with `title` in
-  // `layout`. Its sentences are the console catalogue's, which
-  // console/admin_page.h's AdminPage sets (ConsoleEntriesOf).
+  // `layout`, with the console catalogue's sentences.
   Page(const std::string& template_file, const std::string& title,
        Layout layout = Layout::kConsole);
 
@@ -81,11 +79,6 @@ class Page {
   // The layout's dictionary (the console names its operator there).
   ctemplate::TemplateDictionary* layout_dict() { return &layout_; }
 
-  // Makes `entries` (a template file's sentences, base/catalogue.h)
-  // template-global values, seen by the layout and every template it
-  // includes. The catalogue outlives every page, so nothing is copied.
-  void AddSentences(const TemplateEntries& entries);
-
   // Renders the page with the links of `config` into `html`.
   Status Render(const Config& config, std::string* html);
 
@@ -93,7 +86,7 @@ class Page {
   Status RenderTo(const Config& config, int http_status, Response* response);
 
  private:
-  const char* layout_file_;
+  std::string layout_file_;  // LocalizedTemplate's name
   Lang lang_ = Lang::kJa;
   ctemplate::TemplateDictionary layout_;
   ctemplate::TemplateDictionary* body_;  // owned by layout_
@@ -125,8 +118,19 @@ void ShowFieldErrors(
     Lang lang, const FieldErrors& errors, ctemplate::TemplateDictionary* dict,
     const std::vector<std::pair<std::string, std::string>>& inputs = {});
 
-// Sets the folder templates are read from; call once at start-up.
+// Sets the folder templates are read from; call once at start-up, before
+// threads start.
 void SetTemplatesDir(const std::string& dir);
+
+// The name under which ctemplate's cache holds `template_file` with its
+// sentences in `lang` (the console catalogue's for a console template,
+// base/catalogue.h) written into its text, HTML-escaped as the template's
+// auto-escaping escaped them when they were dictionary values. Made once
+// per process and name, then shared: a page no longer sets, looks up and
+// escapes some forty sentences on every request. Give it to
+// TemplateDictionary::SetFilename for an included template. The file's
+// own name if it cannot be read (expanding it then fails as before).
+std::string LocalizedTemplate(Lang lang, const std::string& template_file);
 
 // Renders the error page for `http_status` (400, 403, 404, 405, 413, 429,
 // 500, 502 or 503) in `where.lang` into `response`; never fails, falling
