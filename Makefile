@@ -210,13 +210,12 @@ $(BUILD)/nginx/%: nginx/%.in Makefile
 # page's fastcgi_pass to the upstream passwd-<page> that scripts/cluster
 # writes with both app hosts' sockets (a console page's through the map
 # $passwd_admin_upstream it writes too), with their keepalive pools, in place
-# of passwd-upstreams.conf; the server's own fastcgi_next_upstream (the other
+# of passwd-upstreams.conf and its map; the server's own fastcgi_next_upstream (the other
 # host) in place of the pages' "off"; its own access log; a POST rate for the
 # drills' twenty clients on one address.
 $(BUILD)/nginx-cluster/%: nginx/%.in Makefile
 	@mkdir -p $(@D)
-	sed -e 's|fastcgi_pass unix:@SOCKET_DIR@/admin-$$passwd_admin_page\.sock;|fastcgi_pass $$passwd_admin_upstream;|' \
-	    -e '/include @NGINX_DIR@\/passwd-upstreams.conf;/d' -e '/fastcgi_next_upstream off;/d' \
+	sed -e '/include @NGINX_DIR@\/passwd-upstreams.conf;/d' -e '/fastcgi_next_upstream off;/d' \
 	    -e 's|fastcgi_pass unix:@SOCKET_DIR@/\(.*\)\.sock;|fastcgi_pass passwd-\1;|' \
 	    $(call NGINX_SUBST,$(ROOT)/static,$(ROOT)/$(BUILD)/errors,$(ROOT)/$(BUILD)/nginx,$(ROOT)/$(VAR)/cluster/app*/run/fcgi (upstreams passwd-<page>),$(ROOT)/$(VAR)/cluster/nginx/access.log,$(ROOT)/$(BUILD)/nginx,1000r/s,2000) \
 	    $< > $@

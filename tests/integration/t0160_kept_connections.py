@@ -1,5 +1,5 @@
-"""nginx keeps its FastCGI connections to the public pages open, and a page
-process never lets an idle or half-sent connection, or a dead sibling, stall
+"""nginx keeps its FastCGI connections to the pages open (the console's
+too), and a page process never lets an idle or half-sent connection, or a dead sibling, stall
 a request another thread or process could serve (docs/performance.md)."""
 import os
 import signal
@@ -71,20 +71,31 @@ def get_all(count, workers=10):
 
 
 class KeptConnections(unittest.TestCase):
-    def test_requests_reuse_the_connections_nginx_keeps(self):
-        pids = page_processes("index")
+    def assert_connections_kept(self, page, path):
+        pids = page_processes(page)
         self.assertGreaterEqual(len(pids), 1)
         with harness.Browser() as browser:
             for _ in range(5):
-                self.assertEqual(browser.get(INDEX).status_code, 200)
+                self.assertEqual(browser.get(path).status_code, 200)
             before = socket_inodes(pids)
             for _ in range(100):
-                self.assertEqual(browser.get(INDEX).status_code, 200)
+                self.assertEqual(browser.get(path).status_code, 200)
             after = socket_inodes(pids)
         # One client in a row needs one connection from nginx's worker; a
         # connection per request would leave none of the earlier ones open.
         new = after - before
         self.assertLessEqual(len(new), 4, "a new FastCGI connection per request")
+
+    def test_requests_reuse_the_connections_nginx_keeps(self):
+        self.assert_connections_kept("index", INDEX)
+
+    def test_the_console_keeps_its_connections_too(self):
+        # Through the map of console page names to upstreams
+        # (passwd-upstreams.conf); an unknown name still has no page.
+        self.assert_connections_kept("admin-login", "/cgi-bin/passwd-admin/login")
+        with harness.Browser() as browser:
+            missing = browser.get("/cgi-bin/passwd-admin/no_such_page")
+        self.assertEqual(missing.status_code, 502)
 
     def test_idle_connections_hold_no_thread(self):
         # Far more idle connections than the page has threads in all its

@@ -69,14 +69,34 @@ class InstalledNginx(unittest.TestCase):
         self.assertIn("alias %s/errors/;" % self.share, self.server)
         self.assertIn("alias %s/static/;" % self.share, self.server)
         self.assertIn("include %s/nginx/security-headers.conf;" % self.share, self.server)
-        # The console's sockets in the locations, the public pages' in their
-        # upstreams (kept connections).
+        # Every page's socket in an upstream (kept connections): a public
+        # page's named by its location, a console page's by the map of the
+        # console's page names.
         sockets = re.findall(r"fastcgi_pass unix:(\S+);", self.server)
-        upstreams = re.findall(r"(?m)^upstream (\S+) \{\n\s+server unix:(\S+);", self.upstreams)
+        upstreams = dict(re.findall(r"(?m)^upstream (\S+) \{\n\s+server unix:(\S+);",
+                                    self.upstreams))
         self.assertGreater(len(upstreams), 5)
-        sockets += [sock for _, sock in upstreams]
-        for name, _ in upstreams:
+        sockets += list(upstreams.values())
+        console_map = re.search(r"(?ms)^map \$passwd_admin_page \$passwd_admin_upstream \{\n(.*?)^\}",
+                                self.upstreams)
+        self.assertIsNotNone(console_map)
+        mapped = dict(re.findall(r"(?m)^\s+(\S+) (\S+);$", console_map.group(1)))
+        self.assertIn("fastcgi_pass $passwd_admin_upstream;", self.server)
+        for name in upstreams:
+            if name in mapped.values():
+                continue
             self.assertIn("fastcgi_pass %s;" % name, self.server)
+        console_pages = sorted(os.path.basename(f) for f in self.tree.files()
+                               if os.path.basename(os.path.dirname(f)) == "cgi-admin")
+        self.assertGreater(len(console_pages), 5)
+        for page in console_pages:
+            with self.subTest(console_page=page):
+                self.assertEqual(mapped.get(page), "passwd-admin-" + page)
+                self.assertTrue(upstreams["passwd-admin-" + page].endswith(
+                    "/admin-%s.sock" % page))
+        # An unknown name's upstream is a socket no page listens on.
+        self.assertTrue(upstreams[mapped["default"]].endswith("/admin-no-page.sock"))
+        self.assertNotIn("no-page", console_pages)
         self.assertIn("include %s/nginx/passwd-upstreams.conf;" % self.share, self.http)
         for sock in sockets:
             self.assertRegex(sock, r"^/run/umin-passwd/|^/\S+/run/umin-passwd/")
