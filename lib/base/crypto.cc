@@ -124,15 +124,47 @@ Status RandomBytes(size_t n, std::string* out) {
   return Status::Ok();
 }
 
+namespace {
+
+struct MacCtxDeleter {
+  void operator()(EVP_MAC_CTX* ctx) const { EVP_MAC_CTX_free(ctx); }
+};
+
+// A thread's HMAC-SHA256 context: fetched from the provider once, where
+// the one-shot HMAC() fetches the algorithm and the digest (each under the
+// store's lock) on every call, several times a request. Null if OpenSSL
+// could not make it.
+EVP_MAC_CTX* ThreadHmacSha256() {
+  thread_local std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter> ctx = [] {
+    EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    EVP_MAC_CTX* made = mac ? EVP_MAC_CTX_new(mac) : nullptr;
+    EVP_MAC_free(mac);  // the context keeps its own reference
+    char digest[] = "SHA256";
+    const OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+        OSSL_PARAM_construct_end()};
+    if (made && EVP_MAC_CTX_set_params(made, params) != 1) {
+      EVP_MAC_CTX_free(made);
+      made = nullptr;
+    }
+    return std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter>(made);
+  }();
+  return ctx.get();
+}
+
+}  // namespace
+
 std::string HmacSha256(const std::string& key, const std::string& data) {
   unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int md_len = 0;
-  // A zero-length key still needs a non-null pointer for OpenSSL 3.
+  size_t md_len = 0;
+  // A zero-length key still needs a non-null pointer: EVP_MAC_init keeps
+  // the previous key when given none.
   static const unsigned char kEmpty = 0;
   const unsigned char* key_ptr = key.empty() ? &kEmpty : Bytes(key);
-  if (key.size() > static_cast<size_t>(INT_MAX) ||
-      HMAC(EVP_sha256(), key_ptr, static_cast<int>(key.size()), Bytes(data),
-           data.size(), md, &md_len) == nullptr ||
+  EVP_MAC_CTX* ctx = ThreadHmacSha256();
+  if (ctx == nullptr || EVP_MAC_init(ctx, key_ptr, key.size(), nullptr) != 1 ||
+      EVP_MAC_update(ctx, Bytes(data), data.size()) != 1 ||
+      EVP_MAC_final(ctx, md, &md_len, sizeof(md)) != 1 ||
       md_len != kSha256Size) {
     std::abort();
   }

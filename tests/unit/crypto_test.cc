@@ -49,6 +49,31 @@ BOOST_AUTO_TEST_CASE(hmac_sha256_matches_rfc4231) {
   }
 }
 
+// Each thread keeps an HMAC context and sets the key of every call: threads
+// at once, keys in turn (the empty one too), never a digest under another
+// call's key.
+BOOST_AUTO_TEST_CASE(hmac_sha256_keys_never_mix_across_calls_or_threads) {
+  const std::string expected_jefe =
+      "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+  const std::string expected_empty =
+      "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad";
+  std::vector<int> wrong(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 500; ++i) {
+        if (HexEncode(HmacSha256("Jefe", "what do ya want for nothing?")) !=
+            expected_jefe) {
+          ++wrong[t];
+        }
+        if (HexEncode(HmacSha256("", "")) != expected_empty) ++wrong[t];
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  BOOST_TEST(wrong == std::vector<int>(4, 0));
+}
+
 BOOST_AUTO_TEST_CASE(sha256_matches_fips180_vectors) {
   struct Case {
     std::string data;
