@@ -289,7 +289,7 @@ innodb_flush_log_at_trx_commit = 1
 character-set-server = utf8mb4
 collation-server = utf8mb4_bin
 default-time-zone = +00:00
-innodb_buffer_pool_size = 64M
+innodb_buffer_pool_size = 512M
 max_connections = 200
 $DB_CNF_EXTRA
 
