@@ -117,6 +117,33 @@ BOOST_AUTO_TEST_CASE(reads_the_events_after_a_time) {
   BOOST_TEST((recent.latest == t0 + hours(2)));
 }
 
+// A subject at its limit is refused until the oldest event of the window
+// leaves it; events before the window count for nothing.
+BOOST_AUTO_TEST_CASE(a_refusal_says_when_the_window_frees) {
+  ShiftedEnv env(TestConfig());
+  const RateLimit limit{"test_retry", 2, std::chrono::hours(1)};
+  std::string random;
+  BOOST_REQUIRE(RandomBytes(8, &random).ok());
+  const std::string subject = "retry-" + HexEncode(random);
+  const auto t0 = std::chrono::time_point_cast<std::chrono::seconds>(
+      std::chrono::system_clock::now());
+  using std::chrono::minutes;
+  std::optional<std::chrono::system_clock::time_point> below, at_limit;
+  Status s = env.db()->Transaction([&](SqlSession* session) {
+    Status t = RecordRateEvent(session, limit, subject, t0 - minutes(70));
+    if (t.ok()) t = RecordRateEvent(session, limit, subject, t0 - minutes(50));
+    if (t.ok()) t = CheckRateLimit(session, limit, subject, t0, &below);
+    if (t.ok()) t = RecordRateEvent(session, limit, subject, t0 - minutes(20));
+    if (t.ok()) t = CheckRateLimit(session, limit, subject, t0, &at_limit);
+    return t;
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(!below.has_value());
+  BOOST_REQUIRE(at_limit.has_value());
+  BOOST_TEST((*at_limit == t0 - minutes(50) + std::chrono::hours(1) +
+                              std::chrono::seconds(1)));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
