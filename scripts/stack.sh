@@ -405,12 +405,18 @@ REVOKE ALL PRIVILEGES, GRANT OPTION FROM '$user'@'$host';
 "
   done
   # Through stdin, so the passwords never appear in a process list.
-  { printf '%s' "$sql"
-    sed -e "s/@DB@/\`$DB_NAME\`/g" \
-        -e "s/@PAGES@/'passwd_pages'@'$host'/g" \
-        -e "s/@CONSOLE@/'passwd_console'@'$host'/g" \
-        -e "s/@WORKERS@/'passwd_workers'@'$host'/g" "$ROOT/sql/grants.sql.in"
-  } | db_sql || die "could not create the database accounts or apply sql/grants.sql.in"
+  { printf '%s' "$sql"; db_grants "$DB_NAME"; } | db_sql \
+    || die "could not create the database accounts or apply sql/grants.sql.in"
+}
+
+# Prints sql/grants.sql.in for database $1 and the stack's three role
+# accounts (scripts/bench grants them its run's database with it too).
+db_grants() {
+  local host=$DB_ACCOUNT_HOST
+  sed -e "s/@DB@/\`$1\`/g" \
+      -e "s/@PAGES@/'passwd_pages'@'$host'/g" \
+      -e "s/@CONSOLE@/'passwd_console'@'$host'/g" \
+      -e "s/@WORKERS@/'passwd_workers'@'$host'/g" "$ROOT/sql/grants.sql.in"
 }
 
 # --- OpenLDAP (slapd) -------------------------------------------------------

@@ -19,14 +19,25 @@ namespace {
 const char kCountEvents[] =
     "SELECT COUNT(*) FROM rate_limit_events WHERE scope = ? AND subject = ?";
 
+// A subject no earlier run has used: the tests share the stack's database.
+std::string FreshSubject(const std::string& prefix) {
+  std::string random;
+  BOOST_REQUIRE(RandomBytes(8, &random).ok());
+  return prefix + "-" + HexEncode(random);
+}
+
+// Now, to the second, as the database stores it.
+std::chrono::system_clock::time_point WholeSecondNow() {
+  return std::chrono::time_point_cast<std::chrono::seconds>(
+      std::chrono::system_clock::now());
+}
+
 BOOST_AUTO_TEST_SUITE(rate_limit_db)
 
 BOOST_AUTO_TEST_CASE(a_parallel_burst_cannot_overrun_the_limit) {
   const Config config = TestConfig();
   const RateLimit limit{"test_burst", 5, std::chrono::hours(1)};
-  std::string random;
-  BOOST_REQUIRE(RandomBytes(8, &random).ok());
-  const std::string subject = "burst-" + HexEncode(random);
+  const std::string subject = FreshSubject("burst");
 
   constexpr int kRequests = 16;
   std::vector<std::unique_ptr<ShiftedEnv>> envs;
@@ -89,11 +100,8 @@ BOOST_AUTO_TEST_CASE(a_parallel_burst_cannot_overrun_the_limit) {
 BOOST_AUTO_TEST_CASE(reads_the_events_after_a_time) {
   ShiftedEnv env(TestConfig());
   const RateLimit limit{"test_read", 1, std::chrono::seconds(1)};
-  std::string random;
-  BOOST_REQUIRE(RandomBytes(8, &random).ok());
-  const std::string subject = "read-" + HexEncode(random);
-  const auto t0 = std::chrono::time_point_cast<std::chrono::seconds>(
-      std::chrono::system_clock::now());
+  const std::string subject = FreshSubject("read");
+  const auto t0 = WholeSecondNow();
   using std::chrono::hours;
   RateEvents none, all, recent;
   Status s = env.db()->Transaction([&](SqlSession* session) {
@@ -122,11 +130,8 @@ BOOST_AUTO_TEST_CASE(reads_the_events_after_a_time) {
 BOOST_AUTO_TEST_CASE(a_refusal_says_when_the_window_frees) {
   ShiftedEnv env(TestConfig());
   const RateLimit limit{"test_retry", 2, std::chrono::hours(1)};
-  std::string random;
-  BOOST_REQUIRE(RandomBytes(8, &random).ok());
-  const std::string subject = "retry-" + HexEncode(random);
-  const auto t0 = std::chrono::time_point_cast<std::chrono::seconds>(
-      std::chrono::system_clock::now());
+  const std::string subject = FreshSubject("retry");
+  const auto t0 = WholeSecondNow();
   using std::chrono::minutes;
   std::optional<std::chrono::system_clock::time_point> below, at_limit;
   Status s = env.db()->Transaction([&](SqlSession* session) {
