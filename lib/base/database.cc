@@ -62,6 +62,9 @@ void WaitBeforeRetry(int attempt) {
 // 1193: unknown system variable; a server built without wsrep has none.
 constexpr int kUnknownVariable = 1193;
 
+// 1062: ER_DUP_ENTRY, a unique key's value already taken.
+constexpr int kDuplicateKey = 1062;
+
 }  // namespace
 
 int64_t SqlRow::Int(size_t i) const {
@@ -360,6 +363,43 @@ Status SqlSession::Query(const char* statement,
   } catch (const sql::SQLException& e) {
     return db_->FromSqlError(e.getErrorCode(), e.what());
   }
+}
+
+Status SqlSession::InsertUnlessTaken(const char* statement,
+                                     const std::vector<SqlValue>& params,
+                                     bool* taken) {
+  *taken = false;
+  if (read_only_) {
+    return Status::Internal(std::string("a write in a read: ") + statement);
+  }
+  try {
+    sql::PreparedStatement* ps = nullptr;
+    Status s = Prepare(statement, &ps);
+    if (!s.ok()) return s;
+    Bind(ps, params);
+    ps->executeUpdate();
+    return Status::Ok();
+  } catch (const sql::SQLException& e) {
+    if (e.getErrorCode() == kDuplicateKey) {
+      *taken = true;
+      return Status::Ok();
+    }
+    return db_->FromSqlError(e.getErrorCode(), e.what());
+  }
+}
+
+Status SqlSession::InsertReturningId(const char* statement,
+                                     const std::vector<SqlValue>& params,
+                                     uint64_t* id) {
+  *id = 0;
+  if (read_only_) {
+    return Status::Internal(std::string("a write in a read: ") + statement);
+  }
+  std::vector<SqlRow> rows;
+  Status s = Query(statement, params, &rows);
+  if (s.ok() && rows.empty()) s = Status::Internal("no id returned");
+  if (s.ok()) *id = static_cast<uint64_t>(rows[0].Int(0));
+  return s;
 }
 
 Status SqlSession::LastInsertId(uint64_t* id) {

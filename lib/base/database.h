@@ -71,7 +71,17 @@ class SqlSession {
   // Runs one statement of a migration file as text, unprepared: the one
   // exception to "every statement a constant", for `umin-passwdctl migrate`.
   Status ExecuteScriptStatement(const std::string& statement);
-  // The AUTO_INCREMENT value of the last insert.
+  // Runs an INSERT and sets `*taken` when a unique key of its row is taken:
+  // the server then undoes that statement only, and the transaction goes on.
+  Status InsertUnlessTaken(const char* statement,
+                           const std::vector<SqlValue>& params, bool* taken);
+  // Runs an INSERT that ends in "RETURNING id" and sets `*id` to the new
+  // row's id, in the insert's own round trip. MariaDB wants SELECT on every
+  // column the insert names for a RETURNING; where an account may not read
+  // them, LastInsertId asks for the id.
+  Status InsertReturningId(const char* statement,
+                           const std::vector<SqlValue>& params, uint64_t* id);
+  // The AUTO_INCREMENT value of the last insert (a round trip).
   Status LastInsertId(uint64_t* id);
 
  private:

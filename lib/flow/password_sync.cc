@@ -16,7 +16,8 @@ namespace passwd {
 namespace {
 
 const char kInsertChange[] =
-    "INSERT INTO password_changes (umin_id, changed_at) VALUES (?, ?)";
+    "INSERT INTO password_changes (umin_id, changed_at) VALUES (?, ?) "
+    "RETURNING id";
 // Only the newest password matters: an older one not yet delivered to this
 // target is dropped (its hash wiped) instead of delivered.
 const char kSupersede[] =
@@ -299,9 +300,9 @@ Status EnqueuePasswordSync(Env* env, SqlSession* session,
     return Status::InvalidInput("password sync: no SHA-512-crypt hash");
   }
   const std::string now = SqlTime(env->Now());
-  Status s = session->Execute(kInsertChange, {umin_id, now});
   uint64_t change_id = 0;
-  if (s.ok()) s = session->LastInsertId(&change_id);
+  Status s = session->InsertReturningId(kInsertChange, {umin_id, now},
+                                        &change_id);
   if (!s.ok()) return s;
   const std::string why = "superseded by change " + std::to_string(change_id);
   for (const SyncTargetConfig& target : targets) {

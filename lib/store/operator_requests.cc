@@ -10,8 +10,11 @@
 namespace passwd {
 namespace {
 
-const char kReceiptTaken[] =
-    "SELECT id FROM operator_requests WHERE receipt_number = ?";
+// No read of the receipt number comes first: the insert meets a taken one
+// at the unique key, and the number is drawn again. (A locking read would
+// make concurrent submissions of the same day, whose numbers share an index
+// gap, deadlock each other; a plain one costs a round trip and still leaves
+// two requests drawing one number at once to meet at the key.)
 const char kInsertRequest[] =
     "INSERT INTO operator_requests (receipt_number, umin_id, family_name, "
     "given_name, family_reading, given_reading, birth_date, affiliation, "
@@ -238,22 +241,6 @@ Status SubmitOperatorRequest(Env* env, SqlSession* session,
                              const std::string& client_address,
                              std::string* receipt, int64_t* id) {
   auto now = env->Now();
-  // A plain read: a locking one would make concurrent submissions of the
-  // same day, whose numbers share an index gap, deadlock each other.
-  receipt->clear();
-  for (int draw = 0; draw < kReceiptDraws && receipt->empty(); ++draw) {
-    std::string drawn;
-    Status s = GenerateReceiptNumber(
-        [env](size_t n, std::string* out) { return env->RandomBytes(n, out); },
-        JstDate(now), &drawn);
-    std::vector<SqlRow> rows;
-    if (s.ok()) s = session->Query(kReceiptTaken, {drawn}, &rows);
-    if (!s.ok()) return s;
-    if (rows.empty()) *receipt = drawn;
-  }
-  if (receipt->empty()) {
-    return Status::Internal("no free receipt number after several draws");
-  }
   auto or_null = [](const std::string& s) -> SqlValue {
     if (s.empty()) return nullptr;
     return s;
@@ -261,19 +248,37 @@ Status SubmitOperatorRequest(Env* env, SqlSession* session,
   const SearchText text =
       SearchTextOf(request.family_name, request.given_name,
                    request.family_reading, request.given_reading);
-  Status s = session->Execute(
-      kInsertRequest,
-      {*receipt, or_null(request.umin_id), request.family_name,
-       request.given_name, request.family_reading, request.given_reading,
-       or_null(request.birth_date), request.affiliation, text.name,
-       text.reading, request.contact_mail,
-       std::string(OperatorRequestReasonValue(request.reason)), request.message,
-       int64_t{request.priority ? 1 : 0}, client_address, SqlTime(now),
-       SqlTime(now), std::string(LangCode(request.lang))});
-  uint64_t inserted = 0;
-  if (s.ok()) s = session->LastInsertId(&inserted);
-  if (s.ok()) *id = static_cast<int64_t>(inserted);
-  return s;
+  receipt->clear();
+  for (int draw = 0; draw < kReceiptDraws; ++draw) {
+    std::string drawn;
+    Status s = GenerateReceiptNumber(
+        [env](size_t n, std::string* out) { return env->RandomBytes(n, out); },
+        JstDate(now), &drawn);
+    bool taken = false;
+    if (s.ok()) {
+      s = session->InsertUnlessTaken(
+          kInsertRequest,
+          {drawn, or_null(request.umin_id), request.family_name,
+           request.given_name, request.family_reading, request.given_reading,
+           or_null(request.birth_date), request.affiliation, text.name,
+           text.reading, request.contact_mail,
+           std::string(OperatorRequestReasonValue(request.reason)),
+           request.message, int64_t{request.priority ? 1 : 0}, client_address,
+           SqlTime(now), SqlTime(now), std::string(LangCode(request.lang))},
+          &taken);
+    }
+    if (!s.ok()) return s;
+    if (taken) continue;
+    *receipt = drawn;
+    if (id == nullptr) return Status::Ok();
+    // Not a RETURNING: the pages may read no column of a request but its
+    // id, receipt number and contact address (sql/grants.sql.in).
+    uint64_t inserted = 0;
+    s = session->LastInsertId(&inserted);
+    if (s.ok()) *id = static_cast<int64_t>(inserted);
+    return s;
+  }
+  return Status::Internal("no free receipt number after several draws");
 }
 
 Status FindReceiptContact(SqlSession* session, const std::string& receipt,

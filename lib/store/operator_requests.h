@@ -45,7 +45,8 @@ bool ParseOperatorRequestStatus(const std::string& value,
 
 // Stores `request` from `client_address` under a fresh unique receipt number
 // (a drawn number already taken is drawn again), in the caller's
-// transaction; sets `*receipt` and `*id`.
+// transaction; sets `*receipt`, and `*id` unless it is null (asking for
+// the id costs a round trip).
 Status SubmitOperatorRequest(Env* env, SqlSession* session,
                              const NewOperatorRequest& request,
                              const std::string& client_address,

@@ -27,7 +27,7 @@ const char kSetDisabled[] =
     "UPDATE operators SET disabled = ?, updated_at = ? WHERE id = ?";
 const char kInsertSession[] =
     "INSERT INTO operator_sessions (token_hash, operator_id, client_address, "
-    "created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)";
+    "created_at, last_seen_at) VALUES (?, ?, ?, ?, ?) RETURNING id";
 const char kFindSession[] =
     "SELECT s.id, s.created_at, s.last_seen_at, o.id, o.login, "
     "o.display_name, o.disabled FROM operator_sessions s "
@@ -131,11 +131,11 @@ Status OpenOperatorSession(SqlSession* session, const std::string& token_hash,
                            int64_t operator_id,
                            const std::string& client_address,
                            system_clock::time_point now, int64_t* id) {
-  Status s = session->Execute(
-      kInsertSession,
-      {token_hash, operator_id, client_address, SqlTime(now), SqlTime(now)});
   uint64_t inserted = 0;
-  if (s.ok()) s = session->LastInsertId(&inserted);
+  Status s = session->InsertReturningId(
+      kInsertSession,
+      {token_hash, operator_id, client_address, SqlTime(now), SqlTime(now)},
+      &inserted);
   if (s.ok()) *id = static_cast<int64_t>(inserted);
   return s;
 }
