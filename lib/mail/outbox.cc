@@ -14,10 +14,19 @@
 namespace passwd {
 namespace {
 
+#define PASSWD_MAIL_ROW "(?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)"
 const char kInsertMail[] =
     "INSERT INTO mail_outbox (kind, recipient, subject, body, sealed_secret, "
     "seal_ref, not_after, lang, status, attempts, next_attempt_at, "
-    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)";
+    "created_at) VALUES " PASSWD_MAIL_ROW;
+// Two at once: an account's two recipients (its UMIN mailbox and its
+// external address) get their mails in one round trip.
+const char kInsertTwoMails[] =
+    "INSERT INTO mail_outbox (kind, recipient, subject, body, sealed_secret, "
+    "seal_ref, not_after, lang, status, attempts, next_attempt_at, "
+    "created_at) VALUES " PASSWD_MAIL_ROW ", " PASSWD_MAIL_ROW;
+#undef PASSWD_MAIL_ROW
+constexpr size_t kMailColumns = 10;  // the ?s of one row
 // The metrics page's backlog, from the due index (status first).
 const char kBacklog[] =
     "SELECT status, COUNT(*), MIN(created_at) FROM mail_outbox "
@@ -426,8 +435,13 @@ std::string SealedSecretContext(const std::string& seal_ref,
   return "mail_outbox:" + seal_ref + ":" + kind + ":" + recipient;
 }
 
-Status EnqueueMail(Env* env, SqlSession* session, const OutboxMail& mail) {
-  const auto now = env->Now();
+namespace {
+
+// Appends kInsertMail's values of `mail`, queued at `now`, to `*row`,
+// sealing its secret.
+Status AppendMailRow(Env* env, const OutboxMail& mail,
+                     std::chrono::system_clock::time_point now,
+                     std::vector<SqlValue>* row) {
   SqlValue sealed = nullptr;
   SqlValue seal_ref = nullptr;
   if (!mail.secret.empty()) {
@@ -457,12 +471,44 @@ Status EnqueueMail(Env* env, SqlSession* session, const OutboxMail& mail) {
   }
   SqlValue not_after = nullptr;
   if (mail.not_after) not_after = SqlTime(*mail.not_after);
-  return session->Execute(
-      kInsertMail,
-      {mail.kind, mail.recipient, mail.subject, mail.body, std::move(sealed),
-       std::move(seal_ref), std::move(not_after), std::string(LangCode(mail.lang)),
-       SqlTime(now), SqlTime(now)});
+  for (SqlValue& value :
+       std::vector<SqlValue>{mail.kind, mail.recipient, mail.subject,
+                             mail.body, std::move(sealed), std::move(seal_ref),
+                             std::move(not_after),
+                             std::string(LangCode(mail.lang)), SqlTime(now),
+                             SqlTime(now)}) {
+    row->push_back(std::move(value));
+  }
+  return Status::Ok();
 }
+
+}  // namespace
+
+Status EnqueueMail(Env* env, SqlSession* session, const OutboxMail& mail) {
+  return EnqueueMails(env, session, {mail});
+}
+
+Status EnqueueMails(Env* env, SqlSession* session,
+                    const std::vector<OutboxMail>& mails) {
+  const auto now = env->Now();
+  std::vector<SqlValue> rows;
+  for (const OutboxMail& mail : mails) {
+    Status s = AppendMailRow(env, mail, now, &rows);
+    if (!s.ok()) return s;
+  }
+  Status s;
+  size_t at = 0;
+  while (s.ok() && at < rows.size()) {
+    const bool two = rows.size() - at >= 2 * kMailColumns;
+    const size_t n = two ? 2 * kMailColumns : kMailColumns;
+    s = session->Execute(
+        two ? kInsertTwoMails : kInsertMail,
+        std::vector<SqlValue>(rows.begin() + at, rows.begin() + at + n));
+    at += n;
+  }
+  return s;
+}
+
 
 Status DeliverDueMail(Env* env, const MailTransport& transport,
                       DeliveryReport* report) {

@@ -45,6 +45,11 @@ struct OutboxMail {
 // reference stored in the row (seal_ref), the kind and the recipient.
 Status EnqueueMail(Env* env, SqlSession* session, const OutboxMail& mail);
 
+// Adds `mails` as EnqueueMail does, two rows a statement: an account's two
+// recipients in one round trip. Nothing is written when one cannot be.
+Status EnqueueMails(Env* env, SqlSession* session,
+                    const std::vector<OutboxMail>& mails);
+
 // The additional data a row's secret is sealed and opened with,
 // "mail_outbox:<seal_ref>:<kind>:<recipient>": the mail-sender opens a
 // secret only in the row, for the purpose and to the address it was sealed

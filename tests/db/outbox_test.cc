@@ -293,6 +293,51 @@ BOOST_AUTO_TEST_CASE(a_mail_without_a_secret_stores_no_sealed_value) {
   BOOST_TEST(row.IsNull(kNotAfter));
 }
 
+// Several mails at once (two rows a statement): each row is its own
+// mail, its secret sealed with its own reference and recipient; one mail
+// that cannot be queued writes none of them.
+BOOST_AUTO_TEST_CASE(queues_several_mails_each_sealed_to_its_row) {
+  std::vector<OutboxMail> mails;
+  std::vector<std::string> codes;
+  for (const char* name : {"many-a", "many-b", "many-c"}) {
+    codes.push_back(RandomCode());
+    mails.push_back(TestMail(UniqueRecipient(name), codes.back()));
+  }
+  env.set_shift(kEnqueueShift);
+  Status s = env.db()->Transaction(
+      [&](SqlSession* session) { return EnqueueMails(&env, session, mails); });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  std::vector<std::string> refs;
+  for (size_t i = 0; i < mails.size(); ++i) {
+    SqlRow row = ReadRow(&env, mails[i].recipient);
+    BOOST_TEST(row.Text(kStatus) == "pending");
+    refs.push_back(row.Text(kSealRef));
+    std::string opened;
+    s = Open(env.config().outbox_key, row.Text(kSealedSecret),
+             SealedSecretContext(refs.back(), "test", mails[i].recipient),
+             &opened);
+    BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+    BOOST_TEST(opened == codes[i]);
+  }
+  BOOST_TEST(refs[0] != refs[1]);
+  BOOST_TEST(refs[1] != refs[2]);
+
+  std::vector<OutboxMail> with_a_bad_one = {
+      TestMail(UniqueRecipient("batch-good"), RandomCode()),
+      TestMail(UniqueRecipient("batch-bad"), "")};
+  with_a_bad_one[1].secret = RandomCode();  // a secret without placeholder
+  s = env.db()->Transaction([&](SqlSession* session) {
+    return EnqueueMails(&env, session, with_a_bad_one);
+  });
+  BOOST_TEST((s.code() == Status::Code::kInvalidInput), s.ToString());
+  std::vector<SqlRow> rows;
+  s = env.db()->Read([&](SqlSession* session) {
+    return session->Query(kRowId, {with_a_bad_one[0].recipient}, &rows);
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(rows.empty());
+}
+
 BOOST_AUTO_TEST_CASE(refuses_a_secret_without_its_placeholder) {
   OutboxMail mail = TestMail(UniqueRecipient("noplace"), "");
   mail.secret = RandomCode();
