@@ -195,7 +195,10 @@ int Run(const std::string& what, long first, long count) {
         if (!account) return Status::NotFound("no account " + BenchId(n));
         env.drawn()->clear();
         Seeded one;
-        t = IssueAccessCode(&env, session, caller, *account, "id", &one.token);
+        RateEventBatch events;
+        t = IssueAccessCode(&env, session, caller, *account, "id", &events,
+                            &one.token);
+        if (t.ok()) t = events.Record(session);
         if (!t.ok()) return t;
         t = ReplayCode(*env.drawn(), &one.code);
         if (!t.ok()) return t;

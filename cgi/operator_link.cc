@@ -12,6 +12,7 @@
 #include "store/accounts.h"
 #include "store/audit.h"
 #include "store/operator_links.h"
+#include "store/rate_limit.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
@@ -83,8 +84,10 @@ Status UseLink(Env* env, SqlSession* session, const Request& request,
   if (s.ok()) s = MarkOperatorLinkUsed(session, link->id, now, &marked);
   if (!s.ok()) return s;
   if (!marked) return Status::Internal("link changed under its lock");
+  RateEventBatch events;
   s = IssueAccessCode(env, session, request.caller(), *account, "operator",
-                      flow_token);
+                      &events, flow_token);
+  if (s.ok()) s = events.Record(session);
   if (!s.ok()) return s;
   *outcome = LinkUseOutcome::kStarted;
   // Audited with the operator request it answers, for the console's history.

@@ -112,10 +112,11 @@ constexpr ReceiptPage kReceiptPage = {"operator_request_done.tpl",
 enum class SubmitResult { kAccepted, kAcceptedNotMailed, kRateLimited };
 
 // Queues the receipt mail of `receipt` unless its contact mailbox had its
-// day's receipts; `*mailed` says which.
+// day's receipts; `*mailed` says which. The mail's event goes to `events`.
 Status MailReceiptWithinLimit(Env* env, SqlSession* session, Lang lang,
                               const NewOperatorRequest& new_request,
-                              const std::string& receipt, bool* mailed) {
+                              const std::string& receipt,
+                              RateEventBatch* events, bool* mailed) {
   const auto now = env->Now();
   const RateLimit limit = ReceiptsPerContact(env->config());
   const std::string subject =
@@ -124,14 +125,11 @@ Status MailReceiptWithinLimit(Env* env, SqlSession* session, Lang lang,
   *mailed = false;
   Status s = CheckRateLimit(session, limit, subject, now, &capped_until);
   if (!s.ok() || capped_until) return s;
-  s = RecordRateEvent(session, limit, subject, now);
-  if (s.ok()) {
-    s = EnqueueMail(
-        env, session,
-        OperatorRequestReceiptMail(env->config(), lang,
-                                   new_request.contact_mail, receipt,
-                                   new_request.reason));
-  }
+  events->Add(limit, subject, now);
+  s = EnqueueMail(env, session,
+                  OperatorRequestReceiptMail(env->config(), lang,
+                                             new_request.contact_mail, receipt,
+                                             new_request.reason));
   *mailed = s.ok();
   return s;
 }
@@ -155,19 +153,17 @@ Status SubmitWithinLimit(
                        {"operator_request_refused", new_request.umin_id, "",
                         "address rate limit"});
   }
-  if (t.ok()) {
-    t = RecordRateEvent(session, RequestsPerAddress(env->config()),
-                        address_group, now);
-  }
-  int64_t id = 0;
+  RateEventBatch events;
+  if (t.ok()) events.Add(RequestsPerAddress(env->config()), address_group, now);
   if (t.ok()) {
     t = SubmitOperatorRequest(env, session, new_request,
-                              request.client_address(), receipt, &id);
+                              request.client_address(), receipt,
+                              /*id=*/nullptr);
   }
   bool mailed = false;
   if (t.ok()) {
     t = MailReceiptWithinLimit(env, session, request.lang(), new_request,
-                               *receipt, &mailed);
+                               *receipt, &events, &mailed);
   }
   *result = mailed ? SubmitResult::kAccepted : SubmitResult::kAcceptedNotMailed;
   // The free text stays in the request; the audit names the receipt.
@@ -179,6 +175,7 @@ Status SubmitWithinLimit(
              OperatorRequestReasonValue(new_request.reason) +
              (mailed ? "" : ", no receipt mail (contact's daily cap)")});
   }
+  if (t.ok()) t = events.Record(session);
   return t;
 }
 

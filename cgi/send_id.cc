@@ -6,6 +6,7 @@
 #include "flow/reset_flow.h"
 #include "store/accounts.h"
 #include "store/audit.h"
+#include "store/rate_limit.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
@@ -50,7 +51,8 @@ Status SendCodeForId(
     std::optional<std::chrono::system_clock::time_point>* retry_at,
     std::string* flow_token) {
   *outcome = SendOutcome::kRefused;
-  Status t = CountCodeRequest(env, session, caller, umin_id, retry_at);
+  RateEventBatch events;
+  Status t = CountCodeRequest(env, session, caller, umin_id, &events, retry_at);
   if (!t.ok()) return t;
   if (*retry_at) {
     *outcome = SendOutcome::kRateLimited;
@@ -60,13 +62,16 @@ Status SendCodeForId(
   t = FindAccount(session, umin_id, /*for_update=*/true, &account);
   if (!t.ok()) return t;
   if (!account || account->NeedsReview()) {
-    return AppendAudit(session, caller, env->Now(),
-                       {"send_refused", account ? umin_id : "", "",
-                        account ? "review category " + account->category
-                                : "unknown id " + umin_id});
+    t = AppendAudit(session, caller, env->Now(),
+                    {"send_refused", account ? umin_id : "", "",
+                     account ? "review category " + account->category
+                             : "unknown id " + umin_id});
+  } else {
+    t = SendCodeWithinLimit(env, session, caller, *account, "id", &events,
+                            outcome, retry_at, flow_token);
   }
-  return SendCodeWithinLimit(env, session, caller, *account, "id", outcome,
-                             retry_at, flow_token);
+  if (t.ok()) t = events.Record(session);
+  return t;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "flow/reset_flow.h"
 #include "store/accounts.h"
 #include "store/audit.h"
+#include "store/rate_limit.h"
 #include "web/csrf.h"
 #include "web/fcgi_main.h"
 #include "web/flow_pages.h"
@@ -125,7 +126,8 @@ Status SendCodeForProfile(
     std::string* flow_token) {
   auto now = env->Now();
   *outcome = SendOutcome::kRefused;
-  Status t = CountCodeRequest(env, session, caller, "", retry_at);
+  RateEventBatch events;
+  Status t = CountCodeRequest(env, session, caller, "", &events, retry_at);
   if (!t.ok()) return t;
   if (*retry_at) {
     *outcome = SendOutcome::kRateLimited;
@@ -135,16 +137,21 @@ Status SendCodeForProfile(
   t = MatchingAccounts(session, query, &matches);
   if (!t.ok()) return t;
   if (matches.size() != 1 || matches[0].NeedsReview()) {
-    return AuditRefusal(session, caller, now, matches);
+    t = AuditRefusal(session, caller, now, matches);
+  } else {
+    // Lock the account row, as the ID-known path does, so the per-account
+    // limit holds under parallel requests.
+    std::optional<Account> account;
+    t = FindAccount(session, matches[0].umin_id, /*for_update=*/true,
+                    &account);
+    if (t.ok() && !account) return Status::Internal("account vanished");
+    if (t.ok()) {
+      t = SendCodeWithinLimit(env, session, caller, *account, "profile",
+                              &events, outcome, retry_at, flow_token);
+    }
   }
-  // Lock the account row, as the ID-known path does, so the per-account
-  // limit holds under parallel requests.
-  std::optional<Account> account;
-  t = FindAccount(session, matches[0].umin_id, /*for_update=*/true, &account);
-  if (t.ok() && !account) return Status::Internal("account vanished");
-  if (!t.ok()) return t;
-  return SendCodeWithinLimit(env, session, caller, *account, "profile", outcome,
-                             retry_at, flow_token);
+  if (t.ok()) t = events.Record(session);
+  return t;
 }
 
 }  // namespace

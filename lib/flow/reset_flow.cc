@@ -122,13 +122,13 @@ Status MailAccount(
                                    const std::string& not_me_url)>& compose) {
   std::string not_me_url;
   Status s = CreateNotMeLink(env, session, account.umin_id, &not_me_url);
-  const auto recipients =
-      AccountRecipients(account, env->config().umin_mail_domain);
-  for (const auto& to : recipients) {
-    if (!s.ok()) break;
-    s = EnqueueMail(env, session, compose(to, not_me_url));
+  if (!s.ok()) return s;
+  std::vector<OutboxMail> mails;
+  for (const auto& to :
+       AccountRecipients(account, env->config().umin_mail_domain)) {
+    mails.push_back(compose(to, not_me_url));
   }
-  return s;
+  return EnqueueMails(env, session, mails);
 }
 
 // The password_changed audit detail's note of the operator links the change
@@ -171,7 +171,7 @@ std::string FlowTokenHash(const std::string& token) {
 
 Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
                        const Account& account, const std::string& via,
-                       std::string* flow_token) {
+                       RateEventBatch* events, std::string* flow_token) {
   const Config& config = env->config();
   system_clock::time_point now = env->Now();
   system_clock::time_point expires = now + kCodeLifetime;
@@ -203,8 +203,7 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
                     });
   }
   if (s.ok()) {
-    s = RecordRateEvent(session, FlowLimits(config).sends_per_account,
-                        account.umin_id, now);
+    events->Add(FlowLimits(config).sends_per_account, account.umin_id, now);
   }
   if (s.ok())
     s = AppendAudit(session, caller, env->Now(),
@@ -214,7 +213,7 @@ Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
 }
 
 Status CountCodeRequest(Env* env, SqlSession* session, const Caller& caller,
-                        const std::string& umin_id,
+                        const std::string& umin_id, RateEventBatch* events,
                         std::optional<system_clock::time_point>* retry_at) {
   FlowLimits limits(env->config());
   system_clock::time_point now = env->Now();
@@ -226,12 +225,13 @@ Status CountCodeRequest(Env* env, SqlSession* session, const Caller& caller,
     return AppendAudit(session, caller, env->Now(),
                        {"send_refused", umin_id, "", "address rate limit"});
   }
-  return RecordRateEvent(session, limits.sends_per_address, address_group, now);
+  events->Add(limits.sends_per_address, address_group, now);
+  return Status::Ok();
 }
 
 Status SendCodeWithinLimit(Env* env, SqlSession* session, const Caller& caller,
                            const Account& account, const std::string& via,
-                           SendOutcome* outcome,
+                           RateEventBatch* events, SendOutcome* outcome,
                            std::optional<system_clock::time_point>* retry_at,
                            std::string* flow_token) {
   Status s =
@@ -245,7 +245,8 @@ Status SendCodeWithinLimit(Env* env, SqlSession* session, const Caller& caller,
         {"send_refused", account.umin_id, "", "account rate limit"});
   }
   *outcome = SendOutcome::kSent;
-  return IssueAccessCode(env, session, caller, account, via, flow_token);
+  return IssueAccessCode(env, session, caller, account, via, events,
+                         flow_token);
 }
 
 Status FindFlow(SqlSession* session, const std::string& token,

@@ -72,10 +72,12 @@ Status VoidPendingFlows(SqlSession* session, const std::string& umin_id,
 // Issues a new access code for `account` (voiding every earlier flow of the
 // account), queues its mail to the registered external address (if any) and
 // to <id>@<umin_mail_domain>, and audits it, in the caller's transaction.
-// `*flow_token` receives the new flow's cookie value.
+// `*flow_token` receives the new flow's cookie value. Adds the account's
+// send event (FlowLimits::sends_per_account) to `events`, which the caller
+// records before it commits.
 Status IssueAccessCode(Env* env, SqlSession* session, const Caller& caller,
                        const Account& account, const std::string& via,
-                       std::string* flow_token);
+                       RateEventBatch* events, std::string* flow_token);
 
 // What a request for an access code came to.
 enum class SendOutcome { kSent, kRefused, kRateLimited };
@@ -83,18 +85,21 @@ enum class SendOutcome { kSent, kRefused, kRateLimited };
 // Counts a code request against the client address's limit (its
 // ClientAddressGroup: an IPv6 /64 is one subject); when the address is over
 // it, sets `*retry_at` and audits the refusal (naming
-// `umin_id`, which may be ""), and nothing else must happen.
+// `umin_id`, which may be ""), and nothing else must happen; otherwise adds
+// the address's event to `events`, which the caller records before it
+// commits, whatever the request comes to.
 Status CountCodeRequest(
     Env* env, SqlSession* session, const Caller& caller,
-    const std::string& umin_id,
+    const std::string& umin_id, RateEventBatch* events,
     std::optional<std::chrono::system_clock::time_point>* retry_at);
 
 // For an individual account found (and locked) by the caller: checks the
 // account's limit and issues the code, setting `*outcome` to kSent (with
-// `*flow_token`) or kRateLimited (with `*retry_at`, audited).
+// `*flow_token`, its event added to `events` as IssueAccessCode does) or
+// kRateLimited (with `*retry_at`, audited).
 Status SendCodeWithinLimit(
     Env* env, SqlSession* session, const Caller& caller, const Account& account,
-    const std::string& via, SendOutcome* outcome,
+    const std::string& via, RateEventBatch* events, SendOutcome* outcome,
     std::optional<std::chrono::system_clock::time_point>* retry_at,
     std::string* flow_token);
 

@@ -64,6 +64,12 @@ WindowEvents FromRow(const SqlRow& row) {
 const char kInsertEvent[] =
     "INSERT INTO rate_limit_events (scope, subject, occurred_at) "
     "VALUES (?, ?, ?)";
+// Two events at once: the most one request records (a code request's
+// address and account, an operator request's address and contact).
+const char kInsertTwoEvents[] =
+    "INSERT INTO rate_limit_events (scope, subject, occurred_at) "
+    "VALUES (?, ?, ?), (?, ?, ?)";
+constexpr size_t kEventColumns = 3;
 // The housekeeper's deletes: rows past every window, a batch at a time.
 const char kDeleteOldEvents[] =
     "DELETE FROM rate_limit_events WHERE occurred_at < ? LIMIT ?";
@@ -98,6 +104,28 @@ Status RecordRateEvent(SqlSession* session, const RateLimit& limit,
                        std::chrono::system_clock::time_point now) {
   return session->Execute(kInsertEvent,
                           {std::string(limit.scope), subject, SqlTime(now)});
+}
+
+void RateEventBatch::Add(const RateLimit& limit, const std::string& subject,
+                         std::chrono::system_clock::time_point now) {
+  rows_.emplace_back(std::string(limit.scope));
+  rows_.emplace_back(subject);
+  rows_.emplace_back(SqlTime(now));
+}
+
+Status RateEventBatch::Record(SqlSession* session) {
+  Status s;
+  size_t at = 0;
+  while (s.ok() && at < rows_.size()) {
+    const bool two = rows_.size() - at >= 2 * kEventColumns;
+    const size_t n = two ? 2 * kEventColumns : kEventColumns;
+    s = session->Execute(
+        two ? kInsertTwoEvents : kInsertEvent,
+        std::vector<SqlValue>(rows_.begin() + at, rows_.begin() + at + n));
+    at += n;
+  }
+  rows_.clear();
+  return s;
 }
 
 Status ReadRateEvents(SqlSession* session, const RateLimit& limit,

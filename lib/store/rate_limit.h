@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/database.h"
 #include "base/status.h"
@@ -39,6 +40,24 @@ Status CheckRateLimit(
 Status RecordRateEvent(SqlSession* session, const RateLimit& limit,
                        const std::string& subject,
                        std::chrono::system_clock::time_point now);
+
+// Events a request records once it knows its outcome, all in one statement
+// (a round trip each saved): a code request passes the address's limit
+// first and the account's later, and records both events at its end. The
+// subjects stay locked by their checks until the transaction ends, so
+// recording later in the same transaction counts the same. A check of a
+// subject after its event was added would not see that event: add an
+// event only once its subject's checks are done.
+class RateEventBatch {
+ public:
+  void Add(const RateLimit& limit, const std::string& subject,
+           std::chrono::system_clock::time_point now);
+  // Records every event added, and empties the batch; OK when it is empty.
+  Status Record(SqlSession* session);
+
+ private:
+  std::vector<SqlValue> rows_;  // scope, subject, occurred_at per event
+};
 
 // The events of one scope and subject after some time, as ReadRateEvents
 // reads them.

@@ -149,6 +149,41 @@ BOOST_AUTO_TEST_CASE(a_refusal_says_when_the_window_frees) {
                               std::chrono::seconds(1)));
 }
 
+// A batch records each event added, with its own scope, subject and time,
+// however many there are (two rows a statement), and then is empty.
+BOOST_AUTO_TEST_CASE(a_batch_records_every_event_once) {
+  ShiftedEnv env(TestConfig());
+  const RateLimit first{"test_batch_a", 10, std::chrono::hours(1)};
+  const RateLimit second{"test_batch_b", 10, std::chrono::hours(1)};
+  const std::string a = FreshSubject("batch-a");
+  const std::string b = FreshSubject("batch-b");
+  const auto t0 = WholeSecondNow();
+  using std::chrono::minutes;
+  RateEvents of_a, of_b, of_b_recent;
+  Status s = env.db()->Transaction([&](SqlSession* session) {
+    RateEventBatch batch;
+    Status t = batch.Record(session);  // empty: nothing to write
+    batch.Add(first, a, t0 - minutes(30));
+    batch.Add(second, b, t0 - minutes(20));
+    batch.Add(second, b, t0 - minutes(10));
+    if (t.ok()) t = batch.Record(session);
+    if (t.ok()) t = batch.Record(session);  // emptied: records none again
+    if (t.ok()) t = ReadRateEvents(session, first, a, {}, t0, &of_a);
+    if (t.ok()) t = ReadRateEvents(session, second, b, {}, t0, &of_b);
+    if (t.ok()) {
+      t = ReadRateEvents(session, second, b, t0 - minutes(15), t0,
+                         &of_b_recent);
+    }
+    return t;
+  });
+  BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
+  BOOST_TEST(of_a.count == 1);
+  BOOST_TEST((of_a.latest == t0 - minutes(30)));
+  BOOST_TEST(of_b.count == 2);
+  BOOST_TEST((of_b.latest == t0 - minutes(10)));
+  BOOST_TEST(of_b_recent.count == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
