@@ -1,7 +1,8 @@
 """A code request and a code entry run one database transaction each, the
 wrong code included (it used to run three: the check, the flow read again,
 the recipients); the code page only reads, with no transaction at all, in
-one statement: the flow keeps where its code went (sql/015).
+one statement: the flow keeps where its code went (sql/015). A code
+request sends twelve statements.
 Counted in MariaDB's general query log (to a table for the test's
 duration): the START TRANSACTION statements of the pages' own database
 account, which nothing else uses while the test runs."""
@@ -9,6 +10,7 @@ import unittest
 
 import flows
 import harness
+import t0500_operator_request as operator_request
 
 
 def page_statements(argument_like):
@@ -22,6 +24,31 @@ def page_statements(argument_like):
         " WHERE user_host LIKE %s AND command_type = 'Execute'"
         " AND argument LIKE %s",
         [user + "[%", argument_like])
+    return int(value or 0)
+
+
+def log_statements(test):
+    """Switches MariaDB's general log on, to a table, for TEST's duration."""
+    was_on = harness.db_value("SELECT @@GLOBAL.general_log")
+    output = harness.db_value("SELECT @@GLOBAL.log_output")
+    harness.db_exec("SET GLOBAL log_output = 'TABLE'")
+    harness.db_exec("SET GLOBAL general_log = 1")
+    test.addCleanup(harness.db_exec, "SET GLOBAL log_output = %s", [output])
+    test.addCleanup(harness.db_exec, "SET GLOBAL general_log = %s" % int(was_on))
+
+
+def page_round_trips():
+    """Statements (prepared or not) the pages' database account has sent
+    since the log was switched on, one round trip each; not the session
+    settings of a new connection (SET ..., SHOW ...), which a request that
+    finds its thread's connection open does not send."""
+    user = harness.read_config().get("pages_db_user") or \
+        harness.read_config()["db_user"]
+    value = harness.db_value(
+        "SELECT COUNT(*) FROM mysql.general_log"
+        " WHERE user_host LIKE %s AND command_type IN ('Execute', 'Query')"
+        " AND argument NOT LIKE 'SET %%' AND argument NOT LIKE 'SHOW %%'",
+        [user + "[%"])
     return int(value or 0)
 
 
@@ -40,12 +67,7 @@ def page_transactions():
 class OneTransaction(flows.FlowTestCase):
     def setUp(self):
         super().setUp()
-        was_on = harness.db_value("SELECT @@GLOBAL.general_log")
-        output = harness.db_value("SELECT @@GLOBAL.log_output")
-        harness.db_exec("SET GLOBAL log_output = 'TABLE'")
-        harness.db_exec("SET GLOBAL general_log = 1")
-        self.addCleanup(harness.db_exec, "SET GLOBAL log_output = %s", [output])
-        self.addCleanup(harness.db_exec, "SET GLOBAL general_log = %s" % int(was_on))
+        log_statements(self)
         self.account = flows.fresh_account()
         self.address = flows.umin_address(self.account)
 
@@ -57,10 +79,21 @@ class OneTransaction(flows.FlowTestCase):
     def test_each_step_runs_one_transaction(self):
         form = self.browser.get(flows.SEND_ID)
         self.assertEqual(form.status_code, 200)
+        trips = page_round_trips()
+        events = page_statements("INSERT INTO rate_limit_events%")
+        mails = page_statements("INSERT INTO mail_outbox%")
         sent, count = self.transactions_of(lambda: self.browser.submit(
             flows.SEND_ID, {"umin_id": self.account}, page=form.text))
         self.assertEqual(sent.status_code, 303)
         self.assertEqual(count, 1, "code request")
+        # Its two limits' events in one statement at its end, and the mails
+        # to the account's two addresses in one (docs/performance.md, "Where
+        # a POST's time goes"): twelve round trips in all, START and COMMIT
+        # included.
+        self.assertEqual(
+            page_statements("INSERT INTO rate_limit_events%") - events, 1)
+        self.assertEqual(page_statements("INSERT INTO mail_outbox%") - mails, 1)
+        self.assertEqual(page_round_trips() - trips, 12, "code request")
         code = flows.wait_for_code(self.mailbox, self.address, self.mark)
 
         selects = page_statements("SELECT%")
@@ -91,6 +124,34 @@ class OneTransaction(flows.FlowTestCase):
             flows.CODE, {"access_code": code}, page=answer.text))
         self.assertEqual(right.status_code, 303)
         self.assertEqual(count, 1, "right code")
+
+
+class OperatorRequestRoundTrips(unittest.TestCase):
+    def setUp(self):
+        operator_request.forget_rate_events()
+        self.addCleanup(operator_request.forget_rate_events)
+        log_statements(self)
+        self.browser = harness.Browser()
+        self.addCleanup(self.browser.close)
+
+    def test_a_request_sends_eight_statements(self):
+        page = self.browser.get(operator_request.PAGE)
+        self.assertEqual(page.status_code, 200)
+        trips = page_round_trips()
+        receipts = page_statements("SELECT%FROM operator_requests%")
+        events = page_statements("INSERT INTO rate_limit_events%")
+        answer = self.browser.submit(operator_request.PAGE,
+                                     operator_request.valid_fields())
+        self.assertEqual(answer.status_code, 303)
+        # No read of the receipt number before the insert, no second
+        # statement for the new row's id, and the address's and the
+        # contact's events in one: START, two limits, the request, the
+        # mail, the audit row, the events, COMMIT.
+        self.assertEqual(
+            page_statements("SELECT%FROM operator_requests%") - receipts, 0)
+        self.assertEqual(
+            page_statements("INSERT INTO rate_limit_events%") - events, 1)
+        self.assertEqual(page_round_trips() - trips, 8, "operator request")
 
 
 if __name__ == "__main__":
