@@ -369,23 +369,29 @@ Status SqlSession::InsertUnlessTaken(const char* statement,
                                      const std::vector<SqlValue>& params,
                                      bool* taken) {
   *taken = false;
-  if (read_only_) {
-    return Status::Internal(std::string("a write in a read: ") + statement);
-  }
-  try {
-    sql::PreparedStatement* ps = nullptr;
-    Status s = Prepare(statement, &ps);
-    if (!s.ok()) return s;
-    Bind(ps, params);
-    ps->executeUpdate();
+  db_->last_error_code_ = 0;
+  Status s = Execute(statement, params);
+  if (!s.ok() && db_->last_error_code_ == kDuplicateKey && db_->connection_) {
+    *taken = true;
     return Status::Ok();
-  } catch (const sql::SQLException& e) {
-    if (e.getErrorCode() == kDuplicateKey) {
-      *taken = true;
-      return Status::Ok();
-    }
-    return db_->FromSqlError(e.getErrorCode(), e.what());
   }
+  return s;
+}
+
+Status SqlSession::ExecuteInPairs(const char* one_row, const char* two_rows,
+                                  size_t columns,
+                                  const std::vector<SqlValue>& values) {
+  Status s;
+  size_t at = 0;
+  while (s.ok() && at < values.size()) {
+    const bool two = values.size() - at >= 2 * columns;
+    const size_t n = two ? 2 * columns : columns;
+    s = Execute(two ? two_rows : one_row,
+                std::vector<SqlValue>(values.begin() + at,
+                                      values.begin() + at + n));
+    at += n;
+  }
+  return s;
 }
 
 Status SqlSession::InsertReturningId(const char* statement,

@@ -75,6 +75,12 @@ class SqlSession {
   // the server then undoes that statement only, and the transaction goes on.
   Status InsertUnlessTaken(const char* statement,
                            const std::vector<SqlValue>& params, bool* taken);
+  // Inserts rows of `columns` values each, `values` holding them one after
+  // another: two rows a statement with `two_rows` (its VALUES list written
+  // twice), a last odd one with `one_row`. A statement stands for each
+  // count of rows, as every statement here must be a constant.
+  Status ExecuteInPairs(const char* one_row, const char* two_rows,
+                        size_t columns, const std::vector<SqlValue>& values);
   // Runs an INSERT that ends in "RETURNING id" and sets `*id` to the new
   // row's id, in the insert's own round trip. MariaDB wants SELECT on every
   // column the insert names for a RETURNING; where an account may not read

@@ -496,17 +496,8 @@ Status EnqueueMails(Env* env, SqlSession* session,
     Status s = AppendMailRow(env, mail, now, &rows);
     if (!s.ok()) return s;
   }
-  Status s;
-  size_t at = 0;
-  while (s.ok() && at < rows.size()) {
-    const bool two = rows.size() - at >= 2 * kMailColumns;
-    const size_t n = two ? 2 * kMailColumns : kMailColumns;
-    s = session->Execute(
-        two ? kInsertTwoMails : kInsertMail,
-        std::vector<SqlValue>(rows.begin() + at, rows.begin() + at + n));
-    at += n;
-  }
-  return s;
+  return session->ExecuteInPairs(kInsertMail, kInsertTwoMails, kMailColumns,
+                                 rows);
 }
 
 

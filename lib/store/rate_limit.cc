@@ -114,16 +114,9 @@ void RateEventBatch::Add(const RateLimit& limit, const std::string& subject,
 }
 
 Status RateEventBatch::Record(SqlSession* session) {
-  Status s;
-  size_t at = 0;
-  while (s.ok() && at < rows_.size()) {
-    const bool two = rows_.size() - at >= 2 * kEventColumns;
-    const size_t n = two ? 2 * kEventColumns : kEventColumns;
-    s = session->Execute(
-        two ? kInsertTwoEvents : kInsertEvent,
-        std::vector<SqlValue>(rows_.begin() + at, rows_.begin() + at + n));
-    at += n;
-  }
+  Status s =
+      session->ExecuteInPairs(kInsertEvent, kInsertTwoEvents, kEventColumns,
+                              rows_);
   rows_.clear();
   return s;
 }

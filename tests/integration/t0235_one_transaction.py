@@ -13,18 +13,51 @@ import harness
 import t0500_operator_request as operator_request
 
 
-def page_statements(argument_like):
-    """Statements of the pages' database account whose text is like
-    ARGUMENT_LIKE since the log was switched on (a prepared statement's
-    Execute is logged with its text)."""
+def page_log_count(condition, params):
+    """Rows of the general log of the pages' database account since the log
+    was switched on that meet CONDITION (SQL, with %s for PARAMS)."""
     user = harness.read_config().get("pages_db_user") or \
         harness.read_config()["db_user"]
     value = harness.db_value(
-        "SELECT COUNT(*) FROM mysql.general_log"
-        " WHERE user_host LIKE %s AND command_type = 'Execute'"
-        " AND argument LIKE %s",
-        [user + "[%", argument_like])
+        "SELECT COUNT(*) FROM mysql.general_log WHERE user_host LIKE %s AND "
+        + condition, [user + "[%"] + params)
     return int(value or 0)
+
+
+def page_statements(argument_like):
+    """Statements whose text is like ARGUMENT_LIKE (a prepared statement's
+    Execute is logged with its text)."""
+    return page_log_count("command_type = 'Execute' AND argument LIKE %s",
+                          [argument_like])
+
+
+def page_round_trips():
+    """Statements, prepared or not, one round trip each; not the session
+    settings of a new connection (SET ..., SHOW ...), which a request that
+    finds its thread's connection open does not send."""
+    return page_log_count(
+        "command_type IN ('Execute', 'Query') AND argument NOT LIKE 'SET %%'"
+        " AND argument NOT LIKE 'SHOW %%'", [])
+
+
+def page_transactions():
+    """Transactions begun."""
+    return page_log_count("argument = 'START TRANSACTION'", [])
+
+
+def statement_counts():
+    """The counts of the statements the tests below look at."""
+    return {
+        "round trips": page_round_trips(),
+        "limit events": page_statements("INSERT INTO rate_limit_events%"),
+        "mails": page_statements("INSERT INTO mail_outbox%"),
+        "receipt reads": page_statements("SELECT%FROM operator_requests%"),
+    }
+
+
+def counted_since(before):
+    """What statement_counts() counted since BEFORE."""
+    return {name: n - before[name] for name, n in statement_counts().items()}
 
 
 def log_statements(test):
@@ -35,33 +68,6 @@ def log_statements(test):
     harness.db_exec("SET GLOBAL general_log = 1")
     test.addCleanup(harness.db_exec, "SET GLOBAL log_output = %s", [output])
     test.addCleanup(harness.db_exec, "SET GLOBAL general_log = %s" % int(was_on))
-
-
-def page_round_trips():
-    """Statements (prepared or not) the pages' database account has sent
-    since the log was switched on, one round trip each; not the session
-    settings of a new connection (SET ..., SHOW ...), which a request that
-    finds its thread's connection open does not send."""
-    user = harness.read_config().get("pages_db_user") or \
-        harness.read_config()["db_user"]
-    value = harness.db_value(
-        "SELECT COUNT(*) FROM mysql.general_log"
-        " WHERE user_host LIKE %s AND command_type IN ('Execute', 'Query')"
-        " AND argument NOT LIKE 'SET %%' AND argument NOT LIKE 'SHOW %%'",
-        [user + "[%"])
-    return int(value or 0)
-
-
-def page_transactions():
-    """Transactions the pages' database account has begun since the log
-    was switched on."""
-    user = harness.read_config().get("pages_db_user") or \
-        harness.read_config()["db_user"]
-    value = harness.db_value(
-        "SELECT COUNT(*) FROM mysql.general_log"
-        " WHERE user_host LIKE %s AND argument = 'START TRANSACTION'",
-        [user + "[%"])
-    return int(value or 0)
 
 
 class OneTransaction(flows.FlowTestCase):
@@ -79,9 +85,7 @@ class OneTransaction(flows.FlowTestCase):
     def test_each_step_runs_one_transaction(self):
         form = self.browser.get(flows.SEND_ID)
         self.assertEqual(form.status_code, 200)
-        trips = page_round_trips()
-        events = page_statements("INSERT INTO rate_limit_events%")
-        mails = page_statements("INSERT INTO mail_outbox%")
+        before = statement_counts()
         sent, count = self.transactions_of(lambda: self.browser.submit(
             flows.SEND_ID, {"umin_id": self.account}, page=form.text))
         self.assertEqual(sent.status_code, 303)
@@ -90,10 +94,9 @@ class OneTransaction(flows.FlowTestCase):
         # to the account's two addresses in one (docs/performance.md, "Where
         # a POST's time goes"): twelve round trips in all, START and COMMIT
         # included.
-        self.assertEqual(
-            page_statements("INSERT INTO rate_limit_events%") - events, 1)
-        self.assertEqual(page_statements("INSERT INTO mail_outbox%") - mails, 1)
-        self.assertEqual(page_round_trips() - trips, 12, "code request")
+        self.assertEqual(counted_since(before), {
+            "round trips": 12, "limit events": 1, "mails": 1,
+            "receipt reads": 0}, "code request")
         code = flows.wait_for_code(self.mailbox, self.address, self.mark)
 
         selects = page_statements("SELECT%")
@@ -137,9 +140,7 @@ class OperatorRequestRoundTrips(unittest.TestCase):
     def test_a_request_sends_eight_statements(self):
         page = self.browser.get(operator_request.PAGE)
         self.assertEqual(page.status_code, 200)
-        trips = page_round_trips()
-        receipts = page_statements("SELECT%FROM operator_requests%")
-        events = page_statements("INSERT INTO rate_limit_events%")
+        before = statement_counts()
         answer = self.browser.submit(operator_request.PAGE,
                                      operator_request.valid_fields())
         self.assertEqual(answer.status_code, 303)
@@ -147,12 +148,9 @@ class OperatorRequestRoundTrips(unittest.TestCase):
         # statement for the new row's id, and the address's and the
         # contact's events in one: START, two limits, the request, the
         # mail, the audit row, the events, COMMIT.
-        self.assertEqual(
-            page_statements("SELECT%FROM operator_requests%") - receipts, 0)
-        self.assertEqual(
-            page_statements("INSERT INTO rate_limit_events%") - events, 1)
-        self.assertEqual(page_round_trips() - trips, 8, "operator request")
-
+        self.assertEqual(counted_since(before), {
+            "round trips": 8, "limit events": 1, "mails": 1,
+            "receipt reads": 0}, "operator request")
 
 if __name__ == "__main__":
     unittest.main()
