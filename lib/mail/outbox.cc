@@ -500,7 +500,6 @@ Status EnqueueMails(Env* env, SqlSession* session,
                                  rows);
 }
 
-
 Status DeliverDueMail(Env* env, const MailTransport& transport,
                       DeliveryReport* report) {
   return DeliverDueMail(
