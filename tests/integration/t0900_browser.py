@@ -11,10 +11,10 @@ import tempfile
 import unittest
 
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import (StaleElementReferenceException,
+                                        WebDriverException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 import flows
@@ -87,9 +87,28 @@ def click_and_wait(driver, element):
     wait_for_next_page(driver, old_page)
 
 
-def wait_for_next_page(driver, old_page):
-    wait = WebDriverWait(driver, 15)
-    wait.until(expected_conditions.staleness_of(old_page))
+def page_replaced(old_page):
+    """A wait condition: the document OLD_PAGE (an element of it) belongs to
+    has been replaced. Chromium answers a handle of a replaced document as
+    stale, or at times with an "unknown error" that the node does not
+    belong to the document (which selenium's staleness_of lets through, and
+    which failed t0910 once); both mean the same here."""
+    def replaced(driver):
+        try:
+            old_page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in (error.msg or ""):
+                return True
+            raise
+    return replaced
+
+
+def wait_for_next_page(driver, old_page, seconds=15):
+    wait = WebDriverWait(driver, seconds)
+    wait.until(page_replaced(old_page))
     wait.until(lambda d: d.execute_script(
         "return document.readyState") == "complete")
 

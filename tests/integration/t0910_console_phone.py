@@ -16,7 +16,8 @@ import harness
 from t0520_console import (DEMO_LOGIN, DEMO_NAME, DEMO_PASSWORD, LOGIN,
                            QUEUE, REQUEST, AUDIT, add_operator,
                            forget_login_failures, insert_request, unlock)
-from t0900_browser import make_driver, retried_once_on_driver_error
+from t0900_browser import (make_driver, retried_once_on_driver_error,
+                           wait_for_next_page)
 
 WIDTH = 360
 ACCOUNT = "/cgi-bin/passwd-admin/account"
@@ -106,10 +107,7 @@ class ConsoleOnAPhone(unittest.TestCase):
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.find_element(By.CSS_SELECTOR,
                                  "main button[type=submit]").click()
-        wait = WebDriverWait(self.driver, WAIT)
-        wait.until(expected_conditions.staleness_of(old))
-        wait.until(lambda d: d.execute_script(
-            "return document.readyState") == "complete")
+        wait_for_next_page(self.driver, old, WAIT)
 
         self.open(QUEUE + "?status=all&q=" + receipt, "table.queue")
         self.assertIn(receipt, self.driver.page_source)
