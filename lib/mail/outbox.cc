@@ -485,7 +485,11 @@ Status AppendMailRow(Env* env, const OutboxMail& mail,
 }  // namespace
 
 Status EnqueueMail(Env* env, SqlSession* session, const OutboxMail& mail) {
-  return EnqueueMails(env, session, {mail});
+  // Not EnqueueMails({mail}): that would copy the mail, its secret too.
+  std::vector<SqlValue> row;
+  Status s = AppendMailRow(env, mail, env->Now(), &row);
+  if (!s.ok()) return s;
+  return session->Execute(kInsertMail, row);
 }
 
 Status EnqueueMails(Env* env, SqlSession* session,

@@ -1,6 +1,6 @@
 // An operator request's receipt number against the real MariaDB of the
 // running stack (PASSWD_CONFIG), in a scratch database: a drawn number that
-// is already taken is drawn again in the insert's own statement, and the id
+// is already taken meets the unique key and is drawn again, and the id
 // returned is the new row's.
 #include "store/operator_requests.h"
 
