@@ -20,4 +20,8 @@ Status HandleDone(const Request& request, Env* env, Response* response) {
 
 }  // namespace passwd
 
-int main() { return passwd::RunPage({"done", {"GET"}, passwd::HandleDone}); }
+int main() {
+  // Never reads the database: a thread per CPU (PageSpec::uses_database).
+  return passwd::RunPage({"done", {"GET"}, passwd::HandleDone,
+                          passwd::DbAccount::kPages, /*uses_database=*/false});
+}

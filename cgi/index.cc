@@ -13,4 +13,8 @@ Status HandleIndex(const Request& request, Env* env, Response* response) {
 
 }  // namespace passwd
 
-int main() { return passwd::RunPage({"index", {"GET"}, passwd::HandleIndex}); }
+int main() {
+  // Never reads the database: a thread per CPU (PageSpec::uses_database).
+  return passwd::RunPage({"index", {"GET"}, passwd::HandleIndex,
+                          passwd::DbAccount::kPages, /*uses_database=*/false});
+}

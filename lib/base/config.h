@@ -74,7 +74,8 @@ struct Config {
   std::string catalogue_dir;
   long max_body_bytes = 16384;
   // Worker threads per page process, each with its own database connection
-  // (docs/performance.md).
+  // (docs/performance.md); a page that never reads the database runs one per
+  // CPU, this many at most (PageSpec::uses_database).
   long page_threads = 8;
   std::string top_url = kIndexPath;
   std::string inquiry_url =

@@ -2,9 +2,11 @@
 
 #include <fastcgi.h>
 #include <fcgiapp.h>
+#include <sched.h>
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -232,6 +234,14 @@ void ServeConnections(const PageSpec& spec, const Config& config,
   }
 }
 
+// The CPUs the process may run on (its affinity mask), at least 1.
+long UsableCpus() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) != 0) return 1;
+  return std::max(CPU_COUNT(&set), 1);
+}
+
 FcgiDispatcher* g_dispatcher = nullptr;  // for the signal handler only
 
 // SIGTERM (systemd) or SIGUSR1 (multiwatch's "graceful" signal, libfcgi's
@@ -267,8 +277,11 @@ int ServeFastCgi(const PageSpec& spec, const Config& config) {
   sigemptyset(&stop.sa_mask);
   sigaction(SIGTERM, &stop, nullptr);
   sigaction(SIGUSR1, &stop, nullptr);
+  const long threads = spec.uses_database
+                            ? config.page_threads
+                            : std::min(config.page_threads, UsableCpus());
   std::vector<std::thread> workers;
-  for (long i = 1; i < config.page_threads; ++i) {
+  for (long i = 1; i < threads; ++i) {
     workers.emplace_back(ServeConnections, std::cref(spec), std::cref(config),
                          &dispatcher);
   }

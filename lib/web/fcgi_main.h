@@ -25,6 +25,11 @@ struct PageSpec {
   std::vector<std::string> methods;  // e.g. {"GET", "POST"}; HEAD follows GET
   PageHandler handler;
   DbAccount db_account = DbAccount::kPages;  // the console's pages: kConsole
+  // False for a page that never reads the database (the top page): its
+  // requests never wait, so it runs no more threads than the process may
+  // use CPUs, page_threads at most; more would only preempt each other in
+  // the middle of requests (docs/performance.md, "How the pages are served").
+  bool uses_database = true;
 };
 
 // Turns one raw request into a response: parses it, checks the method, runs

@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import harness
 
 INDEX = "/cgi-open-bin/passwd/index"
+SEND_ID = "/cgi-open-bin/passwd/send_id"
 
 
 def page_processes(page):
@@ -30,6 +31,15 @@ def page_processes(page):
         if fields[1] == parent and fields[0] not in "ZX":
             children.append(int(entry))
     return children
+
+
+def threads_of(pid):
+    """The number of threads of process PID."""
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("Threads:"):
+                return int(line.split()[1])
+    raise AssertionError("no Threads: line for %d" % pid)
 
 
 def socket_inodes(pids):
@@ -61,11 +71,12 @@ def begin_request_record():
     return struct.pack(">BBHHBx", 1, 1, 1, len(body), 0) + body
 
 
-def get_all(count, workers=10):
-    """GETs the top page `count` times in parallel; their statuses."""
+def get_all(count, workers=10, path=INDEX):
+    """GETs the page at PATH (the top page) `count` times in parallel; their
+    statuses."""
     def one(_):
         with harness.Browser(timeout=10) as browser:
-            return browser.get(INDEX).status_code
+            return browser.get(path).status_code
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(one, range(count)))
 
@@ -113,15 +124,17 @@ class KeptConnections(unittest.TestCase):
 
     def test_a_half_sent_request_holds_one_thread_only(self):
         # Each of these connections stops in the middle of its request, so a
-        # thread waits for the rest: the other threads go on serving.
+        # thread waits for the rest: the other threads go on serving. (The
+        # send_id form, whose processes run page_threads threads; the top
+        # page's run only a thread per CPU.)
         stuck = []
         try:
             for _ in range(3):
-                sock = raw_connection("index")
+                sock = raw_connection("send_id")
                 sock.sendall(begin_request_record()[:5])
                 stuck.append(sock)
             time.sleep(0.3)
-            self.assertEqual(get_all(30), [200] * 30)
+            self.assertEqual(get_all(30, path=SEND_ID), [200] * 30)
         finally:
             for sock in stuck:
                 sock.close()
@@ -143,6 +156,21 @@ class KeptConnections(unittest.TestCase):
         while len(page_processes("index")) < len(pids) and time.monotonic() < deadline:
             time.sleep(0.1)
         self.assertEqual(len(page_processes("index")), len(pids))
+
+    def test_a_page_without_the_database_runs_a_thread_per_cpu(self):
+        # Its requests never wait, so threads beyond the CPUs would only
+        # preempt each other (docs/performance.md); a page that reads the
+        # database runs page_threads, to wait for it in several at once.
+        page_threads = int(harness.read_config().get("page_threads", "8"))
+        for page in ["index", "done", "send_id", "code"]:
+            pids = page_processes(page)
+            self.assertGreaterEqual(len(pids), 1, page)
+            for pid in pids:
+                with self.subTest(page=page, pid=pid):
+                    expected = page_threads
+                    if page in ("index", "done"):
+                        expected = min(page_threads, len(os.sched_getaffinity(pid)))
+                    self.assertEqual(threads_of(pid), expected)
 
     def test_sigterm_and_sigusr1_end_a_process(self):
         # systemd stops a page with SIGTERM, multiwatch with SIGUSR1: its
