@@ -170,6 +170,11 @@ class KeptConnections(unittest.TestCase):
                     expected = page_threads
                     if page in ("index", "done"):
                         expected = min(page_threads, len(os.sched_getaffinity(pid)))
+                    # A process multiwatch started again (the tests above
+                    # kill some) may not have started its threads yet.
+                    deadline = time.monotonic() + 5
+                    while threads_of(pid) < expected and time.monotonic() < deadline:
+                        time.sleep(0.05)
                     self.assertEqual(threads_of(pid), expected)
 
     def test_sigterm_and_sigusr1_end_a_process(self):
